@@ -1,0 +1,55 @@
+package io.datadesk.error;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One problem found in the author's input: where it is, what is wrong, and what to do about it.
+ *
+ * <p>{@code file} is shown as given (callers pass paths relative to the project so messages stay short);
+ * {@code line} and {@code column} are 1-based, 0 when unknown.
+ */
+public record Diagnostic(String file, int line, int column, String message, String hint) {
+
+    public Diagnostic {
+        Objects.requireNonNull(message, "message");
+        file = file == null ? "" : file;
+        hint = hint == null ? "" : hint;
+    }
+
+    public static Diagnostic of(Path file, int line, int column, String message, String hint) {
+        return new Diagnostic(file == null ? "" : file.toString().replace('\\', '/'), line, column, message, hint);
+    }
+
+    public static Diagnostic of(Path file, String message, String hint) {
+        return of(file, 0, 0, message, hint);
+    }
+
+    /** The same problem moved down by {@code lines} and, on its first line, right by {@code columns}. */
+    public Diagnostic shift(int lines, int columns) {
+        return new Diagnostic(file, line == 0 ? 0 : line + lines, column == 0 ? 0 : (line == 1 ? column + columns : column),
+                message, hint);
+    }
+
+    /** {@code file:line:column} as compilers print it, leaving out what is unknown. */
+    public String location() {
+        StringBuilder sb = new StringBuilder(file);
+        if (line > 0) {
+            sb.append(':').append(line);
+            if (column > 0) sb.append(':').append(column);
+        }
+        return sb.toString();
+    }
+
+    /** {@code file:line:col: error: message} and, on the next line, the hint. */
+    public String format() {
+        String where = location();
+        String text = (where.isEmpty() ? "" : where + ": ") + "error: " + message;
+        return hint.isEmpty() ? text : text + "\n  hint: " + hint;
+    }
+
+    @Override
+    public String toString() {
+        return format();
+    }
+}

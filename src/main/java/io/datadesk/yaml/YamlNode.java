@@ -1,0 +1,221 @@
+package io.datadesk.yaml;
+
+import io.datadesk.error.ContentException;
+import io.datadesk.error.Diagnostic;
+import io.datadesk.error.Suggest;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/**
+ * A YAML node that knows where it stands in its file, so every error about configuration, front matter or a
+ * directive block can name the file, line and column.
+ *
+ * <p>Why not plain {@code Load.loadFromString}: it returns maps and lists without positions. We compose
+ * snakeyaml-engine's node graph instead and keep each node's start mark. Scalars stay strings; callers convert
+ * them ({@link #asInt}, {@link #asDouble}, {@link #asBoolean}) so that a type error can be reported at the value.
+ */
+public final class YamlNode {
+
+    private final Node node;
+    private final String file;
+    private final int lineOffset;
+
+    private YamlNode(Node node, String file, int lineOffset) {
+        this.node = node;
+        this.file = file;
+        this.lineOffset = lineOffset;
+    }
+
+    /**
+     * Parses one YAML document. {@code firstLine} is the 1-based line in {@code file} where {@code text} starts, so
+     * positions are reported in the file's terms (front matter starts at line 2, a fenced block after its fence).
+     * An empty document gives an empty mapping.
+     */
+    public static YamlNode parse(String text, String file, int firstLine) {
+        LoadSettings settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(false).build();
+        try {
+            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, new StringReader(text))));
+            Optional<Node> root = composer.getSingleNode();
+            Node n = root.orElseGet(() -> new MappingNode(org.snakeyaml.engine.v2.nodes.Tag.MAP, List.of(),
+                    org.snakeyaml.engine.v2.common.FlowStyle.BLOCK));
+            return new YamlNode(n, file, firstLine - 1);
+        } catch (MarkedYamlEngineException e) {
+            Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
+            int line = m == null ? firstLine : m.getLine() + firstLine;
+            int col = m == null ? 0 : m.getColumn() + 1;
+            String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+            String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+            throw new ContentException(new Diagnostic(file, line, col, "invalid YAML: " + problem + context,
+                    "check indentation, and quote values that contain ': ' or start with a special character such as '{', '[', '*' or '&'"));
+        } catch (RuntimeException e) {
+            throw new ContentException(new Diagnostic(file, firstLine, 0, "invalid YAML: " + e.getMessage(), ""));
+        }
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** 1-based line of this node in {@link #file()}. */
+    public int line() {
+        return node.getStartMark().map(m -> m.getLine() + 1 + lineOffset).orElse(lineOffset + 1);
+    }
+
+    /** 1-based column of this node. */
+    public int column() {
+        return node.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
+    }
+
+    public boolean isMap() {
+        return node instanceof MappingNode;
+    }
+
+    public boolean isList() {
+        return node instanceof SequenceNode;
+    }
+
+    public boolean isScalar() {
+        return node instanceof ScalarNode;
+    }
+
+    /** A scalar that was written as {@code ~}, {@code null} or nothing at all. */
+    public boolean isNull() {
+        return node instanceof ScalarNode s && s.getTag().getValue().endsWith(":null");
+    }
+
+    /** A problem located at this node. */
+    public Diagnostic error(String message, String hint) {
+        return new Diagnostic(file, line(), column(), message, hint);
+    }
+
+    /** Throws a {@link ContentException} located at this node. */
+    public ContentException fail(String message, String hint) {
+        return new ContentException(error(message, hint));
+    }
+
+    /** The entries of a mapping, keys in document order. Each key's own position is kept, see {@link #keyNode}. */
+    public Map<String, YamlNode> asMap(String what) {
+        if (!(node instanceof MappingNode m)) throw fail(what + " must be a mapping of 'key: value' lines, not " + kind(), "");
+        Map<String, YamlNode> out = new LinkedHashMap<>();
+        for (NodeTuple t : m.getValue()) {
+            YamlNode key = new YamlNode(t.getKeyNode(), file, lineOffset);
+            out.put(key.scalar(), new YamlNode(t.getValueNode(), file, lineOffset));
+        }
+        return out;
+    }
+
+    /** The node of a key in this mapping (for errors about the key itself, such as an unknown option). */
+    public YamlNode keyNode(String key) {
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                YamlNode k = new YamlNode(t.getKeyNode(), file, lineOffset);
+                if (key.equals(k.scalar())) return k;
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Reports every key of this mapping that is not in {@code allowed}, with the closest allowed key suggested.
+     * Returns the problems rather than throwing so a caller can report all of them at once.
+     */
+    public List<Diagnostic> unknownKeys(String what, Collection<String> allowed) {
+        List<Diagnostic> out = new ArrayList<>();
+        if (!(node instanceof MappingNode m)) return out;
+        for (NodeTuple t : m.getValue()) {
+            YamlNode k = new YamlNode(t.getKeyNode(), file, lineOffset);
+            String name = k.scalar();
+            if (!allowed.contains(name)) {
+                String hint = Suggest.didYouMean(name, allowed);
+                out.add(k.error("unknown " + what + " '" + name + "'",
+                        (hint.isEmpty() ? "" : hint + " ") + "Valid keys: " + String.join(", ", allowed) + "."));
+            }
+        }
+        return out;
+    }
+
+    public List<YamlNode> asList(String what) {
+        if (node instanceof SequenceNode s) {
+            List<YamlNode> out = new ArrayList<>();
+            for (Node n : s.getValue()) out.add(new YamlNode(n, file, lineOffset));
+            return out;
+        }
+        throw fail(what + " must be a list, not " + kind(), "write one '- item' per line, or [a, b]");
+    }
+
+    /** A single value or a list of values, as a list (for options such as {@code y: a} or {@code y: [a, b]}). */
+    public List<YamlNode> asScalarOrList(String what) {
+        return isList() ? asList(what) : List.of(this);
+    }
+
+    /** The text of a scalar. Fails on a mapping or list. */
+    public String asString(String what) {
+        if (node instanceof ScalarNode) return scalar();
+        throw fail(what + " must be a single value, not " + kind(), "");
+    }
+
+    public int asInt(String what) {
+        String s = asString(what).trim();
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw fail(what + " must be a whole number, not '" + s + "'", "");
+        }
+    }
+
+    public double asDouble(String what) {
+        String s = asString(what).trim();
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw fail(what + " must be a number, not '" + s + "'", "");
+        }
+    }
+
+    public boolean asBoolean(String what) {
+        String s = asString(what).trim().toLowerCase();
+        return switch (s) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw fail(what + " must be true or false, not '" + s + "'", "");
+        };
+    }
+
+    /** Plain Java view (String, List, Map) for passing on to templates; positions are lost. */
+    public Object toJava() {
+        if (node instanceof ScalarNode) return isNull() ? null : scalar();
+        if (node instanceof SequenceNode) return asList("value").stream().map(YamlNode::toJava).toList();
+        Map<String, Object> out = new LinkedHashMap<>();
+        asMap("value").forEach((k, v) -> out.put(k, v.toJava()));
+        return out;
+    }
+
+    private String scalar() {
+        return node instanceof ScalarNode s ? s.getValue() : "";
+    }
+
+    private String kind() {
+        return node instanceof MappingNode ? "a mapping" : node instanceof SequenceNode ? "a list" : "a single value";
+    }
+
+    @Override
+    public String toString() {
+        return file + ":" + line() + ":" + column() + " " + toJava();
+    }
+}

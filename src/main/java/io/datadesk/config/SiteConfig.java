@@ -1,0 +1,85 @@
+package io.datadesk.config;
+
+import io.datadesk.error.ContentException;
+import io.datadesk.error.Diagnostic;
+import io.datadesk.error.Diagnostics;
+import io.datadesk.yaml.YamlNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The site-wide settings from {@code datadesk.yaml}.
+ *
+ * @param baseUrl absolute URL the site is published at, always ending in '/', or empty when unknown. Only feeds,
+ *     sitemaps, canonical links and social cards use it; internal links are relative so the site works anywhere.
+ */
+public record SiteConfig(String title, String description, String language, String author, String baseUrl) {
+
+    public static final String FILE_NAME = "datadesk.yaml";
+    static final List<String> KEYS = List.of("title", "description", "language", "author", "base_url");
+
+    public SiteConfig {
+        baseUrl = baseUrl == null || baseUrl.isBlank() ? "" : (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        language = language == null || language.isBlank() ? "en" : language;
+        description = description == null ? "" : description;
+        author = author == null ? "" : author;
+    }
+
+    public static SiteConfig defaults() {
+        return new SiteConfig("datadesk", "", "en", "", "");
+    }
+
+    public Locale locale() {
+        return Locale.forLanguageTag(language);
+    }
+
+    /** The absolute URL of a site-relative path such as {@code ai-job-cuts/}, or the path itself without a base URL. */
+    public String absolute(String sitePath) {
+        return baseUrl + sitePath;
+    }
+
+    /**
+     * Reads {@code datadesk.yaml}. A missing file gives the defaults (a new project works before it has one);
+     * unknown keys and malformed values are errors naming the line.
+     *
+     * @param displayPath how the file is named in messages (relative to the project)
+     */
+    public static SiteConfig load(Path file, String displayPath) {
+        if (!Files.exists(file)) return defaults();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ContentException(new Diagnostic(displayPath, 0, 0, "cannot read site configuration: " + e.getMessage(), ""));
+        }
+        YamlNode root = YamlNode.parse(text, displayPath, 1);
+        Map<String, YamlNode> map = root.asMap("the site configuration");
+        Diagnostics problems = new Diagnostics();
+        problems.addAll(root.unknownKeys("site setting", KEYS));
+        String title = problems.collect(() -> text(map, "title", "datadesk"));
+        String baseUrl = problems.collect(() -> text(map, "base_url", ""));
+        if (baseUrl != null && !baseUrl.isEmpty() && !baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
+            problems.add(map.get("base_url").error("base_url must be an absolute http(s) URL, not '" + baseUrl + "'",
+                    "for GitHub Pages write e.g. https://USER.github.io/REPO/"));
+        }
+        String description = problems.collect(() -> text(map, "description", ""));
+        String language = problems.collect(() -> text(map, "language", "en"));
+        String author = problems.collect(() -> text(map, "author", ""));
+        problems.throwIfAny();
+        return new SiteConfig(title, description, language, author, baseUrl);
+    }
+
+    private static String text(Map<String, YamlNode> map, String key, String fallback) {
+        YamlNode n = map.get(key);
+        return n == null || n.isNull() ? fallback : n.asString(key);
+    }
+
+    public SiteConfig withBaseUrl(String url) {
+        return new SiteConfig(title, description, language, author, url);
+    }
+}

@@ -1,0 +1,105 @@
+package io.datadesk.read;
+
+import io.datadesk.error.ContentException;
+import io.datadesk.error.Diagnostic;
+import io.datadesk.error.Diagnostics;
+import io.datadesk.yaml.YamlNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The YAML header of a page, between two {@code ---} lines.
+ *
+ * @param data the {@code data:} declarations, kept as positioned YAML for the data stage to read (null if absent)
+ */
+public record FrontMatter(String title, String subtitle, String description, String author, LocalDate date,
+                          LocalDate updated, boolean draft, List<String> tags, String lang, String template,
+                          YamlNode data) {
+
+    public static final List<String> KEYS = List.of("title", "subtitle", "description", "author", "date", "updated",
+            "draft", "tags", "lang", "template", "data");
+
+    public FrontMatter {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    public Optional<LocalDate> dateOpt() {
+        return Optional.ofNullable(date);
+    }
+
+    /**
+     * Splits a Markdown file into front matter and body. The body keeps the front matter's lines as blank lines,
+     * so that line numbers Flexmark reports for the body are line numbers of the file.
+     */
+    public static Split split(String source, String file) {
+        String text = source.startsWith("\uFEFF") ? source.substring(1) : source;
+        String[] lines = text.split("\r?\n", -1);
+        if (lines.length == 0 || !lines[0].strip().equals("---")) {
+            throw new ContentException(new Diagnostic(file, 1, 1, "the page has no front matter",
+                    "start the file with a '---' line, then at least 'title: ...', then another '---' line"));
+        }
+        for (int i = 1; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.equals("---") || l.equals("...")) {
+                String yaml = String.join("\n", java.util.Arrays.copyOfRange(lines, 1, i));
+                String body = "\n".repeat(i + 1) + String.join("\n", java.util.Arrays.copyOfRange(lines, i + 1, lines.length));
+                return new Split(yaml, body);
+            }
+        }
+        throw new ContentException(new Diagnostic(file, 1, 1, "the front matter is not closed",
+                "add a line with '---' after the last front matter key"));
+    }
+
+    /** Front matter YAML (starting on line 2 of the file) and the Markdown body (line numbers preserved). */
+    public record Split(String yaml, String body) {}
+
+    /** Parses and validates front matter YAML that starts at line 2 of {@code file}. Reports all problems at once. */
+    public static FrontMatter parse(String yaml, String file) {
+        YamlNode root = YamlNode.parse(yaml, file, 2);
+        Map<String, YamlNode> map = root.asMap("front matter");
+        Diagnostics problems = new Diagnostics();
+        problems.addAll(root.unknownKeys("front matter key", KEYS));
+        String title = problems.collect(() -> text(map, "title"));
+        if (title == null || title.isBlank()) {
+            if (!map.containsKey("title") || map.get("title").isNull())
+                problems.add(new Diagnostic(file, 2, 1, "front matter has no 'title'",
+                        "add a line 'title: Your headline' between the '---' lines"));
+        }
+        String subtitle = problems.collect(() -> text(map, "subtitle"));
+        String description = problems.collect(() -> text(map, "description"));
+        String author = problems.collect(() -> text(map, "author"));
+        LocalDate date = problems.collect(() -> date(map, "date"));
+        LocalDate updated = problems.collect(() -> date(map, "updated"));
+        Boolean draft = problems.collect(() -> map.containsKey("draft") ? map.get("draft").asBoolean("draft") : false);
+        List<String> tags = problems.collect(() -> map.containsKey("tags")
+                ? map.get("tags").asScalarOrList("tags").stream().map(n -> n.asString("a tag")).toList() : List.of());
+        String lang = problems.collect(() -> text(map, "lang"));
+        String template = problems.collect(() -> text(map, "template"));
+        if (template != null && !template.matches("[A-Za-z0-9_-]+")) {
+            problems.add(map.get("template").error("template must be a template name such as 'article', not '" + template + "'",
+                    "name a file in templates/ without '.html'"));
+        }
+        problems.throwIfAny();
+        return new FrontMatter(title, subtitle, description, author, date, updated, Boolean.TRUE.equals(draft), tags,
+                lang, template, map.get("data"));
+    }
+
+    private static String text(Map<String, YamlNode> map, String key) {
+        YamlNode n = map.get(key);
+        return n == null || n.isNull() ? null : n.asString(key).strip();
+    }
+
+    private static LocalDate date(Map<String, YamlNode> map, String key) {
+        YamlNode n = map.get(key);
+        if (n == null || n.isNull()) return null;
+        String s = n.asString(key).strip();
+        try {
+            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+        } catch (DateTimeParseException e) {
+            throw n.fail(key + " must be a date written yyyy-MM-dd, not '" + s + "'", "for example " + key + ": 2026-11-29");
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.datadesk.read;
+
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.typographic.TypographicExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * Markdown as datadesk reads it: CommonMark with GitHub tables, footnotes, strikethrough, task lists, autolinks,
+ * typographic quotes and dashes, heading ids with anchor links, and data directives. Thread-safe: Flexmark's parser
+ * and renderer are immutable once built, so one instance serves pages built in parallel.
+ */
+public final class Markdown {
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+    private final DataHolder options;
+
+    public Markdown() {
+        MutableDataSet o = new MutableDataSet();
+        o.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
+                StrikethroughExtension.create(), TaskListExtension.create(), AutolinkExtension.create(),
+                TypographicExtension.create(), AnchorLinkExtension.create(), new DirectiveExtension()));
+        o.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+        o.set(HtmlRenderer.RENDER_HEADER_ID, true);
+        o.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
+        // The heading text itself becomes the link to its anchor: a link with real text is accessible, where an
+        // empty "¶" link is not. CSS shows a "#" marker on hover.
+        o.set(AnchorLinkExtension.ANCHORLINKS_WRAP_TEXT, true);
+        o.set(AnchorLinkExtension.ANCHORLINKS_SET_ID, false);
+        o.set(AnchorLinkExtension.ANCHORLINKS_ANCHOR_CLASS, "heading-anchor");
+        o.set(TablesExtension.CLASS_NAME, "md-table");
+        o.set(FootnoteExtension.FOOTNOTE_BACK_LINK_REF_CLASS, "footnote-backref");
+        o.set(HtmlRenderer.SOFT_BREAK, "\n");
+        this.options = o.toImmutable();
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).build();
+    }
+
+    /** Parses a page body and finds its directives, inline values and headings. */
+    public MarkdownPage parse(String body) {
+        Document doc = parser.parse(body);
+        Map<Node, Integer> directiveIndex = new IdentityHashMap<>();
+        Map<Node, Integer> inlineIndex = new IdentityHashMap<>();
+        List<Directive> directives = new ArrayList<>();
+        List<InlineValue> inlines = new ArrayList<>();
+        List<TocEntry> toc = new ArrayList<>();
+        HeaderIdGenerator ids = new HeaderIdGenerator(options);
+        ids.generateIds(doc);
+        for (Node n : doc.getDescendants()) {
+            if (n instanceof FencedCodeBlock f) {
+                List<String> info = Arrays.stream(f.getInfo().toString().trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+                if (isDirective(info)) {
+                    int index = directives.size();
+                    directives.add(new Directive(index, info.get(0), info.subList(1, info.size()),
+                            f.getContentChars().toString(), f.getStartLineNumber() + 1));
+                    directiveIndex.put(f, index);
+                }
+            } else if (n instanceof InlineValueNode v) {
+                int index = inlines.size();
+                inlines.add(new InlineValue(index, v.expression(), doc.getLineNumber(v.getStartOffset()) + 1,
+                        column(doc.getChars(), v.getStartOffset())));
+                inlineIndex.put(v, index);
+            } else if (n instanceof Heading h && (h.getLevel() == 2 || h.getLevel() == 3)) {
+                toc.add(new TocEntry(h.getLevel(), h.getText().toString().strip(), ids.getId(h)));
+            }
+        }
+        doc.set(DirectiveExtension.DIRECTIVE_INDEX, directiveIndex);
+        doc.set(DirectiveExtension.INLINE_INDEX, inlineIndex);
+        return new MarkdownPage(doc, directives, inlines, toc);
+    }
+
+    /** Renders a parsed page to HTML, putting each directive's HTML and each inline value's text in its place. */
+    public String render(MarkdownPage page, IntFunction<String> directiveHtml, IntFunction<String> inlineText) {
+        // The Document is mutable; rendering the same page twice at once would race, which the build never does.
+        Document doc = page.document();
+        doc.set(DirectiveExtension.OUTPUTS, new DirectiveExtension.Outputs(directiveHtml, inlineText));
+        try {
+            return renderer.render(doc);
+        } finally {
+            doc.set(DirectiveExtension.OUTPUTS, null);
+        }
+    }
+
+    private static boolean isDirective(List<String> info) {
+        if (info.isEmpty() || !Directive.KINDS.contains(info.get(0))) return false;
+        // A plain ```sql fence is just highlighted code; only a named one is a query.
+        return !info.get(0).equals("sql") || info.size() > 1;
+    }
+
+    private static int column(BasedSequence chars, int offset) {
+        int lineStart = offset;
+        while (lineStart > 0 && chars.charAt(lineStart - 1) != '\n') lineStart--;
+        return offset - lineStart + 1;
+    }
+
+    /** A parsed Markdown body. The Flexmark document stays inside the read stage. */
+    public static final class MarkdownPage {
+        private final Document document;
+        private final List<Directive> directives;
+        private final List<InlineValue> inlineValues;
+        private final List<TocEntry> toc;
+
+        MarkdownPage(Document document, List<Directive> directives, List<InlineValue> inlineValues, List<TocEntry> toc) {
+            this.document = document;
+            this.directives = List.copyOf(directives);
+            this.inlineValues = List.copyOf(inlineValues);
+            this.toc = List.copyOf(toc);
+        }
+
+        Document document() {
+            return document;
+        }
+
+        public List<Directive> directives() {
+            return directives;
+        }
+
+        public List<InlineValue> inlineValues() {
+            return inlineValues;
+        }
+
+        public List<TocEntry> toc() {
+            return toc;
+        }
+    }
+}

@@ -87,6 +87,7 @@ public final class Templates {
     }
 
     private String display(String templateName) {
+        if (!templateName.contains("/")) return displayDir + "/" + templateName + ".html";
         Path p = Path.of(templateName).toAbsolutePath().normalize();
         return p.startsWith(dir) ? displayDir + "/" + dir.relativize(p).toString().replace('\\', '/') : templateName;
     }
@@ -97,6 +98,10 @@ public final class Templates {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
             if (t.getMessage() != null) msg = t.getMessage();
+        }
+        if (t.getClass().getSimpleName().equals("NoSuchPropertyException") && msg != null && msg.contains(".")) {
+            String[] parts = msg.split("\\.");
+            return "no property '" + parts[parts.length - 1] + "' on " + parts[parts.length - 2];
         }
         // Thymeleaf prefixes its messages with the template location we already report.
         return msg == null ? e.getClass().getSimpleName() : msg.replaceAll("\\s*\\(template: .*\\)$", "");

@@ -1,0 +1,99 @@
+package io.datadesk.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.datadesk.error.ContentException;
+import io.datadesk.error.Diagnostic;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class FrontMatterTest {
+
+    @Test
+    void readsEveryKey() {
+        FrontMatter fm = FrontMatter.parse("""
+                title: AI and job cuts
+                subtitle: A second look
+                description: What the data says
+                author: Ana
+                date: 2026-11-29
+                updated: 2026-11-30
+                draft: true
+                tags: [ai, jobs]
+                lang: fr
+                template: article
+                data:
+                  layoffs: data/layoffs.csv
+                """, "content/a.md");
+        assertThat(fm.title()).isEqualTo("AI and job cuts");
+        assertThat(fm.subtitle()).isEqualTo("A second look");
+        assertThat(fm.date()).isEqualTo(LocalDate.of(2026, 11, 29));
+        assertThat(fm.updated()).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(fm.draft()).isTrue();
+        assertThat(fm.tags()).containsExactly("ai", "jobs");
+        assertThat(fm.lang()).isEqualTo("fr");
+        assertThat(fm.template()).isEqualTo("article");
+        assertThat(fm.data()).isNotNull();
+        assertThat(fm.data().line()).isEqualTo(13); // 'layoffs:' sits on line 13 of the file (front matter starts at 2)
+    }
+
+    @Test
+    void missingTitleIsReported() {
+        assertThatThrownBy(() -> FrontMatter.parse("subtitle: x\n", "content/a.md"))
+                .isInstanceOfSatisfying(ContentException.class, e -> {
+                    Diagnostic d = e.diagnostics().get(0);
+                    assertThat(d.file()).isEqualTo("content/a.md");
+                    assertThat(d.message()).contains("no 'title'");
+                    assertThat(d.hint()).contains("title:");
+                });
+    }
+
+    @Test
+    void unknownKeyNamesTheLineAndSuggestsTheClosestKey() {
+        assertThatThrownBy(() -> FrontMatter.parse("title: T\nsubtitel: S\n", "content/a.md"))
+                .isInstanceOfSatisfying(ContentException.class, e -> {
+                    Diagnostic d = e.diagnostics().get(0);
+                    assertThat(d.line()).isEqualTo(3);
+                    assertThat(d.column()).isEqualTo(1);
+                    assertThat(d.message()).contains("unknown front matter key 'subtitel'");
+                    assertThat(d.hint()).contains("did you mean 'subtitle'?");
+                });
+    }
+
+    @Test
+    void invalidYamlIsLocated() {
+        assertThatThrownBy(() -> FrontMatter.parse("title: T\ndate: [2026\n", "content/a.md"))
+                .isInstanceOfSatisfying(ContentException.class, e -> {
+                    Diagnostic d = e.diagnostics().get(0);
+                    assertThat(d.message()).startsWith("invalid YAML");
+                    assertThat(d.line()).isBetween(3, 4);
+                    assertThat(d.column()).isPositive();
+                });
+    }
+
+    @Test
+    void allProblemsAreReportedTogether() {
+        assertThatThrownBy(() -> FrontMatter.parse("titel: T\ndate: yesterday\n", "content/a.md"))
+                .isInstanceOfSatisfying(ContentException.class, e -> assertThat(e.diagnostics())
+                        .extracting(Diagnostic::message)
+                        .anySatisfy(m -> assertThat(m).contains("'titel'"))
+                        .anySatisfy(m -> assertThat(m).contains("no 'title'"))
+                        .anySatisfy(m -> assertThat(m).contains("date must be a date")));
+    }
+
+    @Test
+    void splitKeepsLineNumbersOfTheBody() {
+        FrontMatter.Split s = FrontMatter.split("---\ntitle: T\n---\nHello\n", "a.md");
+        assertThat(s.yaml()).isEqualTo("title: T");
+        assertThat(s.body().split("\n", -1)[3]).isEqualTo("Hello");
+    }
+
+    @Test
+    void pageWithoutFrontMatterIsAnError() {
+        assertThatThrownBy(() -> FrontMatter.split("# Hello\n", "a.md"))
+                .hasMessageContaining("a.md:1:1: error: the page has no front matter");
+        assertThatThrownBy(() -> FrontMatter.split("---\ntitle: x\n", "a.md"))
+                .hasMessageContaining("not closed");
+    }
+}

@@ -248,7 +248,8 @@ public final class CsvLoader {
             return new ContentException(new Diagnostic(displayPath, 0, 0, "the file is not UTF-8 text",
                     "save it as UTF-8 (in Excel: 'CSV UTF-8'); other encodings are not read"));
         String msg = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-        return new ContentException(new Diagnostic(displayPath, 0, 0, "cannot read the CSV file: " + msg,
+        var line = java.util.regex.Pattern.compile("line:? (\\d+)").matcher(msg); // Commons CSV names the line in its message
+        return new ContentException(new Diagnostic(displayPath, line.find() ? Integer.parseInt(line.group(1)) : 0, 0, "cannot read the CSV file: " + msg,
                 "check the quoting: a value with a quote inside must be wrapped in quotes and the quote doubled, e.g. \"say \"\"hi\"\"\""));
     }
 }

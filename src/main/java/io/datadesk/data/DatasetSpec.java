@@ -90,7 +90,7 @@ public record DatasetSpec(String name, String path, Map<String, DeclaredType> ty
         Map<String, YamlNode> options = value.asMap("dataset '" + name + "'");
         String path = null;
         if (!options.containsKey("path"))
-            problems.add(value.error("dataset '" + name + "' has no 'path'", "add 'path: data/file.csv'"));
+            problems.add(keyNode.error("dataset '" + name + "' has no 'path'", "add 'path: data/file.csv'"));
         else path = problems.collect(() -> checkPath(options.get("path")));
         Map<String, DeclaredType> types = options.containsKey("types")
                 ? problems.collect(() -> parseTypes(options.get("types"))) : Map.of();

@@ -197,8 +197,9 @@ public final class ValueFormat {
             rounded = round(rounded / 1000, 1);
             digits = 1;
         }
-        NumberFormat f = (NumberFormat) numberFormats.computeIfAbsent(locale,
-                l -> NumberFormat.getCompactNumberInstance(l, NumberFormat.Style.SHORT)).clone();
+        // below 1,000 there is no suffix, and CompactNumberFormat would drop the decimal of 9.5
+        NumberFormat f = (NumberFormat) (tier == 0 ? PLAIN.computeIfAbsent(locale, NumberFormat::getNumberInstance)
+                : numberFormats.computeIfAbsent(locale, l -> NumberFormat.getCompactNumberInstance(l, NumberFormat.Style.SHORT))).clone();
         f.setMaximumFractionDigits(digits);
         f.setRoundingMode(RoundingMode.HALF_UP);
         return f.format(Math.copySign(rounded * Math.pow(1000, tier), d));

@@ -39,6 +39,8 @@ public final class PageDatabase implements AutoCloseable {
     private final Connection connection;
     /** Tables of this page by lower-case name (SQL names ignore case): datasets, then query results. */
     private final Map<String, TableInfo> tables = new LinkedHashMap<>();
+    /** Queries that failed, by lower-case name, so that later queries using them are not blamed for it. */
+    private final java.util.Set<String> failed = new java.util.HashSet<>();
 
     private record TableInfo(String name, List<Column> columns, boolean dataset) {}
 
@@ -126,20 +128,32 @@ public final class PageDatabase implements AutoCloseable {
         if (body.isBlank()) throw new ContentException(withMessage(at, "query '" + name + "' is empty", "write a SELECT statement"));
         // CREATE TABLE … AS keeps the result for later queries as a real table (a view would re-run the query each
         // time it is used). Positions in errors are shifted back by the prefix length.
+        int second = secondStatement(body);
+        if (second >= 0) {
+            int[] lc = lineColumn(body, second, sqlFirstLine);
+            throw new ContentException(new Diagnostic(file, lc[0], lc[1], "query '" + name + "' has more than one SQL statement",
+                    "a ```sql block holds one query (SELECT, WITH, FROM, PIVOT…); put the next one in its own ```sql NAME block"));
+        }
         String prefix = "CREATE TABLE " + SqlNames.quote(name) + " AS ";
         try {
             execute(prefix + body);
         } catch (SQLException e) {
+            failed.add(key(name));
             throw new ContentException(sqlError(e, body, prefix.length(), name, file, sqlFirstLine));
         }
-        QueryResult result;
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + SqlNames.quote(name))) {
-            result = read(name, rs);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read back query result " + name + ": " + e.getMessage(), e);
-        }
+        failed.remove(key(name));
+        QueryResult result = table(name);
         tables.put(key(name), new TableInfo(name, result.columns(), false));
         return result;
+    }
+
+    /** All rows of a table of this page (a dataset or a query result), e.g. for a chart drawn straight from a dataset. */
+    public QueryResult table(String name) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + SqlNames.quote(name))) {
+            return read(name, rs);
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("no table " + name + " on this page: " + e.getMessage(), e);
+        }
     }
 
     /** The names of the tables on this page so far: datasets, then query results, as written. */
@@ -227,13 +241,9 @@ public final class PageDatabase implements AutoCloseable {
         }
         int line = sqlFirstLine, column = 0;
         if (position >= 0 && position <= sql.length()) {
-            for (int i = 0; i < position; i++) {
-                if (sql.charAt(i) == '\n') {
-                    line++;
-                    column = 0;
-                } else column++;
-            }
-            column++;
+            int[] lc = lineColumn(sql, position, sqlFirstLine);
+            line = lc[0];
+            column = lc[1];
         }
         String hint = hintFor(subtype, json == null ? null : (String) json.get("name"), message);
         String text = "query '" + queryName + "' failed: " + (kind.isEmpty() ? "" : kind + " error: ") + message;
@@ -241,6 +251,8 @@ public final class PageDatabase implements AutoCloseable {
     }
 
     private String hintFor(String subtype, String name, String message) {
+        if ("MISSING_ENTRY".equals(subtype) && message.startsWith("Table") && name != null && failed.contains(key(name)))
+            return "query '" + name + "' failed above; fix that one first";
         if ("MISSING_ENTRY".equals(subtype) && message.startsWith("Table")) {
             String hint = name == null ? "" : Suggest.didYouMean(name, tableNames());
             return (hint.isEmpty() ? "" : hint + " ") + (tables.isEmpty()
@@ -308,6 +320,47 @@ public final class PageDatabase implements AutoCloseable {
             case TIMESTAMP -> "TIMESTAMP";
             case TEXT -> "VARCHAR";
         };
+    }
+
+    /** 1-based line (counted from {@code firstLine}) and column of character {@code position} of {@code text}. */
+    private static int[] lineColumn(String text, int position, int firstLine) {
+        int line = firstLine, column = 1;
+        for (int i = 0; i < position; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else column++;
+        }
+        return new int[] {line, column};
+    }
+
+    /**
+     * Where a second statement starts after a top-level ';', or -1. JDBC would run every statement and the page
+     * would silently show the first one's result, so a block with two is an error. Skips strings, quoted names and
+     * comments, where a ';' is just text.
+     */
+    static int secondStatement(String sql) {
+        boolean afterSemicolon = false;
+        int n = sql.length();
+        for (int i = 0; i < n; i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"') {
+                if (afterSemicolon) return i;
+                int end = i + 1;
+                while (end < n && !(sql.charAt(end) == c && (end + 1 >= n || sql.charAt(end + 1) != c))) end += sql.charAt(end) == c ? 2 : 1;
+                i = end;
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                while (i < n && sql.charAt(i) != '\n') i++;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 1;
+            } else if (c == ';') {
+                afterSemicolon = true;
+            } else if (!Character.isWhitespace(c) && afterSemicolon) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String stripTrailingSemicolons(String sql) {

@@ -95,6 +95,13 @@ class PageDatabaseTest {
     }
 
     @Test
+    void aQueryUsingAFailedOneSaysSo() {
+        failure("yearly", "select nope from sales", 5);
+        assertThat(failure("top", "select * from yearly", 9).hint()).isEqualTo("query 'yearly' failed above; fix that one first");
+        assertThat(db.table("sales").rowCount()).isEqualTo(4);
+    }
+
+    @Test
     void otherErrorsKeepDuckDbsMessage() {
         Diagnostic d = failure("q", "select cast(region as integer) from sales", 5);
         assertThat(d.location()).isEqualTo("content/page.md:5:8");
@@ -112,6 +119,25 @@ class PageDatabaseTest {
         // a failed query leaves no table behind and the connection usable
         assertThat(failure("broken", "select nope from sales", 8).message()).contains("nope");
         assertThat(db.query("broken", "select 3 as x", "p.md", 1).rows()).containsExactly(List.of(3L));
+    }
+
+    @Test
+    void aBlockHoldsOneStatement() {
+        Diagnostic d = failure("two", "select 1 as a;\n  select 2 as b", 40);
+        assertThat(d.location()).isEqualTo("content/page.md:41:3");
+        assertThat(d.message()).isEqualTo("query 'two' has more than one SQL statement");
+        // semicolons in strings, quoted names and comments, and trailing ones, are fine
+        QueryResult r = db.query("one", "select ';' as \"a;b\", 'it''s; ok' as c -- done; really\n/* ; */ ;\n", "p.md", 1);
+        assertThat(r.rows()).containsExactly(List.of(";", "it's; ok"));
+        assertThat(PageDatabase.secondStatement("select 1; -- nothing else\n")).isEqualTo(-1);
+        assertThat(PageDatabase.secondStatement("select 1;select 2")).isEqualTo(9);
+    }
+
+    @Test
+    void largeResultsKeepTheirOrder() {
+        QueryResult r = db.query("big", "select range as v from range(100000) order by v desc", "p.md", 1);
+        assertThat(r.rowCount()).isEqualTo(100_000);
+        for (int i = 0; i < r.rowCount(); i++) assertThat(r.rows().get(i).get(0)).isEqualTo(99_999L - i);
     }
 
     @Test

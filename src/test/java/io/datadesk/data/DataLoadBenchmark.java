@@ -21,6 +21,9 @@ public final class DataLoadBenchmark {
 
     public static void main(String[] args) throws IOException {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        // Wall times mean little on a machine busy with other work: say how busy it is, and print CPU time too.
+        System.out.printf(Locale.ROOT, "cores %d, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Path dir = Files.createTempDirectory("datadesk-bench");
         Path csv = dir.resolve("synthetic.csv");
         try {
@@ -30,8 +33,9 @@ public final class DataLoadBenchmark {
             System.out.printf(Locale.ROOT, "generate %,d rows (%.1f MB): %d ms (not counted)%n", rows, Files.size(csv) / 1e6, ms(t0, t1));
 
             long s0 = System.nanoTime();
-            try (PageDatabase db = PageDatabase.open()) {
+                        try (PageDatabase db = PageDatabase.open()) {
                 long s1 = System.nanoTime();
+                long c1 = cpu();
                 DatasetSpec spec = DatasetSpec.of("sales", csv.toString());
                 CsvSchema schema = CsvLoader.scan(spec, csv, "synthetic.csv");
                 long s2 = System.nanoTime();
@@ -41,11 +45,13 @@ public final class DataLoadBenchmark {
                         select category, year(date) as year, count(*) as n, sum(amount) as total, avg(amount) as mean
                         from sales group by all order by category, year""", "bench.md", 1);
                 long s4 = System.nanoTime();
+                long c4 = cpu();
                 System.out.printf(Locale.ROOT, "open DuckDB (first connection): %d ms (not counted)%n", ms(s0, s1));
                 System.out.printf(Locale.ROOT, "pass 1, scan + infer types:     %d ms  %s%n", ms(s1, s2), schema.columns());
                 System.out.printf(Locale.ROOT, "pass 2, parse + Appender:       %d ms%n", ms(s2, s3));
                 System.out.printf(Locale.ROOT, "group-by (%d result rows):      %d ms%n", r.rowCount(), ms(s3, s4));
-                System.out.printf(Locale.ROOT, "load + aggregate:               %d ms (target < 3000)%n", ms(s1, s4));
+                System.out.printf(Locale.ROOT, "load + aggregate:               %d ms (target < 3000); process CPU time %d ms%n",
+                        ms(s1, s4), ms(c1, c4));
             }
             System.out.printf(Locale.ROOT, "peak heap used:                 %.0f MiB (target < 1024; max heap %.0f MiB)%n",
                     peakHeap() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
@@ -76,6 +82,10 @@ public final class DataLoadBenchmark {
                 w.write(line);
             }
         }
+    }
+
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long peakHeap() {

@@ -1,0 +1,52 @@
+package io.datadesk.data;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a first pass over a CSV file found: its columns with their (declared or inferred) types and its row count.
+ * The second pass ({@link CsvLoader#appendTo}) uses it to convert every cell without checking again.
+ */
+public final class CsvSchema {
+
+    private final DatasetSpec spec;
+    private final Path file;
+    private final String displayPath;
+    private final List<Column> columns;
+    private final List<CellReader> readers;
+    private final long rowCount;
+
+    CsvSchema(DatasetSpec spec, Path file, String displayPath, List<Column> columns, List<CellReader> readers, long rowCount) {
+        this.spec = spec;
+        this.file = file;
+        this.displayPath = displayPath;
+        this.columns = List.copyOf(columns);
+        this.readers = List.copyOf(readers);
+        this.rowCount = rowCount;
+    }
+
+    public DatasetSpec spec() {
+        return spec;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The file relative to the project, as shown in messages. */
+    public String displayPath() {
+        return displayPath;
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    public long rowCount() {
+        return rowCount;
+    }
+
+    List<CellReader> readers() {
+        return readers;
+    }
+}

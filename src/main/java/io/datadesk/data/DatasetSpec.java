@@ -1,0 +1,151 @@
+package io.datadesk.data;
+
+import io.datadesk.error.ContentException;
+import io.datadesk.error.Diagnostic;
+import io.datadesk.error.Diagnostics;
+import io.datadesk.error.Suggest;
+import io.datadesk.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One dataset declared in a page's front matter: a table name, the CSV file, and how to read it.
+ *
+ * <pre>
+ * data:
+ *   layoffs: data/layoffs_fyi.csv           # short form
+ *   challenger:                             # long form
+ *     path: data/challenger_monthly.csv
+ *     types: { month: "date:yyyy-MM" }
+ *     null: ["", "NA"]
+ *     delimiter: ";"
+ * </pre>
+ *
+ * @param types       declared column types by CSV header name; other columns are inferred
+ * @param nullMarkers cell texts read as NULL; the empty cell is always NULL
+ * @param file        front-matter file, and {@code line}/{@code column} of the dataset's name there, for errors
+ */
+public record DatasetSpec(String name, String path, Map<String, DeclaredType> types, List<String> nullMarkers,
+                          char delimiter, String file, int line, int column) {
+
+    static final List<String> LONG_FORM_KEYS = List.of("path", "types", "null", "delimiter");
+
+    public DatasetSpec {
+        types = Map.copyOf(types);
+        nullMarkers = List.copyOf(nullMarkers);
+    }
+
+    /** A dataset with defaults (comma, empty cell is NULL, all types inferred), e.g. for tests and tools. */
+    public static DatasetSpec of(String name, String path) {
+        return new DatasetSpec(name, path, Map.of(), List.of(""), ',', "", 0, 0);
+    }
+
+    /** A problem located at this dataset's declaration in front matter. */
+    public Diagnostic error(String message, String hint) {
+        return new Diagnostic(file, line, column, message, hint);
+    }
+
+    /**
+     * Reads the front-matter {@code data:} mapping. Reports every problem found at once (bad names, unknown keys
+     * with the closest valid one, unknown types) as a {@link ContentException}.
+     */
+    public static List<DatasetSpec> parseAll(YamlNode data) {
+        if (data == null || data.isNull()) return List.of();
+        Diagnostics problems = new Diagnostics();
+        List<DatasetSpec> out = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>(); // lower-case -> as written; DuckDB names ignore case
+        for (Map.Entry<String, YamlNode> e : data.asMap("data").entrySet()) {
+            String name = e.getKey();
+            YamlNode keyNode = data.keyNode(name);
+            String bad = SqlNames.problem(name);
+            if (bad != null) {
+                problems.add(keyNode.error("dataset name: " + bad, "rename it, e.g. '" + suggestName(name) + "'"));
+                continue;
+            }
+            String earlier = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+            if (earlier != null) {
+                problems.add(keyNode.error("dataset name '" + name + "' is the same as '" + earlier + "' (SQL names ignore case)",
+                        "give each dataset its own name"));
+                continue;
+            }
+            DatasetSpec spec = problems.collect(() -> parseOne(name, keyNode, e.getValue()));
+            if (spec != null) out.add(spec);
+        }
+        problems.throwIfAny();
+        return List.copyOf(out);
+    }
+
+    private static DatasetSpec parseOne(String name, YamlNode keyNode, YamlNode value) {
+        if (value.isScalar() && !value.isNull())
+            return new DatasetSpec(name, checkPath(value), Map.of(), List.of(""), ',', keyNode.file(), keyNode.line(), keyNode.column());
+        if (!value.isMap())
+            throw value.fail("dataset '" + name + "' needs a CSV path",
+                    "write '" + name + ": data/file.csv', or a mapping with 'path:'");
+        Diagnostics problems = new Diagnostics();
+        problems.addAll(value.unknownKeys("dataset option", LONG_FORM_KEYS));
+        Map<String, YamlNode> options = value.asMap("dataset '" + name + "'");
+        String path = null;
+        if (!options.containsKey("path"))
+            problems.add(keyNode.error("dataset '" + name + "' has no 'path'", "add 'path: data/file.csv'"));
+        else path = problems.collect(() -> checkPath(options.get("path")));
+        Map<String, DeclaredType> types = options.containsKey("types")
+                ? problems.collect(() -> parseTypes(options.get("types"))) : Map.of();
+        List<String> nulls = options.containsKey("null") ? problems.collect(() -> parseNulls(options.get("null"))) : List.of("");
+        Character delimiter = options.containsKey("delimiter") ? problems.collect(() -> parseDelimiter(options.get("delimiter"))) : ',';
+        problems.throwIfAny();
+        return new DatasetSpec(name, path, types, nulls, delimiter, keyNode.file(), keyNode.line(), keyNode.column());
+    }
+
+    private static String checkPath(YamlNode node) {
+        String p = node.asString("path").trim();
+        if (p.isEmpty() || node.isNull()) throw node.fail("the CSV path is empty", "write a path relative to the page, e.g. data/file.csv");
+        return p;
+    }
+
+    private static Map<String, DeclaredType> parseTypes(YamlNode node) {
+        Diagnostics problems = new Diagnostics();
+        Map<String, DeclaredType> out = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> t : node.asMap("types").entrySet()) {
+            YamlNode v = t.getValue();
+            String text = problems.collect(() -> v.asString("the type of column '" + t.getKey() + "'"));
+            if (text == null) continue;
+            DeclaredType.parse(text).ifPresentOrElse(dt -> out.put(t.getKey(), dt), () -> {
+                String head = text.contains(":") ? text.substring(0, text.indexOf(':')) : text;
+                String hint = Suggest.didYouMean(head.trim(), List.of("integer", "decimal", "boolean", "date", "timestamp", "text"));
+                problems.add(v.error("unknown type '" + text + "' for column '" + t.getKey() + "'",
+                        (hint.isEmpty() ? "" : hint + " ") + "Valid types: " + String.join(", ", DeclaredType.NAMES)
+                                + " (PATTERN as in Java's DateTimeFormatter, e.g. date:yyyy-MM or date:M/d/yyyy)."));
+            });
+        }
+        problems.throwIfAny();
+        return out;
+    }
+
+    private static List<String> parseNulls(YamlNode node) {
+        List<String> out = new ArrayList<>();
+        out.add("");
+        for (YamlNode n : node.asScalarOrList("null")) {
+            String s = n.isNull() ? "" : n.asString("a null marker");
+            if (!out.contains(s)) out.add(s);
+        }
+        return out;
+    }
+
+    private static char parseDelimiter(YamlNode node) {
+        String s = node.asString("delimiter");
+        if (s.equalsIgnoreCase("tab") || s.equals("\\t")) return '\t';
+        if (s.length() != 1 || s.charAt(0) == '"' || s.charAt(0) == '\n' || s.charAt(0) == '\r')
+            throw node.fail("delimiter must be one character, not '" + s + "'", "write e.g. delimiter: \";\" or delimiter: tab");
+        return s.charAt(0);
+    }
+
+    private static String suggestName(String name) {
+        String s = name.replaceAll("[^A-Za-z0-9_]+", "_");
+        if (s.isEmpty() || Character.isDigit(s.charAt(0))) s = "t_" + s;
+        return SqlNames.isValid(s) ? s : s + "_data";
+    }
+}

@@ -1,0 +1,371 @@
+package io.datadesk.data;
+
+import io.datadesk.error.ContentException;
+import io.datadesk.error.Diagnostic;
+import io.datadesk.error.Diagnostics;
+import io.datadesk.error.Suggest;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * One page's database: an in-memory DuckDB of its own, so pages cannot see each other's tables and can be built
+ * in parallel. Datasets are loaded with {@link #load}; each {@code sql NAME} block runs with {@link #query}, in
+ * document order, and its result becomes table {@code NAME} for the queries after it.
+ *
+ * <p>Not thread-safe: one page, one thread.
+ */
+public final class PageDatabase implements AutoCloseable {
+
+    private final Connection connection;
+    /** Tables of this page by lower-case name (SQL names ignore case): datasets, then query results. */
+    private final Map<String, TableInfo> tables = new LinkedHashMap<>();
+    /** Queries that failed, by lower-case name, so that later queries using them are not blamed for it. */
+    private final java.util.Set<String> failed = new java.util.HashSet<>();
+
+    private record TableInfo(String name, List<Column> columns, boolean dataset) {}
+
+    private PageDatabase(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Opens a new, empty in-memory database. */
+    public static PageDatabase open() {
+        try {
+            Connection c = DriverManager.getConnection("jdbc:duckdb:");
+            try (Statement s = c.createStatement()) {
+                // Errors as JSON carry the 0-based character position of the problem, which we turn into a
+                // line and column of the Markdown file.
+                s.execute("SET errors_as_json = true");
+            }
+            return new PageDatabase(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot start DuckDB: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads every dataset of a page, reporting all problems of all files together. {@code pageDir} is the folder of
+     * the page's Markdown file.
+     */
+    public void loadAll(List<DatasetSpec> specs, Path pageDir, DataPaths paths) {
+        Diagnostics problems = new Diagnostics();
+        for (DatasetSpec spec : specs) {
+            problems.collect(() -> {
+                Path file = paths.resolve(pageDir, spec);
+                return load(spec, file, paths.display(file));
+            });
+        }
+        problems.throwIfAny();
+    }
+
+    /** Loads one CSV file as table {@code spec.name()}. {@code displayPath} is the file as shown in messages. */
+    public CsvSchema load(DatasetSpec spec, Path file, String displayPath) {
+        String bad = SqlNames.problem(spec.name());
+        if (bad != null) throw new ContentException(spec.error("dataset name: " + bad, ""));
+        checkFreeName(spec.name(), spec.error("dataset name '" + spec.name() + "' is already used on this page", "give each dataset its own name"));
+        CsvSchema schema = CsvLoader.scan(spec, file, displayPath);
+        loadScanned(schema);
+        return schema;
+    }
+
+    /** Second half of {@link #load}: creates the table of an already scanned file and appends its rows. */
+    public void loadScanned(CsvSchema schema) {
+        DatasetSpec spec = schema.spec();
+        String displayPath = schema.displayPath();
+        checkFreeName(spec.name(), spec.error("dataset name '" + spec.name() + "' is already used on this page", "give each dataset its own name"));
+        StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(SqlNames.quote(spec.name())).append(" (");
+        for (int i = 0; i < schema.columns().size(); i++) {
+            Column c = schema.columns().get(i);
+            ddl.append(i == 0 ? "" : ", ").append(SqlNames.quote(c.name())).append(' ').append(sqlType(c.type()));
+        }
+        ddl.append(')');
+        try {
+            execute(ddl.toString());
+            try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender(spec.name())) {
+                CsvLoader.appendTo(schema, appender);
+            }
+        } catch (SQLException e) {
+            throw new ContentException(new Diagnostic(displayPath, 0, 0, "cannot load into DuckDB: " + e.getMessage(), ""));
+        }
+        tables.put(key(spec.name()), new TableInfo(spec.name(), schema.columns(), true));
+    }
+
+    /**
+     * Runs the SQL of block {@code sql NAME}, keeps its result as table {@code name} and returns it.
+     *
+     * @param file         the page's Markdown file, as shown in messages
+     * @param sqlFirstLine the 1-based line of the Markdown file where the SQL text starts (after the fence)
+     */
+    public QueryResult query(String name, String sql, String file, int sqlFirstLine) {
+        Diagnostic at = new Diagnostic(file, Math.max(1, sqlFirstLine - 1), 0, "", "");
+        String bad = SqlNames.problem(name);
+        if (bad != null) throw new ContentException(withMessage(at, "query name: " + bad, "the fence line is ```sql NAME, e.g. ```sql yearly"));
+        TableInfo existing = tables.get(key(name));
+        if (existing != null)
+            throw new ContentException(withMessage(at, "query name '" + name + "' is already used by "
+                    + (existing.dataset ? "a dataset in front matter" : "an earlier query") + " on this page", "give each query its own name"));
+        String body = stripTrailingSemicolons(sql);
+        if (body.isBlank()) throw new ContentException(withMessage(at, "query '" + name + "' is empty", "write a SELECT statement"));
+        // CREATE TABLE … AS keeps the result for later queries as a real table (a view would re-run the query each
+        // time it is used). Positions in errors are shifted back by the prefix length.
+        int second = secondStatement(body);
+        if (second >= 0) {
+            int[] lc = lineColumn(body, second, sqlFirstLine);
+            throw new ContentException(new Diagnostic(file, lc[0], lc[1], "query '" + name + "' has more than one SQL statement",
+                    "a ```sql block holds one query (SELECT, WITH, FROM, PIVOT…); put the next one in its own ```sql NAME block"));
+        }
+        String prefix = "CREATE TABLE " + SqlNames.quote(name) + " AS ";
+        try {
+            execute(prefix + body);
+        } catch (SQLException e) {
+            failed.add(key(name));
+            throw new ContentException(sqlError(e, body, prefix.length(), name, file, sqlFirstLine));
+        }
+        failed.remove(key(name));
+        QueryResult result = table(name);
+        tables.put(key(name), new TableInfo(name, result.columns(), false));
+        return result;
+    }
+
+    /** All rows of a table of this page (a dataset or a query result), e.g. for a chart drawn straight from a dataset. */
+    public QueryResult table(String name) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + SqlNames.quote(name))) {
+            return read(name, rs);
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("no table " + name + " on this page: " + e.getMessage(), e);
+        }
+    }
+
+    /** The names of the tables on this page so far: datasets, then query results, as written. */
+    public List<String> tableNames() {
+        return tables.values().stream().map(TableInfo::name).toList();
+    }
+
+    /** The columns of a table on this page. */
+    public List<Column> columns(String table) {
+        TableInfo t = tables.get(key(table));
+        if (t == null) throw new IllegalArgumentException("no table " + table);
+        return t.columns;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Closing an in-memory database cannot lose data; nothing useful to tell the author.
+        }
+    }
+
+    // --- reading results ---------------------------------------------------------------------------------------
+
+    static QueryResult read(String name, ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        List<Column> columns = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) columns.add(new Column(md.getColumnLabel(i), columnType(md.getColumnTypeName(i))));
+        List<List<Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+            List<Object> row = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) row.add(value(rs, i, columns.get(i - 1).type()));
+            rows.add(row);
+        }
+        return new QueryResult(name, columns, rows);
+    }
+
+    /** DuckDB type name to our column type; anything exotic (lists, structs, intervals…) is shown as text. */
+    static ColumnType columnType(String duckType) {
+        String t = duckType.toUpperCase(Locale.ROOT);
+        if (t.startsWith("DECIMAL")) return ColumnType.DECIMAL;
+        return switch (t) {
+            case "BIGINT", "INTEGER", "SMALLINT", "TINYINT", "HUGEINT", "UBIGINT", "UINTEGER", "USMALLINT", "UTINYINT", "UHUGEINT" -> ColumnType.INTEGER;
+            case "DOUBLE", "FLOAT", "REAL" -> ColumnType.DECIMAL;
+            case "BOOLEAN" -> ColumnType.BOOLEAN;
+            case "DATE" -> ColumnType.DATE;
+            case "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS", "TIMESTAMP WITH TIME ZONE" -> ColumnType.TIMESTAMP;
+            default -> ColumnType.TEXT;
+        };
+    }
+
+    private static Object value(ResultSet rs, int i, ColumnType type) throws SQLException {
+        Object o = rs.getObject(i);
+        if (o == null) return null;
+        return switch (type) {
+            case INTEGER -> o instanceof BigInteger b
+                    ? (b.bitLength() < 64 ? (Object) b.longValue() : (Object) b.doubleValue()) // sums beyond 2^63: rare, keep magnitude
+                    : (Object) ((Number) o).longValue();
+            case DECIMAL -> o instanceof BigDecimal b ? b.doubleValue() : ((Number) o).doubleValue();
+            case BOOLEAN -> (Boolean) o;
+            case DATE -> o instanceof LocalDate d ? d : rs.getObject(i, LocalDate.class);
+            case TIMESTAMP -> o instanceof OffsetDateTime odt ? odt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()
+                    : rs.getObject(i, LocalDateTime.class);
+            case TEXT -> o instanceof String s ? s : rs.getString(i);
+        };
+    }
+
+    // --- errors ------------------------------------------------------------------------------------------------
+
+    private Diagnostic sqlError(SQLException e, String sql, int prefixLength, String queryName, String file, int sqlFirstLine) {
+        Map<String, Object> json = errorJson(e.getMessage());
+        String message = json == null ? e.getMessage() : String.valueOf(json.getOrDefault("exception_message", e.getMessage()));
+        message = message.lines().findFirst().orElse(message).trim(); // drop DuckDB's own "Did you mean" lines: ours are better
+        String kind = json == null ? "" : String.valueOf(json.getOrDefault("exception_type", ""));
+        String subtype = json == null ? "" : String.valueOf(json.getOrDefault("error_subtype", ""));
+        int position = -1;
+        if (json != null && json.get("position") != null) {
+            try {
+                position = Integer.parseInt(String.valueOf(json.get("position"))) - prefixLength;
+            } catch (NumberFormatException ignored) {
+                // no usable position: report the query's first line
+            }
+        }
+        int line = sqlFirstLine, column = 0;
+        if (position >= 0 && position <= sql.length()) {
+            int[] lc = lineColumn(sql, position, sqlFirstLine);
+            line = lc[0];
+            column = lc[1];
+        }
+        String hint = hintFor(subtype, json == null ? null : (String) json.get("name"), message);
+        String text = "query '" + queryName + "' failed: " + (kind.isEmpty() ? "" : kind + " error: ") + message;
+        return new Diagnostic(file, line, column, text, hint);
+    }
+
+    private String hintFor(String subtype, String name, String message) {
+        if ("MISSING_ENTRY".equals(subtype) && message.startsWith("Table") && name != null && failed.contains(key(name)))
+            return "query '" + name + "' failed above; fix that one first";
+        if ("MISSING_ENTRY".equals(subtype) && message.startsWith("Table")) {
+            String hint = name == null ? "" : Suggest.didYouMean(name, tableNames());
+            return (hint.isEmpty() ? "" : hint + " ") + (tables.isEmpty()
+                    ? "This page has no tables yet: declare datasets under 'data:' in front matter, and name queries with ```sql NAME."
+                    : "Tables on this page: " + describeTables() + ".");
+        }
+        if ("COLUMN_NOT_FOUND".equals(subtype)) {
+            List<String> all = tables.values().stream().flatMap(t -> t.columns.stream().map(Column::name)).toList();
+            String hint = name == null ? "" : Suggest.didYouMean(name, all);
+            return (hint.isEmpty() ? "" : hint + " ") + "Columns: " + describeTables() + ".";
+        }
+        return "";
+    }
+
+    private String describeTables() {
+        StringBuilder sb = new StringBuilder();
+        for (TableInfo t : tables.values()) {
+            if (sb.length() > 0) sb.append("; ");
+            sb.append(t.name).append(" (").append(String.join(", ", t.columns.stream().map(Column::name).toList())).append(')');
+        }
+        return sb.toString();
+    }
+
+    // DuckDB prefixes some JSON errors with "Parser Error: "; the JSON object starts at the first '{'. JSON is YAML,
+    // so snakeyaml-engine (already a dependency) parses it.
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> errorJson(String message) {
+        if (message == null) return null;
+        int start = message.indexOf('{');
+        if (start < 0) return null;
+        try {
+            Object o = new Load(LoadSettings.builder().build()).loadFromString(message.substring(start));
+            return o instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+        } catch (RuntimeException ex) {
+            return null;
+        }
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    private void checkFreeName(String name, Diagnostic ifTaken) {
+        if (tables.containsKey(key(name))) throw new ContentException(ifTaken);
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) { // a new Statement each time: a failed one is closed
+            s.execute(sql);
+        }
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static Diagnostic withMessage(Diagnostic at, String message, String hint) {
+        return new Diagnostic(at.file(), at.line(), at.column(), message, hint);
+    }
+
+    static String sqlType(ColumnType t) {
+        return switch (t) {
+            case INTEGER -> "BIGINT";
+            case DECIMAL -> "DOUBLE";
+            case BOOLEAN -> "BOOLEAN";
+            case DATE -> "DATE";
+            case TIMESTAMP -> "TIMESTAMP";
+            case TEXT -> "VARCHAR";
+        };
+    }
+
+    /** 1-based line (counted from {@code firstLine}) and column of character {@code position} of {@code text}. */
+    private static int[] lineColumn(String text, int position, int firstLine) {
+        int line = firstLine, column = 1;
+        for (int i = 0; i < position; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else column++;
+        }
+        return new int[] {line, column};
+    }
+
+    /**
+     * Where a second statement starts after a top-level ';', or -1. JDBC would run every statement and the page
+     * would silently show the first one's result, so a block with two is an error. Skips strings, quoted names and
+     * comments, where a ';' is just text.
+     */
+    static int secondStatement(String sql) {
+        boolean afterSemicolon = false;
+        int n = sql.length();
+        for (int i = 0; i < n; i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"') {
+                if (afterSemicolon) return i;
+                int end = i + 1;
+                while (end < n && !(sql.charAt(end) == c && (end + 1 >= n || sql.charAt(end + 1) != c))) end += sql.charAt(end) == c ? 2 : 1;
+                i = end;
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                while (i < n && sql.charAt(i) != '\n') i++;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 1;
+            } else if (c == ';') {
+                afterSemicolon = true;
+            } else if (!Character.isWhitespace(c) && afterSemicolon) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String stripTrailingSemicolons(String sql) {
+        String s = sql.stripTrailing();
+        while (s.endsWith(";")) s = s.substring(0, s.length() - 1).stripTrailing();
+        return s;
+    }
+}

@@ -1,0 +1,43 @@
+package io.datadesk.data;
+
+/**
+ * Infers one column's type from all of its cells. Starts from "could be anything" and drops each type a cell rules
+ * out, so one pass over the file decides, and no cell is kept in memory.
+ */
+final class TypeGuess {
+
+    private boolean integer = true, decimal = true, bool = true, isoDate = true, yearMonth = true, usDate = true,
+            timestamp = true, sawTimestamp, sawValue;
+
+    void offer(String s) {
+        sawValue = true;
+        if (!(integer || decimal || bool || isoDate || yearMonth || usDate || timestamp)) return; // already text
+        if (decimal) {
+            boolean numeric = CellSyntax.isDecimal(s) && !CellSyntax.hasLeadingZero(s);
+            decimal = numeric;
+            integer = integer && numeric && CellSyntax.isInteger(s);
+        } else integer = false;
+        if (bool) bool = CellSyntax.isBoolean(s);
+        boolean iso = false;
+        if (isoDate || timestamp) iso = CellSyntax.isoDate(s) != Integer.MIN_VALUE;
+        isoDate = isoDate && iso;
+        if (yearMonth) yearMonth = CellSyntax.yearMonth(s) != Integer.MIN_VALUE;
+        if (usDate) usDate = CellSyntax.usDate(s) != Integer.MIN_VALUE;
+        if (timestamp && !iso) {
+            timestamp = CellSyntax.isoTimestampMicros(s) != Long.MIN_VALUE;
+            sawTimestamp |= timestamp;
+        }
+    }
+
+    CellReader result() {
+        if (!sawValue) return CellReader.of(CellReader.Kind.TEXT); // all empty: nothing to go on
+        if (integer) return CellReader.of(CellReader.Kind.INTEGER);
+        if (decimal) return CellReader.of(CellReader.Kind.DECIMAL);
+        if (bool) return CellReader.of(CellReader.Kind.BOOLEAN);
+        if (isoDate) return CellReader.of(CellReader.Kind.DATE_ISO);
+        if (yearMonth) return CellReader.of(CellReader.Kind.DATE_YEAR_MONTH);
+        if (usDate) return CellReader.of(CellReader.Kind.DATE_US);
+        if (timestamp && sawTimestamp) return CellReader.of(CellReader.Kind.TIMESTAMP_ISO);
+        return CellReader.of(CellReader.Kind.TEXT);
+    }
+}

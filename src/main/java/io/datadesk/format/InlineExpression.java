@@ -1,0 +1,91 @@
+package io.datadesk.format;
+
+import io.datadesk.data.QueryResult;
+import io.datadesk.error.ContentException;
+import io.datadesk.error.Diagnostic;
+import io.datadesk.error.Suggest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An inline value in prose, the text between {@code {{} and {@code }}}: {@code NAME.column} with an optional
+ * {@code | format}, e.g. {@code {{ totals.laid_off | compact }}}. It names a query result with exactly one row.
+ *
+ * @param result     the query result's name; {@code columnName} the column in it
+ * @param text       the inner text as written
+ * @param file       the Markdown file, and {@code line}/{@code column} of the inner text there, for errors
+ * @param format {@code null} for the default formatting
+ */
+public record InlineExpression(String result, String columnName, ValueFormat format, String text, String file, int line, int column) {
+
+    private static final Pattern SYNTAX = Pattern.compile(
+            "\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\|\\s*(.*?))?\\s*");
+
+    /**
+     * Parses the inner text of {@code {{ … }}}. {@code line} and {@code column} are where that text starts in
+     * {@code file} (1-based); a syntax error or an unknown format throws a located {@link ContentException}.
+     */
+    public static InlineExpression parse(String inner, String file, int line, int column) {
+        Matcher m = SYNTAX.matcher(inner);
+        if (!m.matches())
+            throw new ContentException(new Diagnostic(file, line, column, "cannot read the inline value '{{" + inner + "}}'",
+                    "write {{ NAME.column }} or {{ NAME.column | format }}, where NAME is a ```sql NAME block above, "
+                            + "e.g. {{ totals.laid_off | number }}"));
+        ValueFormat format = null;
+        if (m.group(3) != null) {
+            if (m.group(3).isEmpty())
+                throw new ContentException(new Diagnostic(file, line, column + m.start(3), "missing format after '|' in '{{" + inner + "}}'",
+                        "Formats: " + ValueFormat.SYNTAX + "; or remove the '|'."));
+            format = ValueFormat.parse(m.group(3), file, line, column + m.start(3));
+        }
+        return new InlineExpression(m.group(1), m.group(2), format, inner, file, line, column);
+    }
+
+    /**
+     * The value, formatted for {@code locale}. Throws a located {@link ContentException} for an unknown result or
+     * column (listing those that exist), a result without exactly one row, a NULL value, or a format that does not
+     * fit the column's type.
+     */
+    public String evaluate(Map<String, QueryResult> results, Locale locale) {
+        QueryResult r = findResult(results);
+        int c = r.indexOf(columnName);
+        if (c < 0) {
+            String hint = Suggest.didYouMean(columnName, r.columnNames());
+            throw fail("result '" + r.name() + "' has no column '" + columnName + "'",
+                    (hint.isEmpty() ? "" : hint + " ") + "Columns of " + r.name() + ": " + String.join(", ", r.columnNames()) + ".");
+        }
+        if (r.rowCount() != 1)
+            throw fail("an inline value needs a result with exactly one row, but '" + r.name() + "' has " + r.rowCount()
+                            + (r.rowCount() == 1 ? " row" : " rows"),
+                    r.rowCount() == 0 ? "check the query's WHERE clause" : "aggregate (sum, count, max…) or filter the query so it returns one row, e.g. with LIMIT 1");
+        var type = r.columns().get(c).type();
+        if (format != null && !format.accepts(type))
+            throw fail("format '" + format.spec() + "' does not fit column '" + r.columns().get(c).name() + "', which is "
+                    + type.name().toLowerCase(Locale.ROOT), type.isTemporal() ? "use date or date:\"PATTERN\"" : "use a date format only for dates, "
+                    + "number formats only for numbers; or leave the format out");
+        Object value = r.rows().get(0).get(c);
+        if (value == null)
+            throw fail("'" + r.name() + "." + columnName + "' is NULL (no value)", "an empty number in prose is usually a mistake; "
+                    + "use coalesce(" + columnName + ", 0) in the query if none means zero");
+        return format == null ? ValueFormat.plain(value, locale) : format.format(value, locale);
+    }
+
+    private QueryResult findResult(Map<String, QueryResult> results) {
+        QueryResult r = results.get(result);
+        if (r != null) return r;
+        for (Map.Entry<String, QueryResult> e : results.entrySet()) if (e.getKey().equalsIgnoreCase(result)) return e.getValue();
+        List<String> names = new ArrayList<>(results.keySet());
+        String hint = Suggest.didYouMean(result, names);
+        throw fail("no query result named '" + result + "'", (hint.isEmpty() ? "" : hint + " ") + (names.isEmpty()
+                ? "This page has no ```sql NAME blocks."
+                : "Results on this page: " + String.join(", ", names) + "."));
+    }
+
+    private ContentException fail(String message, String hint) {
+        return new ContentException(new Diagnostic(file, line, column, message + " in '{{" + text + "}}'", hint));
+    }
+}

@@ -1,0 +1,140 @@
+package io.datadesk.table;
+
+import io.datadesk.data.Column;
+import io.datadesk.data.QueryResult;
+import io.datadesk.error.ContentException;
+import io.datadesk.error.Diagnostic;
+import io.datadesk.error.Suggest;
+import io.datadesk.format.ValueFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders query results as accessible HTML tables: column headers with {@code scope="col"}, numbers right-aligned
+ * through {@code class="num"}, and the table wrapped in a focusable, labelled region so a wide table scrolls in
+ * its own box (and keyboard users can scroll it). Every value from data is HTML-escaped.
+ */
+public final class TableHtml {
+
+    private TableHtml() {}
+
+    /**
+     * Renders {@code result} as {@code spec} asks. Throws a located {@link ContentException} naming every column of
+     * the spec that the result does not have, and every format that does not fit its column.
+     */
+    public static String render(TableSpec spec, QueryResult result, Locale locale) {
+        List<Diagnostic> problems = new ArrayList<>();
+        List<Shown> shown = new ArrayList<>();
+        if (spec.columns().isEmpty()) {
+            for (int i = 0; i < result.columns().size(); i++) shown.add(defaultColumn(result.columns().get(i), i));
+        }
+        for (TableSpec.ColumnSpec c : spec.columns()) {
+            int i = result.indexOf(c.name());
+            if (i < 0) {
+                String hint = Suggest.didYouMean(c.name(), result.columnNames());
+                problems.add(new Diagnostic(spec.file(), c.line(), c.column(), "table: result '" + result.name() + "' has no column '" + c.name() + "'",
+                        (hint.isEmpty() ? "" : hint + " ") + "Columns of " + result.name() + ": " + String.join(", ", result.columnNames()) + "."));
+                continue;
+            }
+            Column col = result.columns().get(i);
+            if (c.format() != null && !c.format().accepts(col.type())) {
+                problems.add(new Diagnostic(spec.file(), c.line(), c.column(), "table: format '" + c.format().spec() + "' does not fit column '"
+                        + col.name() + "', which is " + col.type().name().toLowerCase(Locale.ROOT),
+                        "use number formats for numbers and date formats for dates, or leave the format out"));
+                continue;
+            }
+            boolean numeric = c.format() != null ? c.format().isNumeric() && col.type().isNumeric() : col.type().isNumeric();
+            shown.add(new Shown(i, c.label(), c.format(), cssClass(c.align(), numeric)));
+        }
+        if (!problems.isEmpty()) throw new ContentException(problems);
+        String label = spec.caption() != null ? spec.caption() : result.name();
+        return html(result, shown, spec.caption(), label, spec.limit(), locale);
+    }
+
+    /** Every column of {@code result} with its own name and the default formats, e.g. for a chart's "Show the data". */
+    public static String renderAll(QueryResult result, Locale locale) {
+        return renderAll(result, locale, result.name());
+    }
+
+    /** As {@link #renderAll(QueryResult, Locale)}, with {@code ariaLabel} naming the region for screen readers. */
+    public static String renderAll(QueryResult result, Locale locale, String ariaLabel) {
+        List<Shown> shown = new ArrayList<>();
+        for (int i = 0; i < result.columns().size(); i++) shown.add(defaultColumn(result.columns().get(i), i));
+        return html(result, shown, null, ariaLabel, 0, locale);
+    }
+
+    private record Shown(int index, String label, ValueFormat format, String cssClass) {}
+
+    private static Shown defaultColumn(Column c, int i) {
+        return new Shown(i, c.name(), null, c.type().isNumeric() ? "num" : null);
+    }
+
+    private static String cssClass(TableSpec.Align align, boolean numeric) {
+        if (align == null) return numeric ? "num" : null;
+        return switch (align) {
+            case LEFT -> "align-left";
+            case CENTER -> "align-center";
+            case RIGHT -> numeric ? "num" : "align-right";
+        };
+    }
+
+    private static String html(QueryResult result, List<Shown> shown, String caption, String ariaLabel, int limit, Locale locale) {
+        StringBuilder sb = new StringBuilder(256 + 64 * Math.min(result.rowCount(), 1000) * Math.max(1, shown.size()));
+        sb.append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"").append(escape(ariaLabel)).append("\">\n");
+        sb.append("<table class=\"data-table\">\n");
+        if (caption != null) sb.append("<caption>").append(escape(caption)).append("</caption>\n");
+        sb.append("<thead>\n<tr>");
+        for (Shown s : shown) {
+            sb.append("<th scope=\"col\"");
+            classAttr(sb, s.cssClass);
+            sb.append('>').append(escape(s.label)).append("</th>");
+        }
+        sb.append("</tr>\n</thead>\n<tbody>\n");
+        int rows = limit > 0 ? Math.min(limit, result.rowCount()) : result.rowCount();
+        for (int r = 0; r < rows; r++) {
+            List<Object> row = result.rows().get(r);
+            sb.append("<tr>");
+            for (Shown s : shown) {
+                Object v = row.get(s.index);
+                String text = s.format == null ? ValueFormat.plain(v, locale) : s.format.format(v, locale);
+                sb.append("<td");
+                classAttr(sb, s.cssClass);
+                sb.append('>').append(escape(text)).append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
+        sb.append("</tbody>\n</table>\n</div>\n");
+        return sb.toString();
+    }
+
+    private static void classAttr(StringBuilder sb, String cssClass) {
+        if (cssClass != null) sb.append(" class=\"").append(cssClass).append('"');
+    }
+
+    /**
+     * Escapes text for HTML element content and double-quoted attributes. Five replacements are all that is needed
+     * there, so this is written out rather than pulling an escaping library into this package.
+     */
+    public static String escape(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String rep = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (rep == null) {
+                if (sb != null) sb.append(c);
+            } else {
+                if (sb == null) sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+                sb.append(rep);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+}

@@ -1,0 +1,151 @@
+package io.datadesk.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.datadesk.error.ContentException;
+import io.datadesk.error.Diagnostic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PageDatabaseTest {
+
+    @TempDir
+    Path dir;
+    PageDatabase db;
+
+    @BeforeEach
+    void open() throws IOException {
+        db = PageDatabase.open();
+        Path sales = dir.resolve("sales.csv");
+        Files.writeString(sales, "region,year,amount\nNorth,2023,10\nSouth,2023,5\nNorth,2024,7\nSouth,2024,\n");
+        db.load(DatasetSpec.of("sales", "sales.csv"), sales, "content/data/sales.csv");
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private Diagnostic failure(String name, String sql, int firstLine) {
+        try {
+            db.query(name, sql, "content/page.md", firstLine);
+        } catch (ContentException e) {
+            assertThat(e.diagnostics()).hasSize(1);
+            return e.diagnostics().get(0);
+        }
+        throw new AssertionError("query did not fail: " + sql);
+    }
+
+    @Test
+    void queryResultsAreTypedAndBecomeTablesForLaterQueries() {
+        QueryResult yearly = db.query("yearly", """
+                select year, sum(amount) as total, avg(amount) as mean, count(*) as n
+                from sales group by year order by year desc;
+                """, "content/page.md", 12);
+        assertThat(yearly.columns()).containsExactly(new Column("year", ColumnType.INTEGER), new Column("total", ColumnType.INTEGER),
+                new Column("mean", ColumnType.DECIMAL), new Column("n", ColumnType.INTEGER));
+        assertThat(yearly.rows()).containsExactly(List.of(2024L, 7L, 7.0, 2L), List.of(2023L, 15L, 7.5, 2L)); // order kept
+        QueryResult best = db.query("best", "select max(total) as top from yearly", "content/page.md", 20);
+        assertThat(best.rows()).containsExactly(List.of(15L));
+        assertThat(db.tableNames()).containsExactly("sales", "yearly", "best");
+    }
+
+    @Test
+    void mapsDuckDbTypes() {
+        QueryResult r = db.query("types", """
+                select 1::tinyint as a, 2::hugeint as b, 0.5 as c, 1.5::float as d, true as e, date '2024-03-01' as f,
+                timestamp '2024-03-01 10:20:30' as g, 'x' as h, [1, 2] as i, interval 1 day as j, null::integer as k,
+                timestamptz '2024-03-01 10:00:00+00' as l
+                """, "p.md", 1);
+        assertThat(r.columns()).extracting(Column::type).containsExactly(ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.DECIMAL,
+                ColumnType.DECIMAL, ColumnType.BOOLEAN, ColumnType.DATE, ColumnType.TIMESTAMP, ColumnType.TEXT, ColumnType.TEXT,
+                ColumnType.TEXT, ColumnType.INTEGER, ColumnType.TIMESTAMP);
+        assertThat(r.rows().get(0)).containsExactly(1L, 2L, 0.5, 1.5, true, LocalDate.of(2024, 3, 1),
+                LocalDateTime.of(2024, 3, 1, 10, 20, 30), "x", "[1, 2]", "1 day", null, LocalDateTime.of(2024, 3, 1, 10, 0));
+    }
+
+    @Test
+    void sqlErrorsPointAtTheMarkdownLineAndColumn() {
+        // SQL starts at line 10 of the page; DuckDB stumbles on 'from' at the start of the SQL's fourth line
+        Diagnostic d = failure("q", "select region,\n  sum(amount) as total\nwhere nope = 1\nfrom sales", 10);
+        assertThat(d.location()).isEqualTo("content/page.md:13:1");
+        assertThat(d.message()).startsWith("query 'q' failed: Parser error: syntax error at or near \"from\"");
+        Diagnostic col = failure("q", "select region,\n       amont\nfrom sales", 10);
+        assertThat(col.location()).isEqualTo("content/page.md:11:8");
+        assertThat(col.message()).isEqualTo("query 'q' failed: Binder error: Referenced column \"amont\" not found in FROM clause!");
+        assertThat(col.hint()).isEqualTo("did you mean 'amount'? Columns: sales (region, year, amount).");
+    }
+
+    @Test
+    void unknownTablesListTheTablesOfThePage() {
+        db.query("yearly", "select year, sum(amount) as total from sales group by year", "p.md", 1);
+        Diagnostic d = failure("q", "select *\nfrom yearyl", 30);
+        assertThat(d.location()).isEqualTo("content/page.md:31:6");
+        assertThat(d.message()).isEqualTo("query 'q' failed: Catalog error: Table with name yearyl does not exist!");
+        assertThat(d.hint()).isEqualTo("did you mean 'yearly'? Tables on this page: sales (region, year, amount); yearly (year, total).");
+    }
+
+    @Test
+    void aQueryUsingAFailedOneSaysSo() {
+        failure("yearly", "select nope from sales", 5);
+        assertThat(failure("top", "select * from yearly", 9).hint()).isEqualTo("query 'yearly' failed above; fix that one first");
+        assertThat(db.table("sales").rowCount()).isEqualTo(4);
+    }
+
+    @Test
+    void otherErrorsKeepDuckDbsMessage() {
+        Diagnostic d = failure("q", "select cast(region as integer) from sales", 5);
+        assertThat(d.location()).isEqualTo("content/page.md:5:8");
+        assertThat(d.message()).startsWith("query 'q' failed: Conversion error: Could not convert string 'North' to INT");
+    }
+
+    @Test
+    void queryNamesMustBeNewAndValid() {
+        assertThat(failure("sales", "select 1", 8).format()).isEqualTo("content/page.md:7: error: query name 'sales' is already used by "
+                + "a dataset in front matter on this page\n  hint: give each query its own name");
+        db.query("yearly", "select 1 as x", "p.md", 1);
+        assertThat(failure("YEARLY", "select 2", 8).message()).isEqualTo("query name 'YEARLY' is already used by an earlier query on this page");
+        assertThat(failure("from", "select 2", 8).message()).isEqualTo("query name: 'from' is an SQL keyword and cannot name a table");
+        assertThat(failure("empty", "  ;\n", 8).message()).isEqualTo("query 'empty' is empty");
+        // a failed query leaves no table behind and the connection usable
+        assertThat(failure("broken", "select nope from sales", 8).message()).contains("nope");
+        assertThat(db.query("broken", "select 3 as x", "p.md", 1).rows()).containsExactly(List.of(3L));
+    }
+
+    @Test
+    void aBlockHoldsOneStatement() {
+        Diagnostic d = failure("two", "select 1 as a;\n  select 2 as b", 40);
+        assertThat(d.location()).isEqualTo("content/page.md:41:3");
+        assertThat(d.message()).isEqualTo("query 'two' has more than one SQL statement");
+        // semicolons in strings, quoted names and comments, and trailing ones, are fine
+        QueryResult r = db.query("one", "select ';' as \"a;b\", 'it''s; ok' as c -- done; really\n/* ; */ ;\n", "p.md", 1);
+        assertThat(r.rows()).containsExactly(List.of(";", "it's; ok"));
+        assertThat(PageDatabase.secondStatement("select 1; -- nothing else\n")).isEqualTo(-1);
+        assertThat(PageDatabase.secondStatement("select 1;select 2")).isEqualTo(9);
+    }
+
+    @Test
+    void largeResultsKeepTheirOrder() {
+        QueryResult r = db.query("big", "select range as v from range(100000) order by v desc", "p.md", 1);
+        assertThat(r.rowCount()).isEqualTo(100_000);
+        for (int i = 0; i < r.rowCount(); i++) assertThat(r.rows().get(i).get(0)).isEqualTo(99_999L - i);
+    }
+
+    @Test
+    void pagesAreIsolated() {
+        try (PageDatabase other = PageDatabase.open()) {
+            assertThatThrownBy(() -> other.query("q", "select * from sales", "other.md", 3))
+                    .isInstanceOfSatisfying(ContentException.class, e -> assertThat(e.diagnostics().get(0).hint())
+                            .startsWith("This page has no tables yet"));
+        }
+    }
+}

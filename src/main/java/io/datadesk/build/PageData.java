@@ -1,27 +1,85 @@
 package io.datadesk.build;
 
-import io.datadesk.error.ContentException;
-import io.datadesk.error.Diagnostic;
+import io.datadesk.data.DataPaths;
+import io.datadesk.data.DatasetSpec;
+import io.datadesk.data.PageDatabase;
+import io.datadesk.data.QueryResult;
+import io.datadesk.error.Diagnostics;
+import io.datadesk.format.InlineExpression;
+import io.datadesk.read.Directive;
+import io.datadesk.read.InlineValue;
 import io.datadesk.read.ParsedPage;
+import io.datadesk.table.TableHtml;
+import io.datadesk.table.TableSpec;
+import io.datadesk.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** Computes the data side of a page: datasets, queries, tables, charts and inline values. */
+/**
+ * Computes the data side of a page: loads its datasets into a DuckDB of its own, runs its queries in document order,
+ * then renders its tables, charts and inline values from the results. Every problem on the page is reported, not
+ * only the first; a directive that depends on a failed query is skipped rather than blamed.
+ */
 final class PageData {
 
-    private final BuildOptions options;
+    private final DataPaths paths;
 
     PageData(BuildOptions options) {
-        this.options = options;
+        this.paths = new DataPaths(options.projectDir(), options.contentDir());
     }
 
     ComputedPage compute(ParsedPage page, Locale locale) {
         var md = page.markdown();
-        if (md.directives().isEmpty() && md.inlineValues().isEmpty() && page.frontMatter().data() == null)
-            return ComputedPage.empty();
-        // Data directives are wired in by the data stage (issue 4); until then a page using them is refused clearly.
-        int line = !md.directives().isEmpty() ? md.directives().get(0).line()
-                : !md.inlineValues().isEmpty() ? md.inlineValues().get(0).line() : 2;
-        throw new ContentException(new Diagnostic(page.source().displayPath(), line, 0,
-                "data directives are not supported by this build of datadesk yet", ""));
+        YamlNode data = page.frontMatter().data();
+        if (md.directives().isEmpty() && md.inlineValues().isEmpty() && data == null) return ComputedPage.empty();
+
+        String file = page.source().displayPath();
+        Diagnostics problems = new Diagnostics();
+        List<DatasetSpec> specs = problems.collect(() -> DatasetSpec.parseAll(data));
+        Map<String, QueryResult> results = new LinkedHashMap<>();
+        String[] html = new String[md.directives().size()];
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        int queries = 0;
+        try (PageDatabase db = PageDatabase.open()) {
+            if (specs != null) problems.collect(() -> {
+                db.loadAll(specs, page.source().file().getParent(), paths);
+                return null;
+            });
+            if (!problems.isEmpty()) problems.throwIfAny(); // queries over half-loaded data would only add noise
+            for (Directive d : md.directives()) {
+                if (!d.kind().equals("sql")) continue;
+                String name = d.args().get(0);
+                QueryResult r = problems.collect(() -> db.query(name, d.body(), file, d.bodyLine()));
+                queries++;
+                if (r != null) results.put(name, r);
+                html[d.index()] = d.args().contains("show") ? shownQuery(name, d.body()) : "";
+            }
+        }
+        for (Directive d : md.directives()) {
+            if (d.kind().equals("table")) html[d.index()] = problems.collect(() -> table(d, file, results, locale));
+        }
+        List<String> inline = new ArrayList<>();
+        for (InlineValue v : md.inlineValues()) {
+            String text = problems.collect(() -> InlineExpression.parse(v.expression(), file, v.line(), v.column() + 2)
+                    .evaluate(results, locale));
+            inline.add(text == null ? "" : text);
+        }
+        problems.throwIfAny();
+        return new ComputedPage(List.of(html), inline, results, files, 0, queries, 0);
     }
+
+    private static String table(Directive d, String file, Map<String, QueryResult> results, Locale locale) {
+        TableSpec spec = TableSpec.parse(YamlNode.parse(d.body(), file, d.bodyLine()));
+        return TableHtml.render(spec, spec.resultIn(results), locale);
+    }
+
+    /** The SQL of a {@code sql NAME show} block, for readers who want to check the method. */
+    private static String shownQuery(String name, String sql) {
+        return "<details class=\"query\"><summary>Show the SQL for <code>" + TableHtml.escape(name) + "</code></summary>"
+                + "<pre><code class=\"language-sql\">" + TableHtml.escape(sql.strip()) + "</code></pre></details>";
+    }
+
 }

@@ -24,12 +24,14 @@ final class CalendarTicks {
 
     /**
      * Ticks between {@code from} and {@code to}. {@code width} measures a label in px; {@code space} is the plot
-     * width in px. A label is kept when it leaves a gap of at least 12 px to the previous one.
+     * width in px; {@code minMonths} the data's own step (12 for yearly data, 1 for monthly, 0 for daily). Labels
+     * must leave a gap of at least 12 px.
      */
-    static List<Tick> ticks(LocalDate from, LocalDate to, double space, ToDoubleFunction<String> width, Locale locale) {
+    static List<Tick> ticks(LocalDate from, LocalDate to, int minMonths, double space, ToDoubleFunction<String> width, Locale locale) {
         long days = Math.max(1, to.toEpochDay() - from.toEpochDay());
-        if (days < 62) return dayTicks(from, to, space, width, locale);
+        if (days < 62 && minMonths == 0) return dayTicks(from, to, space, width, locale);
         for (int step : MONTH_STEPS) {
+            if (step < minMonths) continue; // no ticks between the data's own steps (no 'Jul' on yearly data)
             List<Tick> t = monthTicks(from, to, step, locale);
             if (t.isEmpty()) continue;
             if (fits(t, from, days, space, width)) return t;

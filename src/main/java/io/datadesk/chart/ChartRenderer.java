@@ -56,7 +56,6 @@ public final class ChartRenderer {
 
     /** Marks the x tick labels XChart lays out only to reserve their space; we draw the real ones. */
     private static final String PLACEHOLDER = "\u00d8";
-    private static final int LABEL_TOP = 22;
 
     /**
      * Placeholders alternate: XChart draws no x labels at all when neighbours repeat. The zero-width space changes
@@ -128,18 +127,20 @@ public final class ChartRenderer {
         Font tick = ChartFonts.REGULAR.deriveFont(narrow ? 12f : 13f);
         Font strong = ChartFonts.SEMIBOLD.deriveFont(narrow ? 12f : 13f);
         TextRecovery texts = new TextRecovery(List.of(tick, strong));
-        SVGGraphics2D svg = new SVGGraphics2D(width, height + LABEL_TOP);
+        // Room above the plot for the y-axis label, newsroom style: horizontal above the axis, not rotated.
+        int top = spec.yLabel() != null && !spec.type().isPart() ? 22 : 6;
+        SVGGraphics2D svg = new SVGGraphics2D(width, height + top);
         svg.setDefsKeyPrefix(id + "-");
         svg.setGeomDoubleConverter(SvgPost::num);
         svg.setTransformDoubleConverter(SvgPost::num);
         svg.setFontFunction(f -> ChartFonts.FAMILY);
         TextRecoveringGraphics g = new TextRecoveringGraphics(svg, texts);
-        g.translate(0, LABEL_TOP); // room above the plot for the y-axis label, newsroom style (horizontal, not rotated)
+        g.translate(0, top);
 
         Color[] seriesColors = seriesColors(spec, colors.size());
         boolean empty = data.isEmpty();
         Chart<?, ?> chart;
-        Overlay overlay = new Overlay();
+        Overlay overlay = new Overlay(top);
         if (spec.type().isPart() && !empty) {
             chart = pie(spec, data, width, height, seriesColors);
         } else if (spec.type().isCategory() && !empty) {
@@ -163,9 +164,9 @@ public final class ChartRenderer {
             svg.setPaint(MUTED);
             String msg = "No data";
             float w = (float) advance(msg, strong, svg.getFontRenderContext());
-            svg.drawString(msg, (width - w) / 2f, LABEL_TOP + height / 2f);
+            svg.drawString(msg, (width - w) / 2f, top + height / 2f);
         }
-        return SvgPost.finish(svg.getSVGElement(), id, width, height + LABEL_TOP, spec.title(), description, seriesColors, colors);
+        return SvgPost.finish(svg.getSVGElement(), id, width, height + top, spec.title(), description, seriesColors, colors);
     }
 
     private static Color[] seriesColors(ChartSpec spec, int n) {
@@ -218,6 +219,8 @@ public final class ChartRenderer {
         AxesChartStyler s = c.getStyler();
         newsroom(s, tick, locale, colors);
         c.getStyler().setMarkerSize(spec.type() == ChartType.SCATTER ? 7 : 0);
+        // Lines run to the plot's edges (the grid's width); scatter dots keep a margin so none is cut in half.
+        s.setPlotContentSize(spec.type() == ChartType.SCATTER ? 0.94 : 1.0);
         boolean dates = data.xKind() == XValues.Kind.DATE && spec.type() != ChartType.SCATTER;
         if (spec.xLabel() != null) c.setXAxisTitle(texts.register(spec.xLabel()));
         else s.setXAxisTitleVisible(false);
@@ -327,7 +330,7 @@ public final class ChartRenderer {
         overlay.yMax = range[1];
         c.setCustomYAxisTickLabelsFormatter(v -> texts.register(yLabel(v, yFormat, locale)));
         List<String> placeholders = new ArrayList<>();
-        for (int i = 0; i < data.xs().size(); i++) placeholders.add(texts.registerHidden(PLACEHOLDER + "\u200b".repeat(i))); // categories must differ
+        for (int i = 0; i < data.xs().size(); i++) placeholders.add(texts.registerHidden(placeholder(i)));
         for (int i = 0; i < data.series().size(); i++) {
             double[] y = data.series().get(i).y();
             List<Double> ys = new ArrayList<>();
@@ -353,7 +356,7 @@ public final class ChartRenderer {
         s.setSumVisible(false);
         s.setChartPadding(6);
         s.setPlotContentSize(0.92);
-        s.setSliceBorderWidth(2);
+        s.setSliceBorderWidth(0); // XChart 4.0.3 mirrors the border lines of clockwise pies; each slice keeps its 1px outline
         s.setStartAngleInDegrees(0);
         s.setClockwiseDirectionType(org.knowm.xchart.style.PieStyler.ClockwiseDirectionType.CLOCKWISE);
         s.setSeriesColors(colors);
@@ -410,26 +413,31 @@ public final class ChartRenderer {
 
     /** What we draw over XChart's plot: calendar ticks, category labels, annotations, the zero line. */
     static final class Overlay {
+        final int offset;
         double yMin, yMax, xMin, xMax;
         boolean calendar, categories;
         List<Object> xs = List.of();
         double[] xPos = new double[0];
+        double plotLeft = Double.NaN, plotRight = Double.NaN;
+
+        Overlay(int offset) {
+            this.offset = offset;
+        }
 
         void draw(SVGGraphics2D g, org.knowm.xchart.internal.chartpart.AxesChart<?, ?> c, ChartSpec spec, ChartData data,
                   TextRecovery texts, Font tick, Font strong, Locale locale, Function<Object, String> xFormat, int width) {
             FontRenderContext frc = g.getFontRenderContext();
             List<TextRecovery.Placed> slots = texts.placed().stream().filter(TextRecovery.Placed::hidden).toList();
             double baseline = slots.stream().mapToDouble(TextRecovery.Placed::y).max().orElse(Double.NaN);
-            double slotWidth = advance(PLACEHOLDER, tick, frc);
-            double top = LABEL_TOP + c.getScreenYFromChart(yMax), bottom = LABEL_TOP + c.getScreenYFromChart(yMin);
+            double top = offset + c.getScreenYFromChart(yMax), bottom = offset + c.getScreenYFromChart(yMin);
             g.setFont(tick);
             g.setPaint(MUTED);
             if (calendar) {
                 double left = c.getScreenXFromChart(xMin), right = c.getScreenXFromChart(xMax);
                 LocalDate from = LocalDate.ofEpochDay((long) xMin), to = LocalDate.ofEpochDay((long) xMax);
                 List<CalendarTicks.Tick> ticks = xFormat == null
-                        ? CalendarTicks.ticks(from, to, right - left, s -> advance(s, tick, frc), locale)
-                        : CalendarTicks.ticks(from, to, right - left, s -> advance(s, tick, frc) * 1.3, locale).stream()
+                        ? CalendarTicks.ticks(from, to, minMonths(xs), right - left, s -> advance(s, tick, frc), locale)
+                        : CalendarTicks.ticks(from, to, minMonths(xs), right - left, s -> advance(s, tick, frc) * 1.3, locale).stream()
                                 .map(t -> new CalendarTicks.Tick(t.date(), xFormat.apply(t.date()))).toList();
                 for (CalendarTicks.Tick t : ticks) {
                     double x = c.getScreenXFromChart(t.date().toEpochDay());
@@ -441,34 +449,40 @@ public final class ChartRenderer {
                     g.setPaint(MUTED);
                 }
             } else if (categories || data.xKind() == XValues.Kind.CATEGORY) {
-                List<TextRecovery.Placed> row = slots.stream().filter(p -> p.y() == baseline).toList();
-                int n = Math.min(row.size(), xs.size());
+                // Category centres. Bars: XChart maps category i to the left edge of its slot, so the centre is half
+                // a slot further (its own labels may be thinned, so they cannot be counted on). Lines: the value itself.
+                double[] centre = new double[xs.size()];
+                double slot = c.getScreenXFromChart(1) - c.getScreenXFromChart(0);
+                for (int i = 0; i < centre.length; i++) centre[i] = c.getScreenXFromChart(i) + (categories ? slot / 2 : 0);
+                int n = xs.size();
                 List<String> labels = new ArrayList<>();
                 double widest = 0;
                 for (int i = 0; i < n; i++) {
-                    String l = xFormat != null ? xFormat.apply(xs.get(i)) : categoryLabel(xs.get(i), data.xKind(), locale);
+                    String l = xFormat != null ? xFormat.apply(xs.get(i)) : Describe.xText(xs.get(i), xs, data.xKind(), locale, true);
                     labels.add(l);
                     widest = Math.max(widest, advance(l, tick, frc));
                 }
-                double spacing = n > 1 ? (row.get(n - 1).x() - row.get(0).x()) / (n - 1) : width;
+                double first = centre.length == 0 ? Double.NaN : centre[0], last = centre.length == 0 ? Double.NaN : centre[n - 1];
+                double spacing = Math.abs(slot);
                 double maxLabel = Math.max(24, Math.min(widest, width / 3.0));
                 int every = Math.max(1, (int) Math.ceil((maxLabel + 10) / Math.max(1, spacing)));
                 for (int i = 0; i < n; i += every) {
+                    double cx = centre[i];
                     String l = ellipsize(labels.get(i), maxLabel, tick, frc);
                     double w = advance(l, tick, frc);
-                    double cx = row.get(i).x() + slotWidth / 2;
                     double lx = Math.max(2, Math.min(width - w - 2, cx - w / 2));
                     g.drawString(l, (float) lx, (float) baseline);
+                }
+                if (categories && !Double.isNaN(first)) {
+                    plotLeft = first - spacing / 2;
+                    plotRight = last + spacing / 2;
                 }
             }
             // A darker baseline at zero (or at the axis bottom): the one line the eye measures bars from.
             double zero = yMin <= 0 && yMax >= 0 ? 0 : yMin;
-            double zy = LABEL_TOP + c.getScreenYFromChart(zero);
-            double pl = calendar || !categories ? c.getScreenXFromChart(xMin) : row0(slots, slotWidth, true);
-            double pr = calendar || !categories ? c.getScreenXFromChart(xMax) : row0(slots, slotWidth, false);
-            if (!calendar && !categories) {
-                pl = Math.min(pl, c.getScreenXFromChart(xMin));
-            }
+            double zy = offset + c.getScreenYFromChart(zero);
+            double pl = categories ? plotLeft : c.getScreenXFromChart(xMin);
+            double pr = categories ? plotRight : c.getScreenXFromChart(xMax);
             g.setPaint(AXIS);
             g.setStroke(new BasicStroke(1f));
             if (spec.type() != ChartType.SCATTER && !Double.isNaN(pl)) g.draw(new Line2D.Double(pl, zy, pr, zy));
@@ -489,7 +503,7 @@ public final class ChartRenderer {
                     g.setPaint(TEXT);
                     if (!a.label().isEmpty()) g.drawString(a.label(), (float) (leftSide ? x - 4 - w : x + 4), (float) (top + 12));
                 } else {
-                    double y = LABEL_TOP + c.getScreenYFromChart(a.y());
+                    double y = offset + c.getScreenYFromChart(a.y());
                     double l = Double.isNaN(pl) ? 40 : pl, r = Double.isNaN(pr) ? width - 8 : pr;
                     g.draw(new Line2D.Double(l, y, r, y));
                     g.setPaint(TEXT);
@@ -499,21 +513,10 @@ public final class ChartRenderer {
             }
         }
 
-        private static double row0(List<TextRecovery.Placed> slots, double slotWidth, boolean first) {
-            if (slots.isEmpty()) return Double.NaN;
-            double baseline = slots.stream().mapToDouble(TextRecovery.Placed::y).max().orElseThrow();
-            List<TextRecovery.Placed> row = slots.stream().filter(p -> p.y() == baseline).toList();
-            double step = row.size() > 1 ? (row.get(row.size() - 1).x() - row.get(0).x()) / (row.size() - 1) : 40;
-            return first ? row.get(0).x() + slotWidth / 2 - step / 2 : row.get(row.size() - 1).x() + slotWidth / 2 + step / 2;
-        }
-
-        private static String categoryLabel(Object v, XValues.Kind kind, Locale locale) {
-            if (kind == XValues.Kind.DATE) {
-                LocalDate d = XValues.date(v);
-                if (d != null) return d.getDayOfMonth() == 1
-                        ? d.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, locale) + " " + d.getYear() : d.toString();
-            }
-            return v == null ? "" : v.toString();
+        private static int minMonths(List<Object> xs) {
+            boolean months = xs.stream().map(XValues::date).allMatch(d -> d != null && d.getDayOfMonth() == 1);
+            if (!months) return 0;
+            return xs.stream().map(XValues::date).allMatch(d -> d.getMonthValue() == 1) ? 12 : 1;
         }
 
         private static String ellipsize(String s, double max, Font f, FontRenderContext frc) {
@@ -524,16 +527,4 @@ public final class ChartRenderer {
         }
     }
 
-    @SuppressWarnings("unused")
-    private static Map<String, String> unused() {
-        return new LinkedHashMap<>();
-    }
-
-    @SuppressWarnings("unused")
-    private static void unusedStyler(Styler s) {}
-
-    @SuppressWarnings("unused")
-    private static ContentException unusedEx() {
-        return null;
-    }
 }

@@ -29,7 +29,7 @@ final class Describe {
         };
         if (data.isEmpty()) return kind + ": no data.";
         Function<Object, String> y = yFormat != null ? yFormat : v -> AxisFormats.auto(v, locale);
-        Function<Object, String> x = xFormat != null ? xFormat : v -> xText(v, data.xKind(), locale);
+        Function<Object, String> x = xFormat != null ? xFormat : v -> xText(v, data.xs(), data.xKind(), locale, false);
         StringBuilder sb = new StringBuilder(kind).append(" of ");
         List<ChartData.Series> ss = data.series();
         if (ss.size() == 1) sb.append(ss.get(0).name());
@@ -65,10 +65,21 @@ final class Describe {
         return sb.append('.').toString();
     }
 
-    static String xText(Object v, XValues.Kind kind, Locale locale) {
+    /**
+     * An x value as readers say it. Dates are named at the precision of the whole axis: years when every value is
+     * 1 January, months when every value is a first of the month, days otherwise.
+     */
+    static String xText(Object v, List<Object> all, XValues.Kind kind, Locale locale, boolean abbreviated) {
         if (kind == XValues.Kind.DATE) {
             LocalDate d = XValues.date(v);
-            if (d != null) return d.getDayOfMonth() == 1 ? d.getMonth().getDisplayName(TextStyle.FULL, locale) + " " + d.getYear() : d.toString();
+            if (d != null) {
+                boolean months = all.stream().map(XValues::date).allMatch(x -> x != null && x.getDayOfMonth() == 1);
+                boolean years = months && all.stream().map(XValues::date).allMatch(x -> x.getMonthValue() == 1);
+                TextStyle style = abbreviated ? TextStyle.SHORT : TextStyle.FULL;
+                if (years) return String.valueOf(d.getYear());
+                if (months) return d.getMonth().getDisplayName(style, locale) + " " + d.getYear();
+                return d.getDayOfMonth() + " " + d.getMonth().getDisplayName(style, locale) + " " + d.getYear();
+            }
         }
         return AxisFormats.auto(v, locale);
     }

@@ -57,7 +57,7 @@ final class Figure {
             for (double d : v) if (!Double.isNaN(d)) total += d;
             sb.append("<ul class=\"dd-legend dd-legend--parts\">");
             for (int i = 0; i < v.length; i++) {
-                String name = xFormat != null ? xFormat.apply(data.xs().get(i)) : Describe.xText(data.xs().get(i), data.xKind(), locale);
+                String name = xFormat != null ? xFormat.apply(data.xs().get(i)) : Describe.xText(data.xs().get(i), data.xs(), data.xKind(), locale, false);
                 String value = yFormat != null ? yFormat.apply(v[i]) : AxisFormats.auto(v[i], locale);
                 String pct = AxisFormats.number(total == 0 ? 0 : 100 * v[i] / total, 0, false, locale) + "%";
                 sb.append("<li><span class=\"dd-swatch\" style=\"background:").append(Html.escape(colors.get(i))).append("\"></span>")

@@ -34,7 +34,7 @@ final class Hbar {
         sb.append("<thead class=\"dd-visually-hidden\"><tr><th scope=\"col\">").append(Html.escape(spec.x()))
                 .append("</th><th scope=\"col\">").append(Html.escape(spec.y().get(0))).append("</th></tr></thead><tbody>");
         for (int i = 0; i < v.length; i++) {
-            String label = xFormat != null ? xFormat.apply(data.xs().get(i)) : Describe.xText(data.xs().get(i), data.xKind(), locale);
+            String label = xFormat != null ? xFormat.apply(data.xs().get(i)) : Describe.xText(data.xs().get(i), data.xs(), data.xKind(), locale, false);
             String value = Double.isNaN(v[i]) ? "–" : yFormat != null ? yFormat.apply(v[i]) : AxisFormats.auto(v[i], locale);
             double pct = Double.isNaN(v[i]) ? 0 : 100 * (Math.max(0, v[i]) - Math.max(0, min)) / span;
             sb.append("<tr><th scope=\"row\">").append(Html.escape(label)).append("</th><td><span class=\"dd-hbar-track\">")

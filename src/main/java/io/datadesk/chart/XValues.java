@@ -37,13 +37,14 @@ record XValues(Kind kind) {
         return v == null ? null : parseDate(v.toString());
     }
 
-    /** ISO date, or year-month as the first of the month; null if neither. */
+    /** ISO date, year-month as the first of the month, or a year as 1 January; null if none of these. */
     static LocalDate parseDate(String s) {
         if (s == null) return null;
         s = s.trim();
         try {
             if (s.length() == 10) return LocalDate.parse(s);
             if (s.length() == 7) return YearMonth.parse(s).atDay(1);
+            if (s.matches("[12][0-9]{3}")) return LocalDate.of(Integer.parseInt(s), 1, 1); // a year written as text
             if (s.length() > 10 && s.charAt(10) == 'T' || s.length() > 10 && s.charAt(10) == ' ')
                 return LocalDate.parse(s.substring(0, 10));
         } catch (DateTimeParseException e) {

@@ -1,0 +1,113 @@
+package io.datadesk.chart;
+
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Number and date formats for axis labels, tooltips-free descriptions and the data table, by the names authors
+ * write ({@code number:1}, {@code compact}, {@code percent:1}, {@code month}, {@code year}, or a date pattern).
+ *
+ * <p>Stand-in for {@code io.datadesk.format.ValueFormat}, which is being written in parallel: {@link ChartRenderer}
+ * takes any {@link Lookup}, so the integrator can pass ValueFormat's and this one goes away.
+ */
+public final class AxisFormats {
+
+    private AxisFormats() {}
+
+    /** Resolves a format name to a formatter; throws IllegalArgumentException with a readable message if unknown. */
+    @FunctionalInterface
+    public interface Lookup {
+        Function<Object, String> resolve(String format, Locale locale);
+    }
+
+    public static final Lookup BUILT_IN = AxisFormats::resolve;
+
+    static Function<Object, String> resolve(String format, Locale locale) {
+        String name = format.trim();
+        int colon = name.indexOf(':');
+        String base = colon < 0 ? name : name.substring(0, colon);
+        Integer digits = null;
+        if (colon >= 0) {
+            try {
+                digits = Integer.parseInt(name.substring(colon + 1).trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + name + "': digits after ':' must be a whole number, e.g. " + base + ":1");
+            }
+        }
+        int d = digits == null ? -1 : digits;
+        return switch (base) {
+            case "number" -> v -> number(v, d < 0 ? 2 : d, d >= 0, locale);
+            case "integer" -> v -> number(v, 0, true, locale);
+            case "compact" -> v -> compact(v, d < 0 ? 1 : d, locale);
+            case "percent" -> v -> v instanceof Number n ? number(n.doubleValue() * 100, d < 0 ? 0 : d, false, locale) + "%" : str(v);
+            case "month" -> v -> date(v, x -> x.getMonth().getDisplayName(TextStyle.SHORT, locale) + " " + x.getYear());
+            case "year" -> v -> date(v, x -> String.valueOf(x.getYear()));
+            case "quarter" -> v -> date(v, x -> "Q" + ((x.getMonthValue() - 1) / 3 + 1) + " " + x.getYear());
+            case "date" -> v -> date(v, x -> x.format(DateTimeFormatter.ofPattern("d MMM yyyy", locale)));
+            default -> {
+                if (name.matches(".*[yMd].*") && !name.contains(" | ")) {
+                    try {
+                        DateTimeFormatter f = DateTimeFormatter.ofPattern(name, locale);
+                        yield v -> date(v, x -> x.format(f));
+                    } catch (IllegalArgumentException e) {
+                        // fall through to the message below
+                    }
+                }
+                throw new IllegalArgumentException("unknown format '" + name
+                        + "'; use number, number:1, integer, compact, percent, percent:1, month, quarter, year, date, or a date pattern such as 'MMM yyyy'");
+            }
+        };
+    }
+
+    /** The default for values: grouped, up to two decimals, no trailing zeros. */
+    static String auto(Object v, Locale locale) {
+        if (v instanceof Number n) return number(n, 2, false, locale);
+        if (v instanceof LocalDate d) return d.toString();
+        return str(v);
+    }
+
+    static String number(Object v, int decimals, boolean fixed, Locale locale) {
+        if (!(v instanceof Number n)) return str(v);
+        DecimalFormat f = (DecimalFormat) NumberFormat.getNumberInstance(locale);
+        f.setRoundingMode(RoundingMode.HALF_EVEN);
+        f.setMaximumFractionDigits(decimals);
+        f.setMinimumFractionDigits(fixed ? decimals : 0);
+        String s = f.format(n.doubleValue());
+        return s.startsWith("-") ? "\u2212" + s.substring(1) : s; // a real minus sign reads better than a hyphen
+    }
+
+    static String compact(Object v, int decimals, Locale locale) {
+        if (!(v instanceof Number n)) return str(v);
+        double x = n.doubleValue(), a = Math.abs(x);
+        String[] suffix = {"", "K", "M", "B", "T"};
+        int i = 0;
+        while (a >= 999.5 && i < suffix.length - 1) {
+            a /= 1000;
+            x /= 1000;
+            i++;
+        }
+        return number(x, i == 0 ? 0 : decimals, false, locale) + suffix[i];
+    }
+
+    private static String date(Object v, Function<LocalDate, String> f) {
+        LocalDate d = XValues.date(v);
+        if (d == null && v instanceof Number n) d = LocalDate.ofEpochDay(Math.round(n.doubleValue()));
+        return d == null ? str(v) : f.apply(d);
+    }
+
+    private static String str(Object v) {
+        return v == null ? "" : v.toString();
+    }
+
+    @SuppressWarnings("unused")
+    private static DecimalFormatSymbols symbols(Locale l) {
+        return DecimalFormatSymbols.getInstance(l);
+    }
+}

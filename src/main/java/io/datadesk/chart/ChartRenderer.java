@@ -1,0 +1,530 @@
+package io.datadesk.chart;
+
+import io.datadesk.data.QueryResult;
+import io.datadesk.error.ContentException;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
+import java.awt.font.TextLayout;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Line2D;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.function.Function;
+import org.jfree.svg.SVGGraphics2D;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.PieChart;
+import org.knowm.xchart.PieSeries;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Draws a checked {@link ChartSpec} with XChart onto JFreeSVG and returns the SVG and its {@code <figure>}.
+ *
+ * <p>Each chart is drawn twice, at {@value #WIDE} and {@value #NARROW} px: an SVG scales as a picture, so one drawn
+ * for a desktop column would shrink its 13 px labels to 7 px on a phone. CSS (chart.css) shows the one that fits.
+ * Thread-safe: no state between calls.
+ */
+public final class ChartRenderer {
+
+    static final int WIDE = 640;
+    static final int NARROW = 360;
+
+    // Colours XChart draws with. They are placeholders: SvgPost swaps each for a CSS custom property (with this
+    // colour as fallback), so chart.css can restyle text, grid and series for the dark scheme.
+    static final Color TEXT = new Color(0x22, 0x22, 0x22);
+    static final Color MUTED = new Color(0x5e, 0x5e, 0x5e);
+    static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
+    static final Color AXIS = new Color(0x33, 0x33, 0x33);
+    static final Color ANNOTATION = new Color(0x77, 0x77, 0x77);
+    static final Color BACKGROUND = new Color(0xfe, 0xfe, 0xfe);
+    /** Okabe–Ito, reordered so the first colours are distinct for every kind of colour vision and on dark too. */
+    static final Color[] PALETTE = {new Color(0x00, 0x72, 0xb2), new Color(0xe6, 0x9f, 0x00), new Color(0x00, 0x9e, 0x73),
+            new Color(0xd5, 0x5e, 0x00), new Color(0xcc, 0x79, 0xa7), new Color(0x56, 0xb4, 0xe9), new Color(0xf0, 0xe4, 0x42)};
+
+    /** Marks the x tick labels XChart lays out only to reserve their space; we draw the real ones. */
+    private static final String PLACEHOLDER = "\u00d8";
+
+    /**
+     * Placeholders alternate: XChart draws no x labels at all when neighbours repeat. The zero-width space changes
+     * neither the outline nor the width.
+     */
+    private static String placeholder(int i) {
+        return i % 2 == 0 ? PLACEHOLDER : PLACEHOLDER + "\u200b";
+    }
+
+    private final AxisFormats.Lookup formats;
+
+    public ChartRenderer() {
+        this(AxisFormats.BUILT_IN);
+    }
+
+    /** @param formats resolves {@code x-format}/{@code y-format} names (pass ValueFormat's lookup when it lands) */
+    public ChartRenderer(AxisFormats.Lookup formats) {
+        this.formats = formats;
+    }
+
+    /**
+     * Renders a chart block.
+     *
+     * @param result the result named by {@code data:}, checked with {@link ChartSpec#check}
+     * @param idPrefix unique within the page (several charts share one document), e.g. "chart-3"
+     * @param csvHref where the caller wrote the result as CSV, linked as "Download the data (CSV)"; null for no link
+     */
+    public RenderedChart render(ChartSpec spec, QueryResult result, String idPrefix, Locale locale, String csvHref) {
+        Function<Object, String> yFormat = format(spec, "y-format", spec.yFormat(), locale);
+        Function<Object, String> xFormat = format(spec, "x-format", spec.xFormat(), locale);
+        ChartData data = ChartData.of(spec, result);
+        List<String> colors = colors(spec, data);
+        String description = spec.alt() != null ? spec.alt() : Describe.describe(spec, data, xFormat, yFormat, locale);
+        String wide = "", narrow = "";
+        if (spec.type() != ChartType.HBAR) {
+            wide = draw(spec, data, idPrefix + "-w", WIDE, locale, xFormat, yFormat, description, colors);
+            narrow = draw(spec, data, idPrefix + "-n", NARROW, locale, xFormat, yFormat, description, colors);
+        }
+        String html = Figure.html(spec, data, result, idPrefix, wide, narrow, colors, locale, xFormat, yFormat, csvHref, description);
+        return new RenderedChart(wide, narrow, html, description);
+    }
+
+    private Function<Object, String> format(ChartSpec spec, String key, String name, Locale locale) {
+        if (name == null) return null;
+        try {
+            return formats.resolve(name, locale);
+        } catch (IllegalArgumentException e) {
+            throw spec.at(key).fail(e.getMessage(), "");
+        }
+    }
+
+    /** CSS colour per series: the author's, or the palette's custom properties. */
+    static List<String> colors(ChartSpec spec, ChartData data) {
+        int n = spec.type().isPart() || spec.type() == ChartType.HBAR ? data.xs().size() : data.series().size();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!spec.colors().isEmpty()) out.add(spec.colors().get(i % spec.colors().size()));
+            else out.add("var(--dd-s" + (i % PALETTE.length) + "," + hex(PALETTE[i % PALETTE.length]) + ")");
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- drawing
+
+    private String draw(ChartSpec spec, ChartData data, String id, int width, Locale locale,
+                        Function<Object, String> xFormat, Function<Object, String> yFormat, String description, List<String> colors) {
+        boolean narrow = width == NARROW;
+        int height = (int) Math.round(width * spec.height() * (narrow ? 1.25 : 1));
+        Font tick = ChartFonts.REGULAR.deriveFont(narrow ? 12f : 13f);
+        Font strong = ChartFonts.SEMIBOLD.deriveFont(narrow ? 12f : 13f);
+        TextRecovery texts = new TextRecovery(List.of(tick, strong));
+        // Room above the plot for the y-axis label, newsroom style: horizontal above the axis, not rotated.
+        int top = spec.yLabel() != null && !spec.type().isPart() ? 22 : 6;
+        SVGGraphics2D svg = new SVGGraphics2D(width, height + top);
+        svg.setDefsKeyPrefix(id + "-");
+        svg.setGeomDoubleConverter(SvgPost::num);
+        svg.setTransformDoubleConverter(SvgPost::num);
+        svg.setFontFunction(f -> ChartFonts.FAMILY);
+        TextRecoveringGraphics g = new TextRecoveringGraphics(svg, texts);
+        g.translate(0, top);
+
+        Color[] seriesColors = seriesColors(spec, colors.size());
+        boolean empty = data.isEmpty();
+        Chart<?, ?> chart;
+        Overlay overlay = new Overlay(top);
+        if (spec.type().isPart() && !empty) {
+            chart = pie(spec, data, width, height, seriesColors);
+        } else if (spec.type().isCategory() && !empty) {
+            chart = bars(spec, data, width, height, tick, texts, yFormat, locale, seriesColors, overlay);
+        } else {
+            chart = xy(spec, data, width, height, tick, texts, xFormat, yFormat, locale, seriesColors, overlay, empty);
+        }
+        chart.paint(g, width, height);
+
+        svg.setTransform(new AffineTransform());
+        svg.setClip(null);
+        if (chart instanceof org.knowm.xchart.internal.chartpart.AxesChart<?, ?> axes && !empty)
+            overlay.draw(svg, axes, spec, data, texts, tick, strong, locale, xFormat, width);
+        if (spec.yLabel() != null && !spec.type().isPart()) {
+            svg.setFont(tick);
+            svg.setPaint(MUTED);
+            svg.drawString(spec.yLabel(), (float) (narrow ? 4 : 8), 15f);
+        }
+        if (empty) {
+            svg.setFont(strong);
+            svg.setPaint(MUTED);
+            String msg = "No data";
+            float w = (float) advance(msg, strong, svg.getFontRenderContext());
+            svg.drawString(msg, (width - w) / 2f, top + height / 2f);
+        }
+        return SvgPost.finish(svg.getSVGElement(), id, width, height + top, spec.title(), description, seriesColors, colors);
+    }
+
+    private static Color[] seriesColors(ChartSpec spec, int n) {
+        Color[] out = new Color[Math.max(1, n)];
+        for (int i = 0; i < out.length; i++) {
+            if (!spec.colors().isEmpty()) out[i] = Color.decode(expand(spec.colors().get(i % spec.colors().size())));
+            else out[i] = PALETTE[i % PALETTE.length];
+        }
+        return out;
+    }
+
+    private static void newsroom(AxesChartStyler s, Font tick, Locale locale, Color[] colors) {
+        s.setChartBackgroundColor(BACKGROUND);
+        s.setPlotBackgroundColor(BACKGROUND);
+        s.setPlotBorderVisible(false);
+        s.setChartTitleVisible(false);
+        s.setLegendVisible(false); // the legend is HTML above the chart: it wraps on phones and reads at text size
+        s.setPlotGridVerticalLinesVisible(false);
+        s.setPlotGridHorizontalLinesVisible(true);
+        s.setPlotGridLinesColor(GRID);
+        s.setPlotGridLinesStroke(new BasicStroke(1f));
+        s.setAxisTicksMarksVisible(false);
+        s.setAxisTicksLineVisible(false);
+        s.setPlotTicksMarksVisible(false);
+        s.setAxisTickLabelsFont(tick);
+        s.setAxisTickLabelsColor(MUTED);
+        s.setAxisTitleFont(tick);
+        s.setXAxisTitleColor(MUTED);
+        s.setYAxisTitleColor(MUTED);
+        s.setYAxisTitleVisible(false);
+        s.setAxisTickPadding(6);
+        s.setAxisTitlePadding(6);
+        s.setChartPadding(6);
+        s.setPlotMargin(0);
+        s.setChartFontColor(TEXT);
+        s.setBaseFont(tick);
+        s.setLegendFont(tick);
+        s.setAnnotationTextFont(tick);
+        s.setLocale(locale);
+        s.setTimezone(TimeZone.getTimeZone("UTC"));
+        s.setSeriesColors(colors);
+        s.setAntiAlias(true);
+        s.setYAxisTickMarkSpacingHint(44);
+    }
+
+    private XYChart xy(ChartSpec spec, ChartData data, int width, int height, Font tick, TextRecovery texts,
+                       Function<Object, String> xFormat, Function<Object, String> yFormat, Locale locale,
+                       Color[] colors, Overlay overlay, boolean empty) {
+        XYChart c = new XYChart(width, height);
+        AxesChartStyler s = c.getStyler();
+        newsroom(s, tick, locale, colors);
+        c.getStyler().setMarkerSize(spec.type() == ChartType.SCATTER ? 7 : 0);
+        // Lines run to the plot's edges (the grid's width); scatter dots keep a margin so none is cut in half.
+        s.setPlotContentSize(spec.type() == ChartType.SCATTER ? 0.94 : 1.0);
+        boolean dates = data.xKind() == XValues.Kind.DATE && spec.type() != ChartType.SCATTER;
+        if (spec.xLabel() != null) c.setXAxisTitle(texts.register(spec.xLabel()));
+        else s.setXAxisTitleVisible(false);
+        if (empty) {
+            c.addSeries(" ", new double[] {0, 1}, new double[] {Double.NaN, Double.NaN});
+            s.setXAxisTicksVisible(false);
+            s.setYAxisTicksVisible(false);
+            s.setPlotGridHorizontalLinesVisible(false);
+            return c;
+        }
+        double[] range = yRange(spec, data, spec.type() == ChartType.AREA || spec.type() == ChartType.STACKED_AREA);
+        s.setYAxisMin(range[0]);
+        s.setYAxisMax(range[1]);
+        overlay.yMin = range[0];
+        overlay.yMax = range[1];
+        c.setCustomYAxisTickLabelsFormatter(v -> texts.register(yLabel(v, yFormat, locale)));
+        if (dates || data.xKind() == XValues.Kind.CATEGORY) {
+            // Calendar-aligned ticks are ours (CalendarTicks); XChart's x labels only reserve a line of space.
+            int[] count = {0};
+            c.setCustomXAxisTickLabelsFormatter(v -> texts.registerHidden(placeholder(count[0]++)));
+            overlay.calendar = dates;
+        } else {
+            c.setCustomXAxisTickLabelsFormatter(v -> texts.register(xFormat != null ? xFormat.apply(v) : AxisFormats.number(v, 2, false, locale)));
+        }
+        double xMin = Double.POSITIVE_INFINITY, xMax = Double.NEGATIVE_INFINITY;
+        for (ChartData.Series ser : data.series())
+            for (double x : ser.x()) {
+                xMin = Math.min(xMin, x);
+                xMax = Math.max(xMax, x);
+            }
+        if (spec.type() != ChartType.SCATTER) {
+            s.setXAxisMin(xMin);
+            s.setXAxisMax(xMax == xMin ? xMin + 1 : xMax);
+        }
+        overlay.xMin = xMin;
+        overlay.xMax = xMax;
+        List<ChartData.Series> series = data.series();
+        if (spec.type() == ChartType.STACKED_AREA) series = stacked(series);
+        // Stacked areas are cumulative sums drawn top band first, so each lower band covers the one above it.
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) order.add(i);
+        if (spec.type() == ChartType.STACKED_AREA) java.util.Collections.reverse(order);
+        for (int i : order) {
+            ChartData.Series ser = series.get(i);
+            XYSeries xs = c.addSeries("s" + i, ser.x(), ser.y());
+            Color col = colors[i % colors.length];
+            xs.setLineColor(col);
+            xs.setMarkerColor(col);
+            switch (spec.type()) {
+                case SCATTER -> {
+                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                    xs.setMarker(SeriesMarkers.CIRCLE);
+                }
+                case AREA -> {
+                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+                    xs.setFillColor(new Color(col.getRed(), col.getGreen(), col.getBlue(), 64));
+                    xs.setMarker(SeriesMarkers.NONE);
+                    xs.setLineStyle(new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                }
+                case STACKED_AREA -> {
+                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+                    xs.setFillColor(col);
+                    xs.setMarker(SeriesMarkers.NONE);
+                    xs.setLineStyle(new BasicStroke(1f));
+                }
+                default -> {
+                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                    xs.setMarker(SeriesMarkers.NONE);
+                    xs.setLineStyle(new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                }
+            }
+        }
+        overlay.xs = data.xs();
+        overlay.xPos = data.xPos();
+        return c;
+    }
+
+    private static List<ChartData.Series> stacked(List<ChartData.Series> series) {
+        List<ChartData.Series> out = new ArrayList<>();
+        double[] run = null;
+        for (ChartData.Series s : series) {
+            double[] y = s.y().clone();
+            for (int i = 0; i < y.length; i++) {
+                double v = Double.isNaN(y[i]) ? 0 : y[i];
+                y[i] = (run == null ? 0 : run[i]) + v;
+            }
+            run = y;
+            out.add(new ChartData.Series(s.name(), s.x(), y));
+        }
+        return out;
+    }
+
+    private CategoryChart bars(ChartSpec spec, ChartData data, int width, int height, Font tick, TextRecovery texts,
+                               Function<Object, String> yFormat, Locale locale, Color[] colors, Overlay overlay) {
+        CategoryChart c = new CategoryChart(width, height);
+        org.knowm.xchart.style.CategoryStyler s = c.getStyler();
+        newsroom(s, tick, locale, colors);
+        s.setStacked(spec.type() == ChartType.STACKED_BAR);
+        s.setOverlapped(false);
+        s.setAvailableSpaceFill(data.xs().size() > 24 ? 0.85 : 0.7);
+        if (spec.xLabel() != null) c.setXAxisTitle(texts.register(spec.xLabel()));
+        else s.setXAxisTitleVisible(false);
+        double[] range = yRange(spec, data, true);
+        s.setYAxisMin(range[0]);
+        s.setYAxisMax(range[1]);
+        overlay.yMin = range[0];
+        overlay.yMax = range[1];
+        c.setCustomYAxisTickLabelsFormatter(v -> texts.register(yLabel(v, yFormat, locale)));
+        List<String> placeholders = new ArrayList<>();
+        for (int i = 0; i < data.xs().size(); i++) placeholders.add(texts.registerHidden(placeholder(i)));
+        for (int i = 0; i < data.series().size(); i++) {
+            double[] y = data.series().get(i).y();
+            List<Double> ys = new ArrayList<>();
+            for (double v : y) ys.add(Double.isNaN(v) ? 0.0 : v);
+            CategorySeries cs = c.addSeries("s" + i, placeholders, ys);
+            cs.setFillColor(colors[i % colors.length]);
+            cs.setLineColor(colors[i % colors.length]);
+        }
+        overlay.categories = true;
+        overlay.xs = data.xs();
+        return c;
+    }
+
+    private PieChart pie(ChartSpec spec, ChartData data, int width, int height, Color[] colors) {
+        PieChart c = new PieChart(width, height);
+        org.knowm.xchart.style.PieStyler s = c.getStyler();
+        s.setChartBackgroundColor(BACKGROUND);
+        s.setPlotBackgroundColor(BACKGROUND);
+        s.setPlotBorderVisible(false);
+        s.setChartTitleVisible(false);
+        s.setLegendVisible(false); // values and shares are in the HTML legend: readable, and no labels to collide
+        s.setLabelsVisible(false);
+        s.setSumVisible(false);
+        s.setChartPadding(6);
+        s.setPlotContentSize(0.92);
+        s.setSliceBorderWidth(0); // XChart 4.0.3 mirrors the border lines of clockwise pies; each slice keeps its 1px outline
+        s.setStartAngleInDegrees(0);
+        s.setClockwiseDirectionType(org.knowm.xchart.style.PieStyler.ClockwiseDirectionType.CLOCKWISE);
+        s.setSeriesColors(colors);
+        s.setDefaultSeriesRenderStyle(spec.type() == ChartType.DONUT ? PieSeries.PieSeriesRenderStyle.Donut : PieSeries.PieSeriesRenderStyle.Pie);
+        s.setDonutThickness(0.42);
+        double[] y = data.series().get(0).y();
+        for (int i = 0; i < data.xs().size(); i++) {
+            PieSeries p = c.addSeries("s" + i, Double.isNaN(y[i]) ? 0 : Math.max(0, y[i]));
+            p.setFillColor(colors[i % colors.length]);
+        }
+        return c;
+    }
+
+    /** Rounded y range: bars and areas start at zero unless told; the top is the next round step above the data. */
+    static double[] yRange(ChartSpec spec, ChartData data, boolean fromZero) {
+        double lo = data.minY(), hi = spec.type().isStacked() ? Arrays.stream(data.stackTotals()).max().orElse(1) : data.maxY();
+        if (spec.type().isStacked()) lo = Math.min(0, lo);
+        for (ChartSpec.Annotation a : spec.annotations()) if (!a.vertical()) {
+            lo = Math.min(lo, a.y());
+            hi = Math.max(hi, a.y());
+        }
+        if (fromZero || lo >= 0 && lo < hi * 0.35) lo = Math.min(0, lo);
+        if (spec.yMin() != null) lo = spec.yMin();
+        if (spec.yMax() != null) hi = spec.yMax();
+        if (hi <= lo) hi = lo + 1;
+        double step = niceStep((hi - lo) / 5);
+        double min = spec.yMin() != null ? lo : Math.floor(lo / step) * step;
+        double max = spec.yMax() != null ? hi : Math.ceil(hi / step) * step;
+        return new double[] {min, max};
+    }
+
+    static double niceStep(double raw) {
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / p;
+        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * p;
+    }
+
+    private static String yLabel(Double v, Function<Object, String> yFormat, Locale locale) {
+        double r = Math.abs(v) < 1e-9 ? 0 : v; // XChart's tick arithmetic leaves -0.0 and 1e-17 behind
+        return yFormat != null ? yFormat.apply(r) : AxisFormats.number(r, 2, false, locale);
+    }
+
+    static double advance(String s, Font f, FontRenderContext frc) {
+        return s.isEmpty() ? 0 : new TextLayout(s, f, frc).getAdvance();
+    }
+
+    static String hex(Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
+    }
+
+    private static String expand(String hex) {
+        return hex.length() == 4 ? "#" + hex.charAt(1) + hex.charAt(1) + hex.charAt(2) + hex.charAt(2) + hex.charAt(3) + hex.charAt(3) : hex;
+    }
+
+    /** What we draw over XChart's plot: calendar ticks, category labels, annotations, the zero line. */
+    static final class Overlay {
+        final int offset;
+        double yMin, yMax, xMin, xMax;
+        boolean calendar, categories;
+        List<Object> xs = List.of();
+        double[] xPos = new double[0];
+        double plotLeft = Double.NaN, plotRight = Double.NaN;
+
+        Overlay(int offset) {
+            this.offset = offset;
+        }
+
+        void draw(SVGGraphics2D g, org.knowm.xchart.internal.chartpart.AxesChart<?, ?> c, ChartSpec spec, ChartData data,
+                  TextRecovery texts, Font tick, Font strong, Locale locale, Function<Object, String> xFormat, int width) {
+            FontRenderContext frc = g.getFontRenderContext();
+            List<TextRecovery.Placed> slots = texts.placed().stream().filter(TextRecovery.Placed::hidden).toList();
+            double baseline = slots.stream().mapToDouble(TextRecovery.Placed::y).max().orElse(Double.NaN);
+            double top = offset + c.getScreenYFromChart(yMax), bottom = offset + c.getScreenYFromChart(yMin);
+            g.setFont(tick);
+            g.setPaint(MUTED);
+            if (calendar) {
+                double left = c.getScreenXFromChart(xMin), right = c.getScreenXFromChart(xMax);
+                LocalDate from = LocalDate.ofEpochDay((long) xMin), to = LocalDate.ofEpochDay((long) xMax);
+                List<CalendarTicks.Tick> ticks = xFormat == null
+                        ? CalendarTicks.ticks(from, to, minMonths(xs), right - left, s -> advance(s, tick, frc), locale)
+                        : CalendarTicks.ticks(from, to, minMonths(xs), right - left, s -> advance(s, tick, frc) * 1.3, locale).stream()
+                                .map(t -> new CalendarTicks.Tick(t.date(), xFormat.apply(t.date()))).toList();
+                for (CalendarTicks.Tick t : ticks) {
+                    double x = c.getScreenXFromChart(t.date().toEpochDay());
+                    double w = advance(t.label(), tick, frc);
+                    double lx = Math.max(2, Math.min(width - w - 2, x - w / 2)); // keep end labels inside the picture
+                    g.drawString(t.label(), (float) lx, (float) baseline);
+                    g.setPaint(GRID);
+                    g.draw(new Line2D.Double(x, bottom, x, bottom + 4));
+                    g.setPaint(MUTED);
+                }
+            } else if (categories || data.xKind() == XValues.Kind.CATEGORY) {
+                // Category centres. Bars: XChart maps category i to the left edge of its slot, so the centre is half
+                // a slot further (its own labels may be thinned, so they cannot be counted on). Lines: the value itself.
+                double[] centre = new double[xs.size()];
+                double slot = c.getScreenXFromChart(1) - c.getScreenXFromChart(0);
+                for (int i = 0; i < centre.length; i++) centre[i] = c.getScreenXFromChart(i) + (categories ? slot / 2 : 0);
+                int n = xs.size();
+                List<String> labels = new ArrayList<>();
+                double widest = 0;
+                for (int i = 0; i < n; i++) {
+                    String l = xFormat != null ? xFormat.apply(xs.get(i)) : Describe.xText(xs.get(i), xs, data.xKind(), locale, true);
+                    labels.add(l);
+                    widest = Math.max(widest, advance(l, tick, frc));
+                }
+                double first = centre.length == 0 ? Double.NaN : centre[0], last = centre.length == 0 ? Double.NaN : centre[n - 1];
+                double spacing = Math.abs(slot);
+                double maxLabel = Math.max(24, Math.min(widest, width / 3.0));
+                int every = Math.max(1, (int) Math.ceil((maxLabel + 10) / Math.max(1, spacing)));
+                for (int i = 0; i < n; i += every) {
+                    double cx = centre[i];
+                    String l = ellipsize(labels.get(i), maxLabel, tick, frc);
+                    double w = advance(l, tick, frc);
+                    double lx = Math.max(2, Math.min(width - w - 2, cx - w / 2));
+                    g.drawString(l, (float) lx, (float) baseline);
+                }
+                if (categories && !Double.isNaN(first)) {
+                    plotLeft = first - spacing / 2;
+                    plotRight = last + spacing / 2;
+                }
+            }
+            // A darker baseline at zero (or at the axis bottom): the one line the eye measures bars from.
+            double zero = yMin <= 0 && yMax >= 0 ? 0 : yMin;
+            double zy = offset + c.getScreenYFromChart(zero);
+            double pl = categories ? plotLeft : c.getScreenXFromChart(xMin);
+            double pr = categories ? plotRight : c.getScreenXFromChart(xMax);
+            g.setPaint(AXIS);
+            g.setStroke(new BasicStroke(1f));
+            if (spec.type() != ChartType.SCATTER && !Double.isNaN(pl)) g.draw(new Line2D.Double(pl, zy, pr, zy));
+
+            for (ChartSpec.Annotation a : spec.annotations()) {
+                g.setPaint(ANNOTATION);
+                g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
+                if (a.vertical()) {
+                    if (categories) continue;
+                    double v = calendar ? XValues.parseDate(a.x()) == null ? Double.NaN : XValues.parseDate(a.x()).toEpochDay()
+                            : XValues.parseNumber(a.x()) == null ? Double.NaN : XValues.parseNumber(a.x());
+                    if (Double.isNaN(v) || v < xMin || v > xMax) continue;
+                    double x = c.getScreenXFromChart(v);
+                    g.draw(new Line2D.Double(x, top, x, bottom));
+                    g.setFont(tick);
+                    double w = advance(a.label(), tick, frc);
+                    boolean leftSide = x + 4 + w > width - 4;
+                    g.setPaint(TEXT);
+                    if (!a.label().isEmpty()) g.drawString(a.label(), (float) (leftSide ? x - 4 - w : x + 4), (float) (top + 12));
+                } else {
+                    double y = offset + c.getScreenYFromChart(a.y());
+                    double l = Double.isNaN(pl) ? 40 : pl, r = Double.isNaN(pr) ? width - 8 : pr;
+                    g.draw(new Line2D.Double(l, y, r, y));
+                    g.setPaint(TEXT);
+                    double w = advance(a.label(), tick, frc);
+                    if (!a.label().isEmpty()) g.drawString(a.label(), (float) (r - w), (float) (y - 4));
+                }
+            }
+        }
+
+        private static int minMonths(List<Object> xs) {
+            boolean months = xs.stream().map(XValues::date).allMatch(d -> d != null && d.getDayOfMonth() == 1);
+            if (!months) return 0;
+            return xs.stream().map(XValues::date).allMatch(d -> d.getMonthValue() == 1) ? 12 : 1;
+        }
+
+        private static String ellipsize(String s, double max, Font f, FontRenderContext frc) {
+            if (advance(s, f, frc) <= max) return s;
+            String t = s;
+            while (t.length() > 1 && advance(t + "\u2026", f, frc) > max) t = t.substring(0, t.length() - 1);
+            return t.strip() + "\u2026";
+        }
+    }
+
+}

@@ -1,0 +1,108 @@
+package io.datadesk.chart;
+
+import java.awt.Font;
+import java.awt.Shape;
+import java.awt.font.FontRenderContext;
+import java.awt.font.TextLayout;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Path2D;
+import java.awt.geom.PathIterator;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The strings XChart may draw, and where it drew them. See {@link TextRecoveringGraphics} for why.
+ *
+ * <p>Strings are registered as they are produced (by our axis formatters, titles); outlines are computed lazily,
+ * once per (string, font), and indexed by their bounds so that the many non-text fills cost one map lookup.
+ * "Hidden" strings are placeholders that only reserve space for labels we draw ourselves: their position is
+ * recorded and nothing is painted.
+ */
+final class TextRecovery {
+
+    record Match(String text, Font font, boolean hidden) {}
+
+    /** Where a recovered string was drawn: its baseline origin in user space. */
+    record Placed(String text, double x, double y, boolean hidden) {}
+
+    private final List<Font> fonts;
+    private final Set<String> pending = new LinkedHashSet<>();
+    private final Set<String> hidden = new LinkedHashSet<>();
+    private final Set<String> indexed = new LinkedHashSet<>();
+    private final Map<String, List<Candidate>> byBounds = new HashMap<>();
+    private final List<Placed> placed = new ArrayList<>();
+
+    private record Candidate(Match match, String geometry) {}
+
+    TextRecovery(List<Font> fonts) {
+        this.fonts = List.copyOf(fonts);
+    }
+
+    /** A string that XChart may draw. Returns it, so formatters can register and return in one step. */
+    String register(String text) {
+        if (text != null && !text.isBlank() && !indexed.contains(text)) pending.add(text);
+        return text;
+    }
+
+    /** A placeholder that reserves a label's space; it is recorded where drawn and never painted. */
+    String registerHidden(String text) {
+        hidden.add(text);
+        return register(text);
+    }
+
+    List<Placed> placed() {
+        return placed;
+    }
+
+    Match match(Shape shape, FontRenderContext frc) {
+        if (!(shape instanceof Path2D)) return null;
+        if (!pending.isEmpty()) index(frc);
+        List<Candidate> candidates = byBounds.get(boundsKey(shape.getBounds2D()));
+        if (candidates == null) return null;
+        String geometry = geometry(shape);
+        for (Candidate c : candidates) if (c.geometry.equals(geometry)) return c.match;
+        return null;
+    }
+
+    void placed(Match m, AffineTransform at) {
+        placed.add(new Placed(m.text(), at.getTranslateX(), at.getTranslateY(), m.hidden()));
+    }
+
+    private void index(FontRenderContext frc) {
+        for (String text : pending) {
+            for (Font font : fonts) {
+                Shape outline = new TextLayout(text, font, frc).getOutline(null);
+                byBounds.computeIfAbsent(boundsKey(outline.getBounds2D()), k -> new ArrayList<>())
+                        .add(new Candidate(new Match(text, font, hidden.contains(text)), geometry(outline)));
+            }
+            indexed.add(text);
+        }
+        pending.clear();
+    }
+
+    private static String boundsKey(Rectangle2D b) {
+        return (float) b.getX() + "," + (float) b.getY() + "," + (float) b.getWidth() + "," + (float) b.getHeight();
+    }
+
+    private static String geometry(Shape s) {
+        StringBuilder sb = new StringBuilder();
+        float[] c = new float[6];
+        for (PathIterator it = s.getPathIterator(null); !it.isDone(); it.next()) {
+            int type = it.currentSegment(c);
+            sb.append(type);
+            int n = switch (type) {
+                case PathIterator.SEG_MOVETO, PathIterator.SEG_LINETO -> 2;
+                case PathIterator.SEG_QUADTO -> 4;
+                case PathIterator.SEG_CUBICTO -> 6;
+                default -> 0;
+            };
+            for (int i = 0; i < n; i++) sb.append(',').append(c[i]);
+        }
+        return sb.toString();
+    }
+}

@@ -1,5 +1,9 @@
 package io.datadesk.build;
 
+import io.datadesk.chart.ChartRenderer;
+import io.datadesk.chart.ChartSpec;
+import io.datadesk.chart.RenderedChart;
+import io.datadesk.data.CsvExport;
 import io.datadesk.data.DataPaths;
 import io.datadesk.data.DatasetSpec;
 import io.datadesk.data.PageDatabase;
@@ -25,7 +29,11 @@ import java.util.Map;
  */
 final class PageData {
 
+    /** Where chart data downloads go, relative to the page: {@code downloads/NAME.csv}. */
+    static final String DOWNLOADS = "downloads/";
+
     private final DataPaths paths;
+    private final ChartRenderer charts = new ChartRenderer();
 
     PageData(BuildOptions options) {
         this.paths = new DataPaths(options.projectDir(), options.contentDir());
@@ -58,8 +66,14 @@ final class PageData {
                 html[d.index()] = d.args().contains("show") ? shownQuery(name, d.body()) : "";
             }
         }
+        int chartCount = 0;
         for (Directive d : md.directives()) {
             if (d.kind().equals("table")) html[d.index()] = problems.collect(() -> table(d, file, results, locale));
+            if (d.kind().equals("chart")) {
+                String id = "chart-" + (++chartCount);
+                RenderedChart chart = problems.collect(() -> chart(d, file, id, results, locale, page, files));
+                html[d.index()] = chart == null ? "" : chart.html();
+            }
         }
         List<String> inline = new ArrayList<>();
         for (InlineValue v : md.inlineValues()) {
@@ -68,12 +82,25 @@ final class PageData {
             inline.add(text == null ? "" : text);
         }
         problems.throwIfAny();
-        return new ComputedPage(List.of(html), inline, results, files, 0, queries, 0);
+        return new ComputedPage(List.of(html), inline, results, files, chartCount, queries, 0);
     }
 
     private static String table(Directive d, String file, Map<String, QueryResult> results, Locale locale) {
         TableSpec spec = TableSpec.parse(YamlNode.parse(d.body(), file, d.bodyLine()));
         return TableHtml.render(spec, spec.resultIn(results), locale);
+    }
+
+    /**
+     * Draws a chart and publishes its data as CSV beside the page, so every chart has a "Download the data" link
+     * to exactly the numbers it shows.
+     */
+    private RenderedChart chart(Directive d, String file, String id, Map<String, QueryResult> results, Locale locale,
+                                ParsedPage page, Map<String, byte[]> files) {
+        ChartSpec spec = ChartSpec.parse(YamlNode.parse(d.body(), file, d.bodyLine()));
+        QueryResult result = spec.check(results);
+        String csv = DOWNLOADS + result.name() + ".csv";
+        files.putIfAbsent(page.source().sitePath() + csv, CsvExport.toBytes(result));
+        return charts.render(spec, result, id, locale, csv);
     }
 
     /** The SQL of a {@code sql NAME show} block, for readers who want to check the method. */

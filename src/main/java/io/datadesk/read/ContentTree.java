@@ -46,7 +46,7 @@ public record ContentTree(Path root, List<SourcePage> pages, List<String> static
         Diagnostics problems = new Diagnostics();
         for (Path f : files) {
             String rel = root.relativize(f).toString().replace('\\', '/');
-            if (!rel.toLowerCase(Locale.ROOT).endsWith(".md")) {
+            if (!isPage(rel)) {
                 statics.add(rel);
                 continue;
             }
@@ -60,6 +60,14 @@ public record ContentTree(Path root, List<SourcePage> pages, List<String> static
         }
         problems.throwIfAny();
         return new ContentTree(root, List.copyOf(bySitePath.values()), List.copyOf(statics));
+    }
+
+    /**
+     * A Markdown file is a page unless it sits in a {@code data/} folder: there it documents the data (a
+     * SOURCES.md with the provenance of the CSV files beside it) and is published as the file it is.
+     */
+    static boolean isPage(String rel) {
+        return rel.toLowerCase(Locale.ROOT).endsWith(".md") && !("/" + rel).contains("/data/");
     }
 
     /**

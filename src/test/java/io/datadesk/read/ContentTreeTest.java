@@ -26,11 +26,12 @@ class ContentTreeTest {
         write("content/index.md", "---\ntitle: Home\n---\n");
         write("content/report/index.md", "---\ntitle: R\n---\n");
         write("content/report/data/x.csv", "a\n1\n");
+        write("content/report/data/SOURCES.md", "Where x.csv came from.");
         write("content/.drafts/secret.md", "x");
         ContentTree tree = ContentTree.scan(project.resolve("content"), project);
         assertThat(tree.pages()).extracting(SourcePage::sitePath).containsExactlyInAnyOrder("", "report/");
         assertThat(tree.pages()).extracting(SourcePage::displayPath).contains("content/report/index.md");
-        assertThat(tree.staticFiles()).containsExactly("report/data/x.csv");
+        assertThat(tree.staticFiles()).containsExactly("report/data/SOURCES.md", "report/data/x.csv");
         SourcePage report = tree.pages().stream().filter(p -> p.sitePath().equals("report/")).findFirst().orElseThrow();
         assertThat(report.root()).isEqualTo("../");
         assertThat(report.outputFile()).isEqualTo("report/index.html");

@@ -48,6 +48,8 @@ final class PageData {
         Diagnostics problems = new Diagnostics();
         List<DatasetSpec> specs = problems.collect(() -> DatasetSpec.parseAll(data));
         Map<String, QueryResult> results = new LinkedHashMap<>();
+        // Queries that failed: what uses them is skipped, so the author sees the cause, not a cascade of effects.
+        java.util.Set<String> failed = new java.util.HashSet<>();
         String[] html = new String[md.directives().size()];
         Map<String, byte[]> files = new LinkedHashMap<>();
         int queries = 0;
@@ -63,40 +65,49 @@ final class PageData {
                 QueryResult r = problems.collect(() -> db.query(name, d.body(), file, d.bodyLine()));
                 queries++;
                 if (r != null) results.put(name, r);
+                else failed.add(name.toLowerCase(Locale.ROOT));
                 html[d.index()] = d.args().contains("show") ? shownQuery(name, d.body()) : "";
             }
         }
         int chartCount = 0;
         for (Directive d : md.directives()) {
-            if (d.kind().equals("table")) html[d.index()] = problems.collect(() -> table(d, file, results, locale));
+            if (d.kind().equals("table")) html[d.index()] = problems.collect(() -> table(d, file, results, failed, locale));
             if (d.kind().equals("chart")) {
                 String id = "chart-" + (++chartCount);
-                RenderedChart chart = problems.collect(() -> chart(d, file, id, results, locale, page, files));
+                RenderedChart chart = problems.collect(() -> chart(d, file, id, results, failed, locale, page, files));
                 html[d.index()] = chart == null ? "" : chart.html();
             }
         }
         List<String> inline = new ArrayList<>();
         for (InlineValue v : md.inlineValues()) {
-            String text = problems.collect(() -> InlineExpression.parse(v.expression(), file, v.line(), v.column() + 2)
-                    .evaluate(results, locale));
+            String text = problems.collect(() -> {
+                InlineExpression e = InlineExpression.parse(v.expression(), file, v.line(), v.column() + 2);
+                return usesFailed(e.result(), failed) ? "" : e.evaluate(results, locale);
+            });
             inline.add(text == null ? "" : text);
         }
         problems.throwIfAny();
         return new ComputedPage(List.of(html), inline, results, files, chartCount, queries, 0);
     }
 
-    private static String table(Directive d, String file, Map<String, QueryResult> results, Locale locale) {
+    private static String table(Directive d, String file, Map<String, QueryResult> results, java.util.Set<String> failed,
+                                Locale locale) {
         TableSpec spec = TableSpec.parse(YamlNode.parse(d.body(), file, d.bodyLine()));
-        return TableHtml.render(spec, spec.resultIn(results), locale);
+        return usesFailed(spec.data(), failed) ? "" : TableHtml.render(spec, spec.resultIn(results), locale);
+    }
+
+    private static boolean usesFailed(String result, java.util.Set<String> failed) {
+        return result != null && failed.contains(result.toLowerCase(Locale.ROOT));
     }
 
     /**
      * Draws a chart and publishes its data as CSV beside the page, so every chart has a "Download the data" link
      * to exactly the numbers it shows.
      */
-    private RenderedChart chart(Directive d, String file, String id, Map<String, QueryResult> results, Locale locale,
-                                ParsedPage page, Map<String, byte[]> files) {
+    private RenderedChart chart(Directive d, String file, String id, Map<String, QueryResult> results,
+                                java.util.Set<String> failed, Locale locale, ParsedPage page, Map<String, byte[]> files) {
         ChartSpec spec = ChartSpec.parse(YamlNode.parse(d.body(), file, d.bodyLine()));
+        if (usesFailed(spec.data(), failed)) return null;
         QueryResult result = spec.check(results);
         String csv = DOWNLOADS + result.name() + ".csv";
         files.putIfAbsent(page.source().sitePath() + csv, CsvExport.toBytes(result));

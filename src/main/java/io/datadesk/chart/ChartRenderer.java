@@ -232,8 +232,7 @@ public final class ChartRenderer {
             return c;
         }
         double[] range = yRange(spec, data, spec.type() == ChartType.AREA || spec.type() == ChartType.STACKED_AREA);
-        s.setYAxisMin(range[0]);
-        s.setYAxisMax(range[1]);
+        yAxis(s, range);
         overlay.yMin = range[0];
         overlay.yMax = range[1];
         c.setCustomYAxisTickLabelsFormatter(v -> texts.register(yLabel(v, yFormat, locale)));
@@ -324,8 +323,7 @@ public final class ChartRenderer {
         if (spec.xLabel() != null) c.setXAxisTitle(texts.register(spec.xLabel()));
         else s.setXAxisTitleVisible(false);
         double[] range = yRange(spec, data, true);
-        s.setYAxisMin(range[0]);
-        s.setYAxisMax(range[1]);
+        yAxis(s, range);
         overlay.yMin = range[0];
         overlay.yMax = range[1];
         c.setCustomYAxisTickLabelsFormatter(v -> texts.register(yLabel(v, yFormat, locale)));
@@ -386,6 +384,16 @@ public final class ChartRenderer {
         double min = spec.yMin() != null ? lo : Math.floor(lo / step) * step;
         double max = spec.yMax() != null ? hi : Math.ceil(hi / step) * step;
         return new double[] {min, max};
+    }
+
+    /**
+     * XChart leaves out a tick that falls exactly on the axis end when the plot fills its area, which would drop
+     * the "0" under a baseline. A range wider by a millionth keeps both end ticks and moves nothing visibly.
+     */
+    private static void yAxis(AxesChartStyler s, double[] range) {
+        double pad = (range[1] - range[0]) * 1e-6;
+        s.setYAxisMin(range[0] - pad);
+        s.setYAxisMax(range[1] + pad);
     }
 
     static double niceStep(double raw) {

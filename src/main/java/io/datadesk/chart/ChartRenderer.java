@@ -149,6 +149,7 @@ public final class ChartRenderer {
             chart = xy(spec, data, width, height, tick, texts, xFormat, yFormat, locale, seriesColors, overlay, empty);
         }
         chart.paint(g, width, height);
+        g.flush();
 
         svg.setTransform(new AffineTransform());
         svg.setClip(null);
@@ -239,6 +240,8 @@ public final class ChartRenderer {
         if (dates || data.xKind() == XValues.Kind.CATEGORY) {
             // Calendar-aligned ticks are ours (CalendarTicks); XChart's x labels only reserve a line of space.
             int[] count = {0};
+            // Equally spaced x values make XChart lay out a label per value; a handful is enough to reserve the row.
+            s.setXAxisMaxLabelCount(6);
             c.setCustomXAxisTickLabelsFormatter(v -> texts.registerHidden(placeholder(count[0]++)));
             overlay.calendar = dates;
         } else {
@@ -272,6 +275,7 @@ public final class ChartRenderer {
                 case SCATTER -> {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                     xs.setMarker(SeriesMarkers.CIRCLE);
+                    xs.setMarkerColor(new Color(col.getRed(), col.getGreen(), col.getBlue(), 191)); // overlapping dots stay visible
                 }
                 case AREA -> {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);

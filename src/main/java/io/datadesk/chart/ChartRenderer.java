@@ -88,7 +88,9 @@ public final class ChartRenderer {
         Function<Object, String> xFormat = format(spec, "x-format", spec.xFormat(), locale);
         ChartData data = ChartData.of(spec, result);
         List<String> colors = colors(spec, data);
-        String description = spec.alt() != null ? spec.alt() : Describe.describe(spec, data, xFormat, yFormat, locale);
+        // Descriptions name exact numbers: "89,709", not the axis's compact "89.7K".
+        Function<Object, String> exact = spec.yFormat() != null && spec.yFormat().trim().startsWith("compact") ? null : yFormat;
+        String description = spec.alt() != null ? spec.alt() : Describe.describe(spec, data, xFormat, exact, locale);
         String wide = "", narrow = "";
         if (spec.type() != ChartType.HBAR) {
             wide = draw(spec, data, idPrefix + "-w", WIDE, locale, xFormat, yFormat, description, colors);

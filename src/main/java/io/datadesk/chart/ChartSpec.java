@@ -7,20 +7,16 @@ import io.datadesk.error.Diagnostic;
 import io.datadesk.error.Diagnostics;
 import io.datadesk.error.Suggest;
 import io.datadesk.yaml.YamlNode;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What a {@code chart} block asks for, checked and positioned. Built by {@link #parse}; checked against the
  * page's query results by {@link #check}. Keeps the YAML nodes it came from so later errors point at the key.
  *
- * @param yFormat, xFormat format names as written (resolved by the renderer's formatter lookup), or null
- * @param yMin, yMax null when not given
- * @param height height/width ratio of the drawing
+ * <p>{@code xFormat}/{@code yFormat} are format names as written (resolved by the renderer's format lookup) or
+ * null; {@code yMin}/{@code yMax} are null when not given; {@code height} is the drawing's height/width ratio.
  */
 public record ChartSpec(
         ChartType type, String data, String x, List<String> y, String series,
@@ -216,10 +212,6 @@ public record ChartSpec(
         return m.getOrDefault(key, node);
     }
 
-    public Optional<String> titleOrNull() {
-        return Optional.ofNullable(title);
-    }
-
     private static Annotation annotation(YamlNode a) {
         Map<String, YamlNode> am = a.asMap("an annotation");
         List<Diagnostic> unknown = a.unknownKeys("annotation key", List.of("x", "y", "label"));
@@ -278,15 +270,5 @@ public record ChartSpec(
         YamlNode n = m.get(key);
         if (n == null || n.isNull()) return null;
         return problems.collect(() -> n.asDouble(key));
-    }
-
-    @SuppressWarnings("unused")
-    private static boolean isDate(String s) {
-        try {
-            LocalDate.parse(s);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 }

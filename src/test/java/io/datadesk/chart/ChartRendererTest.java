@@ -100,7 +100,7 @@ class ChartRendererTest {
         assertThat(labels).contains("ChatGPT released", "People");
         assertThat(labels).doesNotContain("\u00d8");
         assertThat(c.svg().length()).isLessThan(40_000);
-        assertThat(c.description()).startsWith("Line chart of laid_off by month, March 2020 to January 2026; highest 89.7K in January 2023");
+        assertThat(c.description()).startsWith("Line chart of laid_off by month, March 2020 to January 2026; highest 89,709 in January 2023");
     }
 
     @Test

@@ -224,7 +224,7 @@ public final class ChartRenderer {
         c.getStyler().setMarkerSize(spec.type() == ChartType.SCATTER ? 7 : 0);
         // Lines run to the plot's edges (the grid's width); scatter dots keep a margin so none is cut in half.
         s.setPlotContentSize(spec.type() == ChartType.SCATTER ? 0.94 : 1.0);
-        boolean dates = data.xKind() == XValues.Kind.DATE && spec.type() != ChartType.SCATTER;
+        boolean dates = data.xKind() == XValues.Kind.DATE;
         if (spec.xLabel() != null) c.setXAxisTitle(texts.register(spec.xLabel()));
         else s.setXAxisTitleVisible(false);
         if (empty) {

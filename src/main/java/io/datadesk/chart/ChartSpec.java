@@ -191,6 +191,12 @@ public record ChartSpec(
         if (r.rowCount() == 0 && !allowEmpty)
             problems.add(at("data").error("query result '" + data + "' has no rows, so there is nothing to draw",
                     "check the query's filters, or add 'empty: allow' to show an explicit \"No data\" chart"));
+        for (Annotation a : annotations)
+            if (a.vertical() && !type.isXY())
+                problems.add(a.node().error("a " + type.key() + " chart has no x axis to mark with a vertical line",
+                        "vertical annotations ({ x: ... }) work on line, area, stacked-area and scatter charts; use { y: ... } here"));
+            else if (!a.vertical() && (type.isPart() || type == ChartType.HBAR))
+                problems.add(a.node().error("a " + type.key() + " chart has no y axis to mark", "remove the annotation"));
         if (type.isXY() && type != ChartType.SCATTER && r.rowCount() > 0 && r.column(x).isPresent()) {
             // Vertical annotations need an x axis of the same kind.
             boolean dates = XValues.of(r, x).isDate();

@@ -1,7 +1,6 @@
 package io.datadesk.chart;
 
 import io.datadesk.data.QueryResult;
-import io.datadesk.error.ContentException;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -12,10 +11,8 @@ import java.awt.geom.Line2D;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TimeZone;
 import java.util.function.Function;
 import org.jfree.svg.SVGGraphics2D;
@@ -27,7 +24,6 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**

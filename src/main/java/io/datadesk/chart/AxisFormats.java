@@ -2,7 +2,6 @@ package io.datadesk.chart;
 
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +27,9 @@ public final class AxisFormats {
     }
 
     public static final Lookup BUILT_IN = AxisFormats::resolve;
+
+    // Building a DecimalFormat from locale data is slow; cloning a prototype is not (and clones are not shared).
+    private static final java.util.concurrent.ConcurrentHashMap<Locale, NumberFormat> PROTOTYPES = new java.util.concurrent.ConcurrentHashMap<>();
 
     static Function<Object, String> resolve(String format, Locale locale) {
         String name = format.trim();
@@ -75,7 +77,7 @@ public final class AxisFormats {
 
     static String number(Object v, int decimals, boolean fixed, Locale locale) {
         if (!(v instanceof Number n)) return str(v);
-        DecimalFormat f = (DecimalFormat) NumberFormat.getNumberInstance(locale);
+        DecimalFormat f = (DecimalFormat) PROTOTYPES.computeIfAbsent(locale, NumberFormat::getNumberInstance).clone();
         f.setRoundingMode(RoundingMode.HALF_EVEN);
         f.setMaximumFractionDigits(decimals);
         f.setMinimumFractionDigits(fixed ? decimals : 0);
@@ -106,8 +108,4 @@ public final class AxisFormats {
         return v == null ? "" : v.toString();
     }
 
-    @SuppressWarnings("unused")
-    private static DecimalFormatSymbols symbols(Locale l) {
-        return DecimalFormatSymbols.getInstance(l);
-    }
 }

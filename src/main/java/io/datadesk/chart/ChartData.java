@@ -29,11 +29,12 @@ record ChartData(XValues.Kind xKind, List<Object> xs, double[] xPos, List<Series
         for (List<Object> row : r.rows()) index.putIfAbsent(key(row.get(xi)), index.size());
         List<Object> xs = new ArrayList<>(index.keySet());
         if (kind != XValues.Kind.CATEGORY) {
-            xs.sort(Comparator.comparingDouble(XValues::position));
+            XValues.Kind k = kind;
+            xs.sort(Comparator.comparingDouble(v -> XValues.position(v, k)));
             for (int i = 0; i < xs.size(); i++) index.put(xs.get(i), i);
         }
         double[] xPos = new double[xs.size()];
-        for (int i = 0; i < xs.size(); i++) xPos[i] = kind == XValues.Kind.CATEGORY ? i : XValues.position(xs.get(i));
+        for (int i = 0; i < xs.size(); i++) xPos[i] = kind == XValues.Kind.CATEGORY ? i : XValues.position(xs.get(i), kind);
 
         Map<String, double[]> series = new LinkedHashMap<>();
         if (spec.series() != null) {
@@ -63,7 +64,7 @@ record ChartData(XValues.Kind xKind, List<Object> xs, double[] xPos, List<Series
             int yi = r.indexOf(col);
             for (List<Object> row : r.rows()) {
                 String name = si >= 0 ? String.valueOf(row.get(si)) : r.columns().get(yi).name();
-                double x = kind == XValues.Kind.CATEGORY ? Double.NaN : XValues.position(row.get(xi));
+                double x = kind == XValues.Kind.CATEGORY ? Double.NaN : XValues.position(row.get(xi), kind);
                 double y = num(row.get(yi));
                 if (!Double.isNaN(x) && !Double.isNaN(y)) points.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {x, y});
             }

@@ -1,7 +1,6 @@
 package io.datadesk.chart;
 
 import io.datadesk.data.QueryResult;
-import io.datadesk.error.ContentException;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -12,10 +11,8 @@ import java.awt.geom.Line2D;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TimeZone;
 import java.util.function.Function;
 import org.jfree.svg.SVGGraphics2D;
@@ -27,7 +24,6 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -88,7 +84,9 @@ public final class ChartRenderer {
         Function<Object, String> xFormat = format(spec, "x-format", spec.xFormat(), locale);
         ChartData data = ChartData.of(spec, result);
         List<String> colors = colors(spec, data);
-        String description = spec.alt() != null ? spec.alt() : Describe.describe(spec, data, xFormat, yFormat, locale);
+        // Descriptions name exact numbers: "89,709", not the axis's compact "89.7K".
+        Function<Object, String> exact = spec.yFormat() != null && spec.yFormat().trim().startsWith("compact") ? null : yFormat;
+        String description = spec.alt() != null ? spec.alt() : Describe.describe(spec, data, xFormat, exact, locale);
         String wide = "", narrow = "";
         if (spec.type() != ChartType.HBAR) {
             wide = draw(spec, data, idPrefix + "-w", WIDE, locale, xFormat, yFormat, description, colors);
@@ -149,6 +147,7 @@ public final class ChartRenderer {
             chart = xy(spec, data, width, height, tick, texts, xFormat, yFormat, locale, seriesColors, overlay, empty);
         }
         chart.paint(g, width, height);
+        g.flush();
 
         svg.setTransform(new AffineTransform());
         svg.setClip(null);
@@ -221,7 +220,7 @@ public final class ChartRenderer {
         c.getStyler().setMarkerSize(spec.type() == ChartType.SCATTER ? 7 : 0);
         // Lines run to the plot's edges (the grid's width); scatter dots keep a margin so none is cut in half.
         s.setPlotContentSize(spec.type() == ChartType.SCATTER ? 0.94 : 1.0);
-        boolean dates = data.xKind() == XValues.Kind.DATE && spec.type() != ChartType.SCATTER;
+        boolean dates = data.xKind() == XValues.Kind.DATE;
         if (spec.xLabel() != null) c.setXAxisTitle(texts.register(spec.xLabel()));
         else s.setXAxisTitleVisible(false);
         if (empty) {
@@ -232,14 +231,15 @@ public final class ChartRenderer {
             return c;
         }
         double[] range = yRange(spec, data, spec.type() == ChartType.AREA || spec.type() == ChartType.STACKED_AREA);
-        s.setYAxisMin(range[0]);
-        s.setYAxisMax(range[1]);
+        yAxis(s, range);
         overlay.yMin = range[0];
         overlay.yMax = range[1];
         c.setCustomYAxisTickLabelsFormatter(v -> texts.register(yLabel(v, yFormat, locale)));
         if (dates || data.xKind() == XValues.Kind.CATEGORY) {
             // Calendar-aligned ticks are ours (CalendarTicks); XChart's x labels only reserve a line of space.
             int[] count = {0};
+            // Equally spaced x values make XChart lay out a label per value; a handful is enough to reserve the row.
+            s.setXAxisMaxLabelCount(6);
             c.setCustomXAxisTickLabelsFormatter(v -> texts.registerHidden(placeholder(count[0]++)));
             overlay.calendar = dates;
         } else {
@@ -273,6 +273,7 @@ public final class ChartRenderer {
                 case SCATTER -> {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                     xs.setMarker(SeriesMarkers.CIRCLE);
+                    xs.setMarkerColor(new Color(col.getRed(), col.getGreen(), col.getBlue(), 191)); // overlapping dots stay visible
                 }
                 case AREA -> {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
@@ -324,8 +325,7 @@ public final class ChartRenderer {
         if (spec.xLabel() != null) c.setXAxisTitle(texts.register(spec.xLabel()));
         else s.setXAxisTitleVisible(false);
         double[] range = yRange(spec, data, true);
-        s.setYAxisMin(range[0]);
-        s.setYAxisMax(range[1]);
+        yAxis(s, range);
         overlay.yMin = range[0];
         overlay.yMax = range[1];
         c.setCustomYAxisTickLabelsFormatter(v -> texts.register(yLabel(v, yFormat, locale)));
@@ -386,6 +386,16 @@ public final class ChartRenderer {
         double min = spec.yMin() != null ? lo : Math.floor(lo / step) * step;
         double max = spec.yMax() != null ? hi : Math.ceil(hi / step) * step;
         return new double[] {min, max};
+    }
+
+    /**
+     * XChart leaves out a tick that falls exactly on the axis end when the plot fills its area, which would drop
+     * the "0" under a baseline. A range wider by a millionth keeps both end ticks and moves nothing visibly.
+     */
+    private static void yAxis(AxesChartStyler s, double[] range) {
+        double pad = (range[1] - range[0]) * 1e-6;
+        s.setYAxisMin(range[0] - pad);
+        s.setYAxisMax(range[1] + pad);
     }
 
     static double niceStep(double raw) {

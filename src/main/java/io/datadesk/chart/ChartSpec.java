@@ -7,20 +7,16 @@ import io.datadesk.error.Diagnostic;
 import io.datadesk.error.Diagnostics;
 import io.datadesk.error.Suggest;
 import io.datadesk.yaml.YamlNode;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What a {@code chart} block asks for, checked and positioned. Built by {@link #parse}; checked against the
  * page's query results by {@link #check}. Keeps the YAML nodes it came from so later errors point at the key.
  *
- * @param yFormat, xFormat format names as written (resolved by the renderer's formatter lookup), or null
- * @param yMin, yMax null when not given
- * @param height height/width ratio of the drawing
+ * <p>{@code xFormat}/{@code yFormat} are format names as written (resolved by the renderer's format lookup) or
+ * null; {@code yMin}/{@code yMax} are null when not given; {@code height} is the drawing's height/width ratio.
  */
 public record ChartSpec(
         ChartType type, String data, String x, List<String> y, String series,
@@ -195,6 +191,12 @@ public record ChartSpec(
         if (r.rowCount() == 0 && !allowEmpty)
             problems.add(at("data").error("query result '" + data + "' has no rows, so there is nothing to draw",
                     "check the query's filters, or add 'empty: allow' to show an explicit \"No data\" chart"));
+        for (Annotation a : annotations)
+            if (a.vertical() && !type.isXY())
+                problems.add(a.node().error("a " + type.key() + " chart has no x axis to mark with a vertical line",
+                        "vertical annotations ({ x: ... }) work on line, area, stacked-area and scatter charts; use { y: ... } here"));
+            else if (!a.vertical() && (type.isPart() || type == ChartType.HBAR))
+                problems.add(a.node().error("a " + type.key() + " chart has no y axis to mark", "remove the annotation"));
         if (type.isXY() && type != ChartType.SCATTER && r.rowCount() > 0 && r.column(x).isPresent()) {
             // Vertical annotations need an x axis of the same kind.
             boolean dates = XValues.of(r, x).isDate();
@@ -214,10 +216,6 @@ public record ChartSpec(
     YamlNode at(String key) {
         Map<String, YamlNode> m = node.asMap("a chart block");
         return m.getOrDefault(key, node);
-    }
-
-    public Optional<String> titleOrNull() {
-        return Optional.ofNullable(title);
     }
 
     private static Annotation annotation(YamlNode a) {
@@ -278,15 +276,5 @@ public record ChartSpec(
         YamlNode n = m.get(key);
         if (n == null || n.isNull()) return null;
         return problems.collect(() -> n.asDouble(key));
-    }
-
-    @SuppressWarnings("unused")
-    private static boolean isDate(String s) {
-        try {
-            LocalDate.parse(s);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 }

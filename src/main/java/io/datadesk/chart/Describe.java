@@ -48,6 +48,7 @@ final class Describe {
                 parts.add(x.apply(data.xs().get(i)) + " " + AxisFormats.number(total == 0 ? 0 : 100 * v[i] / total, 0, false, locale) + "%");
             return sb.append(": ").append(String.join(", ", parts)).append(v.length > 6 ? ", and others." : ".").toString();
         }
+        String at = data.xKind() == XValues.Kind.CATEGORY ? " for " : " in "; // "in January 2023", "for Intel"
         for (ChartData.Series s : ss.subList(0, Math.min(3, ss.size()))) {
             int hi = -1, lo = -1, last = -1;
             for (int i = 0; i < s.y().length; i++) {
@@ -58,8 +59,8 @@ final class Describe {
             }
             if (hi < 0) continue;
             sb.append("; ").append(ss.size() > 1 ? s.name() + ": " : "")
-                    .append("highest ").append(y.apply(s.y()[hi])).append(" in ").append(x.apply(data.xs().get(hi)))
-                    .append(", lowest ").append(y.apply(s.y()[lo])).append(" in ").append(x.apply(data.xs().get(lo)));
+                    .append("highest ").append(y.apply(s.y()[hi])).append(at).append(x.apply(data.xs().get(hi)))
+                    .append(", lowest ").append(y.apply(s.y()[lo])).append(at).append(x.apply(data.xs().get(lo)));
             if (data.xKind() == XValues.Kind.DATE) sb.append(", latest ").append(y.apply(s.y()[last])).append(" in ").append(x.apply(data.xs().get(last)));
         }
         return sb.append('.').toString();

@@ -20,7 +20,7 @@ final class SvgPost {
     private static final Pattern PLACED_TEXT = Pattern.compile(
             "<g transform='matrix\\(1,0,0,1,([-0-9.]+),([-0-9.]+)\\)'><text x='0' y='0' (style='[^']*')>([^<]*)</text></g>");
     private static final Pattern TEXT_STYLE = Pattern.compile("style='fill: ([^;]+); fill-opacity: 1; +font-size: ([0-9.]+)px;( font-weight: ([a-z0-9]+);)?'");
-    private static final Pattern LINE = Pattern.compile("<line x1='([-0-9.]+)' y1='([-0-9.]+)' x2='([-0-9.]+)' y2='([-0-9.]+)' ([^>]*)/>");
+    private static final Pattern ELLIPSE = Pattern.compile("<ellipse cx='([-0-9.]+)' cy='([-0-9.]+)' rx='([0-9.]+)' ry='\\3' ([^>]*)/>");
 
     private SvgPost() {}
 
@@ -57,7 +57,7 @@ final class SvgPost {
         body = PLACED_TEXT.matcher(body).replaceAll("<text x='$1' y='$2' $3>$4</text>");
         body = TEXT_STYLE.matcher(body).replaceAll(m -> "style='fill:" + m.group(1) + ";font-size:" + m.group(2) + "px"
                 + (m.group(4) == null ? "" : ";font-weight:" + m.group(4)) + "'");
-        body = mergeLines(body);
+        body = groupCircles(body);
         StringBuilder sb = new StringBuilder(body.length() + 512);
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" class=\"dd-chart-svg\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\"")
@@ -69,36 +69,28 @@ final class SvgPost {
     }
 
     /**
-     * XChart draws a line series as one {@code <line>} per segment; joined segments with the same style become one
-     * {@code <path>} (a 500-point series drops from ~80 KB to ~6 KB, and joins render round instead of overlapping).
+     * Scatter marks: JFreeSVG repeats style, transform and clip on every {@code <ellipse>}. Consecutive circles that
+     * share them go into one group as bare {@code <circle>}s (about a quarter of the bytes).
      */
-    static String mergeLines(String body) {
-        java.util.regex.Matcher m = LINE.matcher(body);
+    static String groupCircles(String body) {
+        java.util.regex.Matcher m = ELLIPSE.matcher(body);
         StringBuilder out = new StringBuilder(body.length());
         int last = 0;
-        String attrs = null, endX = null, endY = null;
-        StringBuilder d = null;
+        String attrs = null;
         while (m.find()) {
-            boolean adjacent = d != null && m.start() == last && m.group(5).equals(attrs) && m.group(1).equals(endX) && m.group(2).equals(endY);
-            if (adjacent) {
-                d.append('L').append(m.group(3)).append(',').append(m.group(4));
-            } else {
-                if (d != null) flushPath(out, d, attrs);
+            boolean same = attrs != null && m.start() == last && m.group(4).equals(attrs);
+            if (!same) {
+                if (attrs != null) out.append("</g>");
                 out.append(body, last, m.start());
-                attrs = m.group(5);
-                d = new StringBuilder("M").append(m.group(1)).append(',').append(m.group(2)).append('L').append(m.group(3)).append(',').append(m.group(4));
+                attrs = m.group(4);
+                out.append("<g ").append(attrs).append('>');
             }
-            endX = m.group(3);
-            endY = m.group(4);
+            out.append("<circle cx='").append(m.group(1)).append("' cy='").append(m.group(2)).append("' r='").append(m.group(3)).append("'/>");
             last = m.end();
         }
-        if (d != null) flushPath(out, d, attrs);
+        if (attrs != null) out.append("</g>");
         out.append(body, last, body.length());
         return out.toString();
-    }
-
-    private static void flushPath(StringBuilder out, StringBuilder d, String attrs) {
-        out.append("<path d='").append(d).append("' ").append(attrs.replaceFirst("style='", "style='fill:none;")).append("/>");
     }
 
     static String rgb(Color c) {

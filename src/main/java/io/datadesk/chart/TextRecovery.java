@@ -34,10 +34,16 @@ final class TextRecovery {
     private final Set<String> pending = new LinkedHashSet<>();
     private final Set<String> hidden = new LinkedHashSet<>();
     private final Set<String> indexed = new LinkedHashSet<>();
-    private final Map<String, List<Candidate>> byBounds = new HashMap<>();
+    private final Map<Bounds, List<Candidate>> byBounds = new HashMap<>();
     private final List<Placed> placed = new ArrayList<>();
 
-    private record Candidate(Match match, String geometry) {}
+    private record Candidate(Match match, long geometry) {}
+
+    private record Bounds(float x, float y, float w, float h) {
+        static Bounds of(Rectangle2D b) {
+            return new Bounds((float) b.getX(), (float) b.getY(), (float) b.getWidth(), (float) b.getHeight());
+        }
+    }
 
     TextRecovery(List<Font> fonts) {
         this.fonts = List.copyOf(fonts);
@@ -62,10 +68,10 @@ final class TextRecovery {
     Match match(Shape shape, FontRenderContext frc) {
         if (!(shape instanceof Path2D)) return null;
         if (!pending.isEmpty()) index(frc);
-        List<Candidate> candidates = byBounds.get(boundsKey(shape.getBounds2D()));
+        List<Candidate> candidates = byBounds.get(Bounds.of(shape.getBounds2D()));
         if (candidates == null) return null;
-        String geometry = geometry(shape);
-        for (Candidate c : candidates) if (c.geometry.equals(geometry)) return c.match;
+        long geometry = geometry(shape);
+        for (Candidate c : candidates) if (c.geometry == geometry) return c.match;
         return null;
     }
 
@@ -77,7 +83,7 @@ final class TextRecovery {
         for (String text : pending) {
             for (Font font : fonts) {
                 Shape outline = new TextLayout(text, font, frc).getOutline(null);
-                byBounds.computeIfAbsent(boundsKey(outline.getBounds2D()), k -> new ArrayList<>())
+                byBounds.computeIfAbsent(Bounds.of(outline.getBounds2D()), k -> new ArrayList<>())
                         .add(new Candidate(new Match(text, font, hidden.contains(text)), geometry(outline)));
             }
             indexed.add(text);
@@ -85,24 +91,24 @@ final class TextRecovery {
         pending.clear();
     }
 
-    private static String boundsKey(Rectangle2D b) {
-        return (float) b.getX() + "," + (float) b.getY() + "," + (float) b.getWidth() + "," + (float) b.getHeight();
-    }
-
-    private static String geometry(Shape s) {
-        StringBuilder sb = new StringBuilder();
+    /**
+     * A 64-bit fingerprint of an outline: every segment type and coordinate bit pattern. Two different strings with
+     * the same bounds and fingerprint would have to collide in 64 bits, which we accept.
+     */
+    private static long geometry(Shape s) {
+        long h = 0xcbf29ce484222325L;
         float[] c = new float[6];
         for (PathIterator it = s.getPathIterator(null); !it.isDone(); it.next()) {
             int type = it.currentSegment(c);
-            sb.append(type);
+            h = (h ^ type) * 0x100000001b3L;
             int n = switch (type) {
                 case PathIterator.SEG_MOVETO, PathIterator.SEG_LINETO -> 2;
                 case PathIterator.SEG_QUADTO -> 4;
                 case PathIterator.SEG_CUBICTO -> 6;
                 default -> 0;
             };
-            for (int i = 0; i < n; i++) sb.append(',').append(c[i]);
+            for (int i = 0; i < n; i++) h = (h ^ Float.floatToIntBits(c[i])) * 0x100000001b3L;
         }
-        return sb.toString();
+        return h;
     }
 }

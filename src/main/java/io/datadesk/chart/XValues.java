@@ -20,6 +20,12 @@ record XValues(Kind kind) {
         ColumnType t = r.column(column).orElseThrow().type();
         List<Object> values = r.values(column);
         if (t.isTemporal()) return new XValues(Kind.DATE);
+        // Whole numbers that all look like years (DuckDB's year(d) is a BIGINT) are years, not quantities:
+        // "2020", not "2,020", and calendar ticks.
+        if (t == ColumnType.INTEGER && !values.isEmpty()
+                && values.stream().allMatch(v -> v instanceof Number n && n.longValue() >= 1800 && n.longValue() <= 2200)
+                && column.toLowerCase(java.util.Locale.ROOT).contains("year"))
+            return new XValues(Kind.DATE);
         if (t.isNumeric()) return new XValues(Kind.NUMBER);
         if (t == ColumnType.TEXT && !values.isEmpty() && values.stream().allMatch(v -> v != null && parseDate(v.toString()) != null))
             return new XValues(Kind.DATE);
@@ -33,6 +39,7 @@ record XValues(Kind kind) {
     /** A cell as a date, or null. */
     static LocalDate date(Object v) {
         if (v instanceof LocalDate d) return d;
+        if (v instanceof Long y && y >= 1800 && y <= 2200) return LocalDate.of(y.intValue(), 1, 1); // see of(): year columns
         if (v instanceof LocalDateTime dt) return dt.toLocalDate();
         return v == null ? null : parseDate(v.toString());
     }
@@ -63,10 +70,12 @@ record XValues(Kind kind) {
         }
     }
 
-    /** A cell as an x position: epoch day for dates, the number itself otherwise. */
-    static double position(Object v) {
-        LocalDate d = date(v);
-        if (d != null) return d.toEpochDay();
+    /** A cell as an x position: epoch day on a date axis, the number itself on a numeric one. */
+    static double position(Object v, Kind kind) {
+        if (kind == Kind.DATE) {
+            LocalDate d = date(v);
+            return d == null ? Double.NaN : d.toEpochDay();
+        }
         return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 }

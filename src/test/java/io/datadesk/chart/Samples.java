@@ -221,7 +221,7 @@ final class Samples {
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Charts</title>"
                 + "<link rel=\"stylesheet\" href=\"assets/fonts.css\"><link rel=\"stylesheet\" href=\"assets/chart.css\">"
                 + "<style>body{font-family:Inter,system-ui,sans-serif;max-width:720px;margin:0 auto;padding:16px;background:var(--dd-page-bg,#fff);color:var(--dd-chart-text,#222)}"
-                + "@media (prefers-color-scheme: dark){body{background:#121212}}</style></head><body>\n");
+                + "@media (prefers-color-scheme: dark){body{background:#121212}} html.dd-dark body{background:#121212}</style></head><body>\n");
         int i = 0;
         for (String type : BLOCKS.keySet()) {
             ChartSpec spec = spec(type);

@@ -1,0 +1,271 @@
+package io.datadesk.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datadesk.data.Column;
+import io.datadesk.data.ColumnType;
+import io.datadesk.data.QueryResult;
+import io.datadesk.yaml.YamlNode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class ChartRendererTest {
+
+    static Map<String, QueryResult> results;
+    final ChartRenderer renderer = new ChartRenderer();
+
+    @BeforeAll
+    static void load() {
+        results = Samples.results();
+    }
+
+    RenderedChart render(String type) {
+        ChartSpec spec = Samples.spec(type);
+        return renderer.render(spec, spec.check(results), "c1", Locale.US, "data/x.csv");
+    }
+
+    static Element parseXml(String svg) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+    }
+
+    static List<String> texts(Element svg) {
+        NodeList ns = svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < ns.getLength(); i++) out.add(ns.item(i).getTextContent());
+        return out;
+    }
+
+    /** Elements painted in series colour k (fill or stroke). */
+    static int marks(String svg, int k, String property) {
+        Matcher m = Pattern.compile(property + ":var\\(--dd-s" + k + ",").matcher(svg);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"line", "area", "stacked-area", "bar", "stacked-bar", "scatter", "pie", "donut"})
+    void everySvgTypeIsWellFormedResponsiveAndLabelled(String type) throws Exception {
+        RenderedChart c = render(type);
+        for (String svg : List.of(c.svg(), c.svgNarrow())) {
+            Element root = parseXml(svg);
+            assertThat(root.getTagName()).isEqualTo("svg");
+            assertThat(root.getAttribute("viewBox")).matches("0 0 \\d+ \\d+");
+            assertThat(root.hasAttribute("width")).isFalse();
+            assertThat(root.hasAttribute("height")).isFalse();
+            assertThat(root.getAttribute("role")).isEqualTo("img");
+            String[] labelledBy = root.getAttribute("aria-labelledby").split(" ");
+            assertThat(labelledBy).hasSize(2);
+            Element title = (Element) root.getElementsByTagNameNS("http://www.w3.org/2000/svg", "title").item(0);
+            Element desc = (Element) root.getElementsByTagNameNS("http://www.w3.org/2000/svg", "desc").item(0);
+            assertThat(title.getAttribute("id")).isEqualTo(labelledBy[0]);
+            assertThat(desc.getAttribute("id")).isEqualTo(labelledBy[1]);
+            assertThat(title.getTextContent()).isEqualTo(Samples.spec(type).title());
+            assertThat(desc.getTextContent()).isNotBlank();
+            assertThat(root.getAttribute("font-family")).startsWith("Inter");
+            assertThat(svg).doesNotContain("jfreesvg").doesNotContain("rgb(254,254,254)");
+        }
+        assertThat(c.svg()).isNotEqualTo(c.svgNarrow());
+    }
+
+    @Test
+    void lineIsOnePathWithOnePointPerMonthAndCalendarYearLabels() throws Exception {
+        RenderedChart c = render("line");
+        QueryResult monthly = results.get("monthly");
+        // one merged path for the series, one segment per pair of consecutive months
+        List<String> lines = seriesPaths(parseXml(c.svg()), "stroke:var(--dd-s0,");
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0).split("L")).hasSize(monthly.rowCount());
+        List<String> labels = texts(parseXml(c.svg()));
+        // x ticks on 1 January of each year, labelled with that year (XChart's own ticks drift off calendar years)
+        assertThat(labels).contains("2021", "2022", "2023", "2024", "2025", "2026");
+        assertThat(labels).contains("0", "20K", "40K", "60K", "80K", "100K"); // compact y-format
+        assertThat(labels).contains("ChatGPT released", "People");
+        assertThat(labels).doesNotContain("\u00d8");
+        assertThat(c.svg().length()).isLessThan(40_000);
+        assertThat(c.description()).startsWith("Line chart of laid_off by month, March 2020 to January 2026; highest 89,709 in January 2023");
+    }
+
+    @Test
+    void barsDrawOneRectPerCategoryAndSeries() {
+        for (String type : List.of("bar", "stacked-bar")) {
+            RenderedChart c = render(type);
+            for (int k = 0; k < 4; k++) assertThat(marks(c.svg(), k, "fill")).as(type + " series " + k).isEqualTo(6);
+            assertThat(marks(c.svg(), 4, "fill")).isZero();
+            List<String> labels = texts(parseXml2(c.svg()));
+            assertThat(labels).contains("2020", "2021", "2022", "2023", "2024", "2025");
+        }
+    }
+
+    @Test
+    void stackedAreaHasABandPerSeriesAndAreaHasFillAndLine() {
+        assertThat(marks(render("stacked-area").svg(), 0, "fill")).isEqualTo(1);
+        assertThat(marks(render("stacked-area").svg(), 3, "fill")).isEqualTo(1);
+        RenderedChart area = render("area");
+        assertThat(marks(area.svg(), 0, "fill")).isEqualTo(1);
+        assertThat(marks(area.svg(), 0, "stroke")).isEqualTo(1);
+        assertThat(texts(parseXml2(area.svg()))).contains("0%", "14%", "5%", "2015", "2020");
+    }
+
+    @Test
+    void scatterDrawsOneMarkPerRow() {
+        RenderedChart c = render("scatter");
+        Element svg = parseXml2(c.svg());
+        assertThat(svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "circle").getLength()).isEqualTo(results.get("unrate").rowCount());
+        assertThat(marks(c.svg(), 0, "fill")).isEqualTo(1); // one group holds the series' dots
+        assertThat(texts(parseXml2(c.svg()))).contains("4%", "10%");
+    }
+
+    @Test
+    void pieAndDonutDrawOneSlicePerRowAndListSharesInTheLegend() {
+        for (String type : List.of("pie", "donut")) {
+            RenderedChart c = render(type);
+            int rows = results.get("shares").rowCount() - 1; // the sample has two rows named "Other": one slice
+            for (int k = 0; k < rows; k++) assertThat(marks(c.svg(), k, "fill")).as(type + " slice " + k).isEqualTo(1);
+            Document html = Jsoup.parse(c.html());
+            assertThat(html.select("ul.dd-legend li")).hasSize(rows);
+            assertThat(html.select("ul.dd-legend li").first().text()).matches("Retail \\d+% \\(.*\\)");
+        }
+    }
+
+    @Test
+    void hbarIsAnHtmlTableWithOneRowPerResultRow() {
+        RenderedChart c = render("hbar");
+        assertThat(c.svg()).isEmpty();
+        Document html = Jsoup.parse(c.html());
+        assertThat(html.select("table.dd-hbar tbody tr")).hasSize(10);
+        assertThat(html.select("table.dd-hbar tbody tr th").first().text()).isEqualTo("Intel (2025)");
+        assertThat(html.select("table.dd-hbar .dd-hbar-bar").first().attr("style")).startsWith("width:100%;");
+        assertThat(html.select("table.dd-hbar .dd-hbar-value").first().text()).isEqualTo("22,000");
+    }
+
+    @Test
+    void figureHasHeadingsCaptionDownloadAndTheData() {
+        RenderedChart c = render("line");
+        Document html = Jsoup.parse(c.html());
+        assertThat(html.select("figure#c1 h3.dd-chart-title").text()).isEqualTo("Tech layoffs per month");
+        assertThat(html.select("figure .dd-chart-subtitle").text()).isEqualTo("Employees laid off, as tracked by layoffs.fyi");
+        assertThat(html.select("figcaption .dd-chart-source a").attr("href")).isEqualTo("https://layoffs.fyi");
+        assertThat(html.select("figcaption a[download]").text()).isEqualTo("Download the data (CSV)");
+        assertThat(html.select("figcaption a[download]").attr("href")).isEqualTo("data/x.csv");
+        assertThat(html.select("details summary").text()).isEqualTo("Show the data");
+        assertThat(html.select("details table tbody tr")).hasSize(results.get("monthly").rowCount());
+        assertThat(html.select("details table th[scope=col]").eachText()).containsExactly("month", "laid_off");
+        assertThat(html.select("figure svg")).hasSize(2);
+    }
+
+    @Test
+    void renderingIsDeterministic() {
+        for (String type : Samples.BLOCKS.keySet()) {
+            RenderedChart a = render(type), b = render(type);
+            assertThat(a.html()).as(type).isEqualTo(b.html());
+        }
+    }
+
+    @Test
+    void idsArePrefixedSoSeveralChartsCanShareAPage() {
+        ChartSpec spec = Samples.spec("line");
+        RenderedChart a = renderer.render(spec, spec.check(results), "chart-1", Locale.US, null);
+        RenderedChart b = renderer.render(spec, spec.check(results), "chart-2", Locale.US, null);
+        List<String> idsA = ids(a.html()), idsB = ids(b.html());
+        assertThat(idsA).isNotEmpty().allMatch(id -> id.startsWith("chart-1"));
+        assertThat(idsB).allMatch(id -> id.startsWith("chart-2"));
+        assertThat(idsA).doesNotHaveDuplicates();
+        assertThat(Jsoup.parse(a.html()).select("a[download]")).isEmpty();
+    }
+
+    @Test
+    void textFromDataIsEscaped() throws Exception {
+        QueryResult evil = new QueryResult("evil", List.of(new Column("who", ColumnType.TEXT), new Column("n", ColumnType.INTEGER),
+                new Column("grp", ColumnType.TEXT)), List.of(
+                List.of("<script>alert(1)</script>", 5L, "a&b"), List.of("B \"quoted\"", 7L, "<i>x</i>")));
+        for (String type : List.of("bar", "pie", "hbar", "line")) {
+            ChartSpec spec = ChartSpec.parse(YamlNode.parse("type: " + type + "\ndata: evil\nx: who\ny: n\n"
+                    + (type.equals("bar") ? "series: grp\n" : "") + "title: \"<b>T</b> & co\"\ny-label: \"<script>\"\n", "p.md", 1));
+            RenderedChart c = renderer.render(spec, spec.check(Map.of("evil", evil)), "e", Locale.US, null);
+            assertThat(c.html()).as(type).doesNotContain("<script").doesNotContain("<b>").doesNotContain("<i>");
+            assertThat(c.html()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+            if (!c.svg().isEmpty()) {
+                assertThat(parseXml(c.svg()).getElementsByTagName("script").getLength()).isZero();
+                assertThat(c.svg()).doesNotContain("<script");
+            }
+        }
+    }
+
+    @Test
+    void emptyResultWithEmptyAllowDrawsNoData() throws Exception {
+        QueryResult none = new QueryResult("none", List.of(new Column("month", ColumnType.DATE), new Column("n", ColumnType.INTEGER)), List.of());
+        ChartSpec spec = ChartSpec.parse(YamlNode.parse("type: line\ndata: none\nx: month\ny: n\nempty: allow\n", "p.md", 1));
+        RenderedChart c = renderer.render(spec, spec.check(Map.of("none", none)), "e", Locale.US, null);
+        assertThat(texts(parseXml(c.svg()))).contains("No data");
+        assertThat(c.description()).isEqualTo("Line chart: no data.");
+    }
+
+    @Test
+    void authorAltReplacesTheGeneratedDescription() throws Exception {
+        ChartSpec spec = ChartSpec.parse(YamlNode.parse(Samples.BLOCKS.get("line") + "alt: Layoffs peaked in January 2023.\n", "p.md", 1));
+        RenderedChart c = renderer.render(spec, spec.check(results), "a", Locale.US, null);
+        assertThat(parseXml(c.svg()).getElementsByTagNameNS("http://www.w3.org/2000/svg", "desc").item(0).getTextContent())
+                .isEqualTo("Layoffs peaked in January 2023.");
+    }
+
+    @Test
+    void fiveHundredPointsStayUnderFortyKilobytes() {
+        ChartSpec spec = ChartSpec.parse(YamlNode.parse("type: line\ndata: synthetic\nx: week\ny: [a, b]\n", "p.md", 1));
+        RenderedChart c = renderer.render(spec, spec.check(Map.of("synthetic", Samples.synthetic(500))), "s", Locale.US, null);
+        assertThat(c.svg().length()).isLessThan(40_000);
+        assertThat(Jsoup.parse(c.html()).select("ul.dd-legend li").eachText()).containsExactly("a", "b");
+    }
+
+    @Test
+    void customColorsReplaceThePalette() {
+        ChartSpec spec = ChartSpec.parse(YamlNode.parse(Samples.BLOCKS.get("line") + "colors: ['#aa0000']\n", "p.md", 1));
+        RenderedChart c = renderer.render(spec, spec.check(results), "a", Locale.US, null);
+        assertThat(c.svg()).contains("stroke:#aa0000").doesNotContain("--dd-s0");
+    }
+
+    /** The d of every path whose own or parent's style contains {@code style}. */
+    static List<String> seriesPaths(Element svg, String style) {
+        NodeList ns = svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < ns.getLength(); i++) {
+            Element p = (Element) ns.item(i);
+            String st = p.getAttribute("style") + ((Element) p.getParentNode()).getAttribute("style");
+            if (st.contains(style)) out.add(p.getAttribute("d"));
+        }
+        return out;
+    }
+
+    static Element parseXml2(String svg) {
+        try {
+            return parseXml(svg);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static List<String> ids(String html) {
+        Matcher m = Pattern.compile(" id=[\"']([^\"']+)[\"']").matcher(html);
+        List<String> out = new ArrayList<>();
+        while (m.find()) out.add(m.group(1));
+        return out;
+    }
+
+}

@@ -20,12 +20,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Real-looking query results and one chart block per type, from the shared data when present (else synthetic).
+ * Real-looking query results and one chart block per type, from the flagship report's data.
  * Used by the tests, the screenshot page ({@link #main}) and the benchmark.
  */
 final class Samples {
 
-    static final Path DATA = Path.of("/work/shared/data");
+    /** The flagship report's copies of the shared data, committed with the repository (so CI has them too). */
+    static final Path DATA = Path.of("content", "ai-job-cuts", "data");
 
     static QueryResult monthly() {
         // layoffs.fyi: people laid off per month
@@ -86,9 +87,9 @@ final class Samples {
 
     static QueryResult unemployment() {
         List<List<Object>> rows = new ArrayList<>();
-        for (CSVRecord r : csv("fred_UNRATE.csv")) {
-            LocalDate d = LocalDate.parse(r.get(0));
-            if (d.getYear() >= 2015 && !r.get(1).isBlank()) rows.add(List.of(d, Double.parseDouble(r.get(1)) / 100));
+        for (CSVRecord r : csv("bls_monthly.csv")) { // UNRATE from FRED, one row per month since 2015
+            LocalDate d = LocalDate.parse(r.get("month") + "-01");
+            if (d.getYear() >= 2015 && !r.get("unrate").isBlank()) rows.add(List.of(d, Double.parseDouble(r.get("unrate")) / 100));
         }
         return new QueryResult("unrate", List.of(new Column("month", ColumnType.DATE), new Column("rate", ColumnType.DECIMAL)), rows);
     }

@@ -13,8 +13,8 @@ import java.util.function.Function;
  * Number and date formats for axis labels, tooltips-free descriptions and the data table, by the names authors
  * write ({@code number:1}, {@code compact}, {@code percent:1}, {@code month}, {@code year}, or a date pattern).
  *
- * <p>Stand-in for {@code io.datadesk.format.ValueFormat}, which is being written in parallel: {@link ChartRenderer}
- * takes any {@link Lookup}, so the integrator can pass ValueFormat's and this one goes away.
+ * <p>Value formats ({@code number}, {@code percent}, {@code compact}, {@code signed}, {@code currency}) are
+ * {@link io.datadesk.format.ValueFormat}'s, the same as inline values and tables use.
  */
 public final class AxisFormats {
 
@@ -45,10 +45,13 @@ public final class AxisFormats {
         }
         int d = digits == null ? -1 : digits;
         return switch (base) {
-            case "number" -> v -> number(v, d < 0 ? 2 : d, d >= 0, locale);
+            // The value formats authors also use inline and in tables come from one place, ValueFormat; only the
+            // axis-only names (integer, month, quarter, year, bare date patterns) are defined here.
+            case "number", "percent", "compact", "signed", "currency" -> {
+                io.datadesk.format.ValueFormat f = io.datadesk.format.ValueFormat.parse(name);
+                yield v -> v instanceof Number ? f.format(v, locale) : str(v);
+            }
             case "integer" -> v -> number(v, 0, true, locale);
-            case "compact" -> v -> compact(v, d < 0 ? 1 : d, locale);
-            case "percent" -> v -> v instanceof Number n ? number(n.doubleValue() * 100, d < 0 ? 0 : d, false, locale) + "%" : str(v);
             case "month" -> v -> date(v, x -> x.getMonth().getDisplayName(TextStyle.SHORT, locale) + " " + x.getYear());
             case "year" -> v -> date(v, x -> String.valueOf(x.getYear()));
             case "quarter" -> v -> date(v, x -> "Q" + ((x.getMonthValue() - 1) / 3 + 1) + " " + x.getYear());

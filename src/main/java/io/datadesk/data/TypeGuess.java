@@ -9,7 +9,10 @@ final class TypeGuess {
     private boolean integer = true, decimal = true, bool = true, isoDate = true, yearMonth = true, usDate = true,
             timestamp = true, sawTimestamp, sawValue;
 
-    void offer(String s) {
+    /** Takes one non-empty cell. Spaces around a value do not change its type ({@code " 12"} is a number). */
+    void offer(String cell) {
+        String s = cell.strip();
+        if (s.isEmpty()) return; // blank: NULL unless the column turns out to be text
         sawValue = true;
         if (!(integer || decimal || bool || isoDate || yearMonth || usDate || timestamp)) return; // already text
         if (decimal) {

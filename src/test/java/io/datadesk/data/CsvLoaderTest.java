@@ -89,7 +89,16 @@ class CsvLoaderTest {
     }
 
     @Test
-    void integersTooLongForALongAreDecimals() throws IOException {
+    void spacesAroundTypedValuesAreIgnoredButKeptInText() throws IOException {
+        QueryResult r = load("n, d ,t\n 12 ,2024-01-01 , a \n  ,  ,  \n");
+        assertThat(r.columns()).extracting(Column::name, Column::type).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("n", ColumnType.INTEGER), org.assertj.core.groups.Tuple.tuple("d", ColumnType.DATE),
+                org.assertj.core.groups.Tuple.tuple("t", ColumnType.TEXT));
+        assertThat(r.rows()).containsExactly(List.of(12L, LocalDate.of(2024, 1, 1), " a "), Arrays.asList(null, null, "  "));
+    }
+
+    @Test
+    void integersUpToTheLongRangeStayIntegers() throws IOException {
         QueryResult r = load("n\n9223372036854775807\n-9223372036854775808\n");
         assertThat(typeOf(r, "n")).isEqualTo(ColumnType.INTEGER);
         assertThat(r.values("n")).containsExactly(Long.MAX_VALUE, Long.MIN_VALUE);

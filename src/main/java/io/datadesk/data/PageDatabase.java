@@ -41,6 +41,7 @@ public final class PageDatabase implements AutoCloseable {
     private final Map<String, TableInfo> tables = new LinkedHashMap<>();
     /** Queries that failed, by lower-case name, so that later queries using them are not blamed for it. */
     private final java.util.Set<String> failed = new java.util.HashSet<>();
+    private final Map<String, QueryResult> results = new LinkedHashMap<>();
 
     private record TableInfo(String name, List<Column> columns, boolean dataset) {}
 
@@ -144,6 +145,7 @@ public final class PageDatabase implements AutoCloseable {
         failed.remove(key(name));
         QueryResult result = table(name);
         tables.put(key(name), new TableInfo(name, result.columns(), false));
+        results.put(name, result);
         return result;
     }
 
@@ -154,6 +156,11 @@ public final class PageDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalArgumentException("no table " + name + " on this page: " + e.getMessage(), e);
         }
+    }
+
+    /** The results of this page's queries so far, by name in document order: what tables and inline values use. */
+    public Map<String, QueryResult> results() {
+        return java.util.Collections.unmodifiableMap(results);
     }
 
     /** The names of the tables on this page so far: datasets, then query results, as written. */

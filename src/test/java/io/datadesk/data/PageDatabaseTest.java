@@ -57,6 +57,8 @@ class PageDatabaseTest {
         QueryResult best = db.query("best", "select max(total) as top from yearly", "content/page.md", 20);
         assertThat(best.rows()).containsExactly(List.of(15L));
         assertThat(db.tableNames()).containsExactly("sales", "yearly", "best");
+        assertThat(db.results()).containsOnlyKeys("yearly", "best");
+        assertThat(db.results().get("best")).isEqualTo(best);
     }
 
     @Test

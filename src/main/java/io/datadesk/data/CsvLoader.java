@@ -22,11 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.duckdb.DuckDBAppender;
 
 /**
@@ -44,12 +41,12 @@ public final class CsvLoader {
     /** First pass: header, row shape, declared types and type inference. Throws every problem found. */
     public static CsvSchema scan(DatasetSpec spec, Path file, String displayPath) {
         List<Diagnostic> problems = new ArrayList<>();
-        try (CSVParser parser = open(spec, file)) {
-            var it = parser.iterator();
-            if (!it.hasNext())
+        try (CsvBatches batches = new CsvBatches(file, f -> open(spec, f), e -> readFailure(e, displayPath))) {
+            CsvBatches.Batch batch = batches.next();
+            if (batch == null)
                 throw new ContentException(new Diagnostic(displayPath, 1, 0, "the CSV file is empty",
                         "the first line must name the columns, e.g. date,value"));
-            List<String> header = readHeader(it.next(), displayPath, problems);
+            List<String> header = readHeader(batch.records()[0], displayPath, problems);
             int width = header.size();
             List<CellReader> declared = declaredReaders(spec, header, displayPath, problems);
             TypeGuess[] guesses = new TypeGuess[width];
@@ -59,22 +56,26 @@ public final class CsvLoader {
             long rows = 0;
             int rowErrors = 0;
             long suppressed = 0;
-            while (it.hasNext()) {
-                CSVRecord r = it.next();
-                rows++;
-                if (r.size() != width) {
-                    if (rowErrors++ < MAX_ROW_ERRORS) problems.add(raggedRow(r, parser, width, displayPath));
-                    else suppressed++;
-                    continue;
-                }
-                for (int i = 0; i < width; i++) {
-                    String cell = r.get(i);
-                    if (cell.isEmpty() || (!onlyEmptyIsNull && nulls.contains(cell))) continue;
-                    TypeGuess g = guesses[i];
-                    if (g != null) g.offer(cell);
-                    else if (!declared.get(i).accepts(cell)) {
-                        if (rowErrors++ < MAX_ROW_ERRORS) problems.add(badValue(r, parser, header.get(i), cell, declared.get(i), displayPath));
+            int first = 1; // the header is record 0 of the first batch
+            for (; batch != null; batch = batches.next(), first = 0) {
+                for (int k = first; k < batch.size(); k++) {
+                    String[] r = batch.records()[k];
+                    rows++;
+                    if (r.length != width) {
+                        if (rowErrors++ < MAX_ROW_ERRORS) problems.add(raggedRow(r, batch.endLines()[k], width, displayPath));
                         else suppressed++;
+                        continue;
+                    }
+                    for (int i = 0; i < width; i++) {
+                        String cell = r[i];
+                        if (cell.isEmpty() || (!onlyEmptyIsNull && nulls.contains(cell))) continue;
+                        TypeGuess g = guesses[i];
+                        if (g != null) g.offer(cell);
+                        else if (!declared.get(i).accepts(cell)) {
+                            if (rowErrors++ < MAX_ROW_ERRORS)
+                                problems.add(badValue(r, batch.endLines()[k], header.get(i), cell, declared.get(i), displayPath));
+                            else suppressed++;
+                        }
                     }
                 }
             }
@@ -89,36 +90,26 @@ public final class CsvLoader {
                 columns.add(new Column(header.get(i), reader.type));
             }
             return new CsvSchema(spec, file, displayPath, columns, readers, rows);
-        } catch (IOException | UncheckedIOException e) {
-            throw readFailure(e, displayPath);
         }
     }
 
     /**
      * Second pass: appends every row of the file scanned into {@code schema} to {@code appender}, whose table has
-     * the schema's columns. Returns the number of rows appended.
-     *
-     * <p>Parsing and appending take about the same time, so a reader thread parses while the calling thread (which
-     * owns the appender) converts and appends: on two cores this nearly halves the load time of large files. The
-     * queue is bounded, so memory stays a few batches whatever the file size.
+     * the schema's columns. Returns the number of rows appended. The calling thread owns the appender and converts
+     * and appends while a reader thread parses (see {@link CsvBatches}).
      */
     public static long appendTo(CsvSchema schema, DuckDBAppender appender) throws SQLException {
         CellReader[] rs = schema.readers().toArray(new CellReader[0]);
         int width = rs.length;
         Set<String> nulls = Set.copyOf(schema.spec().nullMarkers());
         boolean onlyEmptyIsNull = nulls.size() == 1;
-        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(4);
-        Thread reader = new Thread(() -> readBatches(schema, width, queue), "csv-reader");
-        reader.setDaemon(true);
-        reader.start();
         long rows = 0;
-        try {
-            while (true) {
-                Object item = queue.take();
-                if (item == END) break;
-                if (item instanceof RuntimeException e) throw e;
-                for (String[] r : (String[][]) item) {
-                    if (r == null) break;
+        try (CsvBatches batches = new CsvBatches(schema.file(), f -> open(schema.spec(), f), e -> readFailure(e, schema.displayPath()))) {
+            int first = 1; // skip the header
+            for (CsvBatches.Batch batch = batches.next(); batch != null; batch = batches.next(), first = 0) {
+                for (int k = first; k < batch.size(); k++) {
+                    String[] r = batch.records()[k];
+                    if (r.length != width) throw new IllegalStateException(schema.displayPath() + " changed while it was being read");
                     appender.beginRow();
                     for (int i = 0; i < width; i++) {
                         String cell = r[i];
@@ -129,47 +120,8 @@ public final class CsvLoader {
                     rows++;
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading " + schema.displayPath(), e);
-        } finally {
-            reader.interrupt(); // on failure, stop the reader blocked on a full queue
         }
         return rows;
-    }
-
-    private static final Object END = new Object();
-    private static final int BATCH_ROWS = 4096;
-
-    private static void readBatches(CsvSchema schema, int width, BlockingQueue<Object> queue) {
-        try {
-            try (CSVParser parser = open(schema.spec(), schema.file())) {
-                var it = parser.iterator();
-                if (it.hasNext()) it.next(); // header
-                String[][] batch = new String[BATCH_ROWS][];
-                int n = 0;
-                while (it.hasNext()) {
-                    CSVRecord r = it.next();
-                    if (r.size() != width) throw new IllegalStateException(schema.displayPath() + " changed while it was being read");
-                    String[] row = new String[width];
-                    for (int i = 0; i < width; i++) row[i] = r.get(i);
-                    batch[n++] = row;
-                    if (n == BATCH_ROWS) {
-                        queue.put(batch);
-                        batch = new String[BATCH_ROWS][];
-                        n = 0;
-                    }
-                }
-                if (n > 0) queue.put(batch);
-                queue.put(END);
-            } catch (IOException | UncheckedIOException e) {
-                queue.put(readFailure(e, schema.displayPath()));
-            } catch (RuntimeException e) {
-                queue.put(e);
-            }
-        } catch (InterruptedException e) {
-            // the loading thread gave up; nothing left to do
-        }
     }
 
     private static CSVParser open(DatasetSpec spec, Path file) throws IOException {
@@ -186,11 +138,11 @@ public final class CsvLoader {
         return CSVParser.builder().setReader(reader).setFormat(format).get();
     }
 
-    private static List<String> readHeader(CSVRecord r, String displayPath, List<Diagnostic> problems) {
-        List<String> header = new ArrayList<>(r.size());
+    private static List<String> readHeader(String[] r, String displayPath, List<Diagnostic> problems) {
+        List<String> header = new ArrayList<>(r.length);
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < r.size(); i++) {
-            String name = r.get(i).strip();
+        for (int i = 0; i < r.length; i++) {
+            String name = r[i].strip();
             header.add(name);
             if (name.isEmpty()) {
                 problems.add(new Diagnostic(displayPath, 1, 0, "column " + (i + 1) + " has no name in the header row",
@@ -223,21 +175,21 @@ public final class CsvLoader {
         return out;
     }
 
-    private static Diagnostic raggedRow(CSVRecord r, CSVParser p, int width, String displayPath) {
-        return new Diagnostic(displayPath, startLine(r, p), 0, "row has " + r.size() + (r.size() == 1 ? " field" : " fields")
+    private static Diagnostic raggedRow(String[] r, int endLine, int width, String displayPath) {
+        return new Diagnostic(displayPath, startLine(r, endLine), 0, "row has " + r.length + (r.length == 1 ? " field" : " fields")
                 + ", the header has " + width, "every row needs one value per column; quote values that contain the delimiter, e.g. \"Paris, France\"");
     }
 
-    private static Diagnostic badValue(CSVRecord r, CSVParser p, String column, String value, CellReader reader, String displayPath) {
-        return new Diagnostic(displayPath, startLine(r, p), 0, "column '" + column + "': '" + value + "' is not a valid "
+    private static Diagnostic badValue(String[] r, int endLine, String column, String value, CellReader reader, String displayPath) {
+        return new Diagnostic(displayPath, startLine(r, endLine), 0, "column '" + column + "': '" + value + "' is not a valid "
                 + reader.expected(), "fix the value, or change the declared type in front matter");
     }
 
     // The parser counts the line a record ends on; a quoted value may span lines, so step back over its line breaks.
-    private static int startLine(CSVRecord r, CSVParser p) {
-        long line = p.getCurrentLineNumber();
+    private static int startLine(String[] r, int endLine) {
+        int line = endLine;
         for (String v : r) for (int i = v.indexOf('\n'); i >= 0; i = v.indexOf('\n', i + 1)) line--;
-        return (int) line;
+        return line;
     }
 
     private static ContentException readFailure(Exception e, String displayPath) {

@@ -74,9 +74,7 @@ final class CsvBatches implements AutoCloseable {
                 int[] lines = new int[BATCH_RECORDS];
                 int n = 0;
                 for (CSVRecord r : parser) {
-                    String[] values = new String[r.size()];
-                    for (int i = 0; i < values.length; i++) values[i] = r.get(i);
-                    records[n] = values;
+                    records[n] = r.values(); // the record's own array, not a copy; records are not reused
                     lines[n++] = (int) parser.getCurrentLineNumber();
                     if (n == BATCH_RECORDS) {
                         queue.put(new Batch(records, lines, n));

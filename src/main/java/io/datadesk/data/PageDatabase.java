@@ -49,7 +49,7 @@ public final class PageDatabase implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Opens a new, empty in-memory database. */
+    /** Opens a new, empty in-memory database, closed to the file system and the network. */
     public static PageDatabase open() {
         try {
             Connection c = DriverManager.getConnection("jdbc:duckdb:");
@@ -57,6 +57,11 @@ public final class PageDatabase implements AutoCloseable {
                 // Errors as JSON carry the 0-based character position of the problem, which we turn into a
                 // line and column of the Markdown file.
                 s.execute("SET errors_as_json = true");
+                // Datasets arrive through the Appender, so SQL never needs files or the network. Without this an
+                // author's query could read any file (read_text('/etc/passwd')) or write one (COPY … TO), around
+                // the path checks of DataPaths. Locked so that SQL cannot switch it back on.
+                s.execute("SET enable_external_access = false");
+                s.execute("SET lock_configuration = true");
             }
             return new PageDatabase(c);
         } catch (SQLException e) {
@@ -118,23 +123,23 @@ public final class PageDatabase implements AutoCloseable {
      * @param sqlFirstLine the 1-based line of the Markdown file where the SQL text starts (after the fence)
      */
     public QueryResult query(String name, String sql, String file, int sqlFirstLine) {
-        Diagnostic at = new Diagnostic(file, Math.max(1, sqlFirstLine - 1), 0, "", "");
+        int fenceLine = Math.max(1, sqlFirstLine - 1);
         String bad = SqlNames.problem(name);
-        if (bad != null) throw new ContentException(withMessage(at, "query name: " + bad, "the fence line is ```sql NAME, e.g. ```sql yearly"));
+        if (bad != null) throw new ContentException(new Diagnostic(file, fenceLine, 0, "query name: " + bad, "the fence line is ```sql NAME, e.g. ```sql yearly"));
         TableInfo existing = tables.get(key(name));
         if (existing != null)
-            throw new ContentException(withMessage(at, "query name '" + name + "' is already used by "
+            throw new ContentException(new Diagnostic(file, fenceLine, 0, "query name '" + name + "' is already used by "
                     + (existing.dataset ? "a dataset in front matter" : "an earlier query") + " on this page", "give each query its own name"));
         String body = stripTrailingSemicolons(sql);
-        if (body.isBlank()) throw new ContentException(withMessage(at, "query '" + name + "' is empty", "write a SELECT statement"));
-        // CREATE TABLE … AS keeps the result for later queries as a real table (a view would re-run the query each
-        // time it is used). Positions in errors are shifted back by the prefix length.
+        if (body.isBlank()) throw new ContentException(new Diagnostic(file, fenceLine, 0, "query '" + name + "' is empty", "write a SELECT statement"));
         int second = secondStatement(body);
         if (second >= 0) {
             int[] lc = lineColumn(body, second, sqlFirstLine);
             throw new ContentException(new Diagnostic(file, lc[0], lc[1], "query '" + name + "' has more than one SQL statement",
                     "a ```sql block holds one query (SELECT, WITH, FROM, PIVOT…); put the next one in its own ```sql NAME block"));
         }
+        // CREATE TABLE … AS keeps the result for later queries as a real table (a view would re-run the query each
+        // time it is used). Positions in errors are shifted back by the prefix length.
         String prefix = "CREATE TABLE " + SqlNames.quote(name) + " AS ";
         try {
             execute(prefix + body);
@@ -252,7 +257,9 @@ public final class PageDatabase implements AutoCloseable {
             line = lc[0];
             column = lc[1];
         }
-        String hint = hintFor(subtype, json == null ? null : (String) json.get("name"), message);
+        String hint = kind.equals("Permission")
+                ? "SQL cannot read or write files: declare CSV files under 'data:' in front matter and query them by name"
+                : hintFor(subtype, json == null ? null : (String) json.get("name"), message);
         String text = "query '" + queryName + "' failed: " + (kind.isEmpty() ? "" : kind + " error: ") + message;
         return new Diagnostic(file, line, column, text, hint);
     }
@@ -312,10 +319,6 @@ public final class PageDatabase implements AutoCloseable {
 
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
-    }
-
-    private static Diagnostic withMessage(Diagnostic at, String message, String hint) {
-        return new Diagnostic(at.file(), at.line(), at.column(), message, hint);
     }
 
     static String sqlType(ColumnType t) {

@@ -143,6 +143,18 @@ class PageDatabaseTest {
     }
 
     @Test
+    void sqlCannotReachTheFileSystem() throws IOException {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "password");
+        Diagnostic read = failure("leak", "select * from read_text('" + secret + "')", 3);
+        assertThat(read.message()).contains("Permission error", "file system operations are disabled");
+        assertThat(read.hint()).startsWith("SQL cannot read or write files");
+        assertThat(failure("leak", "select * from read_csv('/etc/passwd')", 3).message()).contains("disabled");
+        assertThat(failure("w", "select 1 as x; copy sales to '" + dir.resolve("out.csv") + "'", 3).message()).contains("more than one");
+        assertThat(Files.exists(dir.resolve("out.csv"))).isFalse();
+    }
+
+    @Test
     void pagesAreIsolated() {
         try (PageDatabase other = PageDatabase.open()) {
             assertThatThrownBy(() -> other.query("q", "select * from sales", "other.md", 3))

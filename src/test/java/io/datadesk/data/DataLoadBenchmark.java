@@ -53,7 +53,7 @@ public final class DataLoadBenchmark {
                 System.out.printf(Locale.ROOT, "load + aggregate:               %d ms (target < 3000); process CPU time %d ms%n",
                         ms(s1, s4), ms(c1, c4));
             }
-            System.out.printf(Locale.ROOT, "peak heap used:                 %.0f MiB (target < 1024; max heap %.0f MiB)%n",
+            System.out.printf(Locale.ROOT, "peak heap used (sum of pool peaks): %.0f MiB (target < 1024; max heap %.0f MiB)%n",
                     peakHeap() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
         } finally {
             Files.deleteIfExists(csv);

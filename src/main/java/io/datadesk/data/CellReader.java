@@ -89,7 +89,7 @@ final class CellReader {
         }
         switch (kind) {
             case INTEGER -> a.append(Long.parseLong(s.charAt(0) == '+' ? s.substring(1) : s));
-            case DECIMAL -> a.append(Double.parseDouble(s));
+            case DECIMAL -> a.append(CellSyntax.parseDecimal(s));
             case BOOLEAN -> a.append(CellSyntax.parseBoolean(s));
             case TEXT -> throw new AssertionError("handled above");
             case TIMESTAMP_ISO -> {

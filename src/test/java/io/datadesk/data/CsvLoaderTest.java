@@ -210,6 +210,20 @@ class CsvLoaderTest {
     }
 
     @Test
+    void fastDecimalParsingEqualsParseDouble() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int k = 0; k < 200_000; k++) {
+            long digits = random.nextLong(1, 1_000_000_000_000_000L);
+            String s = Long.toString(digits);
+            int point = random.nextInt(s.length() + 1);
+            String text = (random.nextBoolean() ? "-" : "") + s.substring(0, point) + "." + s.substring(point);
+            assertThat(CellSyntax.parseDecimal(text)).as(text).isEqualTo(Double.parseDouble(text));
+        }
+        for (String t : List.of("0.1", "16000.0", "-0.0", "+7", "5.", "-.5", "1e5", "2.5E-3", "12345678901234567890.5", "0.30000000000000004"))
+            assertThat(CellSyntax.parseDecimal(t)).as(t).isEqualTo(Double.parseDouble(t));
+    }
+
+    @Test
     void cellSyntaxRejectsNearMisses() {
         assertThat(Arrays.asList("1e5", "-.5", "5.", "+2")).allMatch(CellSyntax::isDecimal);
         assertThat(Arrays.asList("", "-", ".", "1,000", "1e", "NaN", "0x10", " 1")).noneMatch(CellSyntax::isDecimal);

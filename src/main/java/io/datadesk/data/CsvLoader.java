@@ -38,9 +38,52 @@ public final class CsvLoader {
 
     private CsvLoader() {}
 
-    /** First pass: header, row shape, declared types and type inference. Throws every problem found. */
+    /**
+     * Where {@link #load} puts rows: a table it can create, and drop again when the types guessed early turn out
+     * wrong or the file has errors.
+     */
+    public interface TableSink {
+        /** Creates the table with {@code columns} and returns an appender for it. */
+        DuckDBAppender create(List<Column> columns) throws SQLException;
+
+        /** Drops the table made by {@link #create}. */
+        void drop() throws SQLException;
+    }
+
+    /** First pass only: header, row shape, declared types and type inference. Throws every problem found. */
     public static CsvSchema scan(DatasetSpec spec, Path file, String displayPath) {
+        try {
+            return scan(spec, file, displayPath, null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("no database involved", e);
+        }
+    }
+
+    /**
+     * Checks, infers and loads a CSV file into {@code sink}, usually in one pass: the types inferred from the first
+     * batch of rows are used to start appending at once, while inference continues over the whole column. If a
+     * later value changes a column's type (a 2.5 after thousands of whole numbers), the table is dropped and the
+     * file appended again with the final types ({@link CsvSchema#passes()} is then 2). So types always come from
+     * the whole column, and the usual file is parsed once. Throws every problem found; no table is left behind.
+     */
+    public static CsvSchema load(DatasetSpec spec, Path file, String displayPath, TableSink sink) throws SQLException {
+        CsvSchema schema = scan(spec, file, displayPath, sink);
+        if (schema.passes() == 2) {
+            try (DuckDBAppender appender = sink.create(schema.columns())) {
+                appendTo(schema, appender);
+            } catch (SQLException | RuntimeException e) {
+                sink.drop();
+                throw e;
+            }
+        }
+        return schema;
+    }
+
+    private static CsvSchema scan(DatasetSpec spec, Path file, String displayPath, TableSink sink) throws SQLException {
         List<Diagnostic> problems = new ArrayList<>();
+        DuckDBAppender appender = null; // non-null while rows are appended with the early types
+        CellReader[] early = null;
+        boolean appended = false;
         try (CsvBatches batches = new CsvBatches(file, f -> open(spec, f), e -> readFailure(e, displayPath))) {
             CsvBatches.Batch batch = batches.next();
             if (batch == null)
@@ -78,23 +121,74 @@ public final class CsvLoader {
                         }
                     }
                 }
+                if (sink == null || !problems.isEmpty()) continue;
+                if (early == null && !appended) { // first batch checked: start the table with the types seen so far
+                    early = readers(declared, guesses).toArray(new CellReader[0]);
+                    appender = sink.create(columns(header, List.of(early)));
+                    appended = true;
+                }
+                if (appender != null) {
+                    if (sameKinds(early, declared, guesses)) append(batch, first, early, onlyEmptyIsNull, nulls, appender);
+                    else { // a type changed: the rows appended so far were typed wrongly
+                        appender.close();
+                        appender = null;
+                    }
+                }
             }
             if (suppressed > 0)
                 problems.add(new Diagnostic(displayPath, 0, 0, "and " + suppressed + " more bad rows or values in this file", ""));
             if (!problems.isEmpty()) throw new ContentException(problems);
-            List<Column> columns = new ArrayList<>(width);
-            List<CellReader> readers = new ArrayList<>(width);
-            for (int i = 0; i < width; i++) {
-                CellReader reader = declared.get(i) != null ? declared.get(i) : guesses[i].result();
-                readers.add(reader);
-                columns.add(new Column(header.get(i), reader.type));
+            List<CellReader> readers = readers(declared, guesses);
+            int passes = appended && appender == null ? 2 : 1;
+            if (appender != null) {
+                appender.close();
+                appender = null;
             }
-            return new CsvSchema(spec, file, displayPath, columns, readers, rows);
+            if (passes == 2) sink.drop();
+            return new CsvSchema(spec, file, displayPath, columns(header, readers), readers, rows, passes);
+        } catch (SQLException | RuntimeException e) {
+            if (appended) {
+                if (appender != null) appender.close();
+                sink.drop();
+            }
+            throw e;
+        }
+    }
+
+    private static List<CellReader> readers(List<CellReader> declared, TypeGuess[] guesses) {
+        List<CellReader> out = new ArrayList<>(guesses.length);
+        for (int i = 0; i < guesses.length; i++) out.add(declared.get(i) != null ? declared.get(i) : guesses[i].result());
+        return out;
+    }
+
+    private static List<Column> columns(List<String> header, List<CellReader> readers) {
+        List<Column> out = new ArrayList<>(header.size());
+        for (int i = 0; i < header.size(); i++) out.add(new Column(header.get(i), readers.get(i).type));
+        return out;
+    }
+
+    private static boolean sameKinds(CellReader[] early, List<CellReader> declared, TypeGuess[] guesses) {
+        for (int i = 0; i < early.length; i++) if (declared.get(i) == null && guesses[i].kind() != early[i].kind) return false;
+        return true;
+    }
+
+    private static void append(CsvBatches.Batch batch, int first, CellReader[] rs, boolean onlyEmptyIsNull, Set<String> nulls,
+                               DuckDBAppender appender) throws SQLException {
+        int width = rs.length;
+        for (int k = first; k < batch.size(); k++) {
+            String[] r = batch.records()[k];
+            appender.beginRow();
+            for (int i = 0; i < width; i++) {
+                String cell = r[i];
+                if (cell.isEmpty() || (!onlyEmptyIsNull && nulls.contains(cell))) appender.appendNull();
+                else rs[i].append(appender, cell);
+            }
+            appender.endRow();
         }
     }
 
     /**
-     * Second pass: appends every row of the file scanned into {@code schema} to {@code appender}, whose table has
+     * Second pass, after {@link #scan}: appends every row of the file to {@code appender}, whose table has
      * the schema's columns. Returns the number of rows appended. The calling thread owns the appender and converts
      * and appends while a reader thread parses (see {@link CsvBatches}).
      */
@@ -107,18 +201,10 @@ public final class CsvLoader {
         try (CsvBatches batches = new CsvBatches(schema.file(), f -> open(schema.spec(), f), e -> readFailure(e, schema.displayPath()))) {
             int first = 1; // skip the header
             for (CsvBatches.Batch batch = batches.next(); batch != null; batch = batches.next(), first = 0) {
-                for (int k = first; k < batch.size(); k++) {
-                    String[] r = batch.records()[k];
-                    if (r.length != width) throw new IllegalStateException(schema.displayPath() + " changed while it was being read");
-                    appender.beginRow();
-                    for (int i = 0; i < width; i++) {
-                        String cell = r[i];
-                        if (cell.isEmpty() || (!onlyEmptyIsNull && nulls.contains(cell))) appender.appendNull();
-                        else rs[i].append(appender, cell);
-                    }
-                    appender.endRow();
-                    rows++;
-                }
+                for (int k = first; k < batch.size(); k++)
+                    if (batch.records()[k].length != width) throw new IllegalStateException(schema.displayPath() + " changed while it was being read");
+                append(batch, first, rs, onlyEmptyIsNull, nulls, appender);
+                rows += batch.size() - first;
             }
         }
         return rows;

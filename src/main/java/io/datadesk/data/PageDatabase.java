@@ -89,31 +89,32 @@ public final class PageDatabase implements AutoCloseable {
         String bad = SqlNames.problem(spec.name());
         if (bad != null) throw new ContentException(spec.error("dataset name: " + bad, ""));
         checkFreeName(spec.name(), spec.error("dataset name '" + spec.name() + "' is already used on this page", "give each dataset its own name"));
-        CsvSchema schema = CsvLoader.scan(spec, file, displayPath);
-        loadScanned(schema);
-        return schema;
-    }
-
-    /** Second half of {@link #load}: creates the table of an already scanned file and appends its rows. */
-    public void loadScanned(CsvSchema schema) {
-        DatasetSpec spec = schema.spec();
-        String displayPath = schema.displayPath();
-        checkFreeName(spec.name(), spec.error("dataset name '" + spec.name() + "' is already used on this page", "give each dataset its own name"));
-        StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(SqlNames.quote(spec.name())).append(" (");
-        for (int i = 0; i < schema.columns().size(); i++) {
-            Column c = schema.columns().get(i);
-            ddl.append(i == 0 ? "" : ", ").append(SqlNames.quote(c.name())).append(' ').append(sqlType(c.type()));
-        }
-        ddl.append(')');
-        try {
-            execute(ddl.toString());
-            try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender(spec.name())) {
-                CsvLoader.appendTo(schema, appender);
+        String table = SqlNames.quote(spec.name());
+        CsvLoader.TableSink sink = new CsvLoader.TableSink() {
+            @Override
+            public DuckDBAppender create(List<Column> columns) throws SQLException {
+                StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(table).append(" (");
+                for (int i = 0; i < columns.size(); i++) {
+                    Column c = columns.get(i);
+                    ddl.append(i == 0 ? "" : ", ").append(SqlNames.quote(c.name())).append(' ').append(sqlType(c.type()));
+                }
+                execute(ddl.append(')').toString());
+                return connection.unwrap(DuckDBConnection.class).createAppender(spec.name());
             }
+
+            @Override
+            public void drop() throws SQLException {
+                execute("DROP TABLE IF EXISTS " + table);
+            }
+        };
+        CsvSchema schema;
+        try {
+            schema = CsvLoader.load(spec, file, displayPath, sink);
         } catch (SQLException e) {
             throw new ContentException(new Diagnostic(displayPath, 0, 0, "cannot load into DuckDB: " + e.getMessage(), ""));
         }
         tables.put(key(spec.name()), new TableInfo(spec.name(), schema.columns(), true));
+        return schema;
     }
 
     /**

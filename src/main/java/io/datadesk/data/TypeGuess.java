@@ -33,14 +33,19 @@ final class TypeGuess {
     }
 
     CellReader result() {
-        if (!sawValue) return CellReader.of(CellReader.Kind.TEXT); // all empty: nothing to go on
-        if (integer) return CellReader.of(CellReader.Kind.INTEGER);
-        if (decimal) return CellReader.of(CellReader.Kind.DECIMAL);
-        if (bool) return CellReader.of(CellReader.Kind.BOOLEAN);
-        if (isoDate) return CellReader.of(CellReader.Kind.DATE_ISO);
-        if (yearMonth) return CellReader.of(CellReader.Kind.DATE_YEAR_MONTH);
-        if (usDate) return CellReader.of(CellReader.Kind.DATE_US);
-        if (timestamp && sawTimestamp) return CellReader.of(CellReader.Kind.TIMESTAMP_ISO);
-        return CellReader.of(CellReader.Kind.TEXT);
+        return CellReader.of(kind());
+    }
+
+    /** The type the cells seen so far have in common. */
+    CellReader.Kind kind() {
+        if (!sawValue) return CellReader.Kind.TEXT; // all empty: nothing to go on
+        if (integer) return CellReader.Kind.INTEGER;
+        if (decimal) return CellReader.Kind.DECIMAL;
+        if (bool) return CellReader.Kind.BOOLEAN;
+        if (isoDate) return CellReader.Kind.DATE_ISO;
+        if (yearMonth) return CellReader.Kind.DATE_YEAR_MONTH;
+        if (usDate) return CellReader.Kind.DATE_US;
+        if (timestamp && sawTimestamp) return CellReader.Kind.TIMESTAMP_ISO;
+        return CellReader.Kind.TEXT;
     }
 }

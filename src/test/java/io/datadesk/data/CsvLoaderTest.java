@@ -224,6 +224,36 @@ class CsvLoaderTest {
     }
 
     @Test
+    void aLateValueThatChangesATypeTriggersASecondPass() throws IOException {
+        StringBuilder sb = new StringBuilder("n,label\n");
+        for (int i = 0; i < 9000; i++) sb.append(i).append(",x\n");
+        sb.append("2.5,y\n");
+        Path p = csv("late.csv", sb.toString());
+        CsvSchema schema = db.load(DatasetSpec.of("late", "late.csv"), p, "late.csv");
+        assertThat(schema.passes()).isEqualTo(2);
+        assertThat(schema.columns().get(0).type()).isEqualTo(ColumnType.DECIMAL);
+        QueryResult r = db.query("s", "select count(*) as n, sum(n) as total, max(n) as top, typeof(max(n)) as t from late", "p.md", 1);
+        assertThat(r.rows().get(0)).containsExactly(9001L, 40_495_502.5, 8999.0, "DOUBLE");
+
+        Path ok = csv("ok.csv", sb.toString().replace("2.5", "7"));
+        assertThat(db.load(DatasetSpec.of("ok", "ok.csv"), ok, "ok.csv").passes()).isEqualTo(1);
+        assertThat(db.table("ok").rowCount()).isEqualTo(9001);
+    }
+
+    @Test
+    void aFileWithLateErrorsLeavesNoTableBehind() throws IOException {
+        StringBuilder sb = new StringBuilder("n,label\n");
+        for (int i = 0; i < 9000; i++) sb.append(i).append(",x\n");
+        Path bad = csv("d.csv", sb + "1,2,3\n");
+        assertThatThrownBy(() -> db.load(DatasetSpec.of("d", "d.csv"), bad, "d.csv"))
+                .hasMessageStartingWith("d.csv:9002: error: row has 3 fields, the header has 2");
+        assertThat(db.tableNames()).doesNotContain("d");
+        Path good = csv("d.csv", sb.toString());
+        assertThat(db.load(DatasetSpec.of("d", "d.csv"), good, "d.csv").rowCount()).isEqualTo(9000);
+        assertThat(db.table("d").rowCount()).isEqualTo(9000);
+    }
+
+    @Test
     void cellSyntaxRejectsNearMisses() {
         assertThat(Arrays.asList("1e5", "-.5", "5.", "+2")).allMatch(CellSyntax::isDecimal);
         assertThat(Arrays.asList("", "-", ".", "1,000", "1e", "NaN", "0x10", " 1")).noneMatch(CellSyntax::isDecimal);

@@ -27,9 +27,9 @@ import org.apache.commons.csv.CSVParser;
 import org.duckdb.DuckDBAppender;
 
 /**
- * Reads CSV files (RFC 4180, header row required, UTF-8 with or without BOM) in two streaming passes, so that memory
- * does not grow with the file: {@link #scan} checks the file and infers each column's type over the whole column;
- * {@link #appendTo} converts every cell and feeds DuckDB's Appender. No row is kept between the passes.
+ * Reads CSV files (RFC 4180, header row required, UTF-8 with or without BOM) as a stream, so that memory does not
+ * grow with the file: each column's type is inferred over the whole column while cells are converted and fed to
+ * DuckDB's Appender (see {@link #load}). {@link #scan} only checks a file and infers its types.
  */
 public final class CsvLoader {
 
@@ -42,7 +42,7 @@ public final class CsvLoader {
      * Where {@link #load} puts rows: a table it can create, and drop again when the types guessed early turn out
      * wrong or the file has errors.
      */
-    public interface TableSink {
+    interface TableSink {
         /** Creates the table with {@code columns} and returns an appender for it. */
         DuckDBAppender create(List<Column> columns) throws SQLException;
 
@@ -66,7 +66,7 @@ public final class CsvLoader {
      * file appended again with the final types ({@link CsvSchema#passes()} is then 2). So types always come from
      * the whole column, and the usual file is parsed once. Throws every problem found; no table is left behind.
      */
-    public static CsvSchema load(DatasetSpec spec, Path file, String displayPath, TableSink sink) throws SQLException {
+    static CsvSchema load(DatasetSpec spec, Path file, String displayPath, TableSink sink) throws SQLException {
         CsvSchema schema = scan(spec, file, displayPath, sink);
         if (schema.passes() == 2) {
             try (DuckDBAppender appender = sink.create(schema.columns())) {
@@ -192,7 +192,7 @@ public final class CsvLoader {
      * the schema's columns. Returns the number of rows appended. The calling thread owns the appender and converts
      * and appends while a reader thread parses (see {@link CsvBatches}).
      */
-    public static long appendTo(CsvSchema schema, DuckDBAppender appender) throws SQLException {
+    static long appendTo(CsvSchema schema, DuckDBAppender appender) throws SQLException {
         CellReader[] rs = schema.readers().toArray(new CellReader[0]);
         int width = rs.length;
         Set<String> nulls = Set.copyOf(schema.spec().nullMarkers());

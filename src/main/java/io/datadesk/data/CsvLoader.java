@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.duckdb.DuckDBAppender;
@@ -35,6 +36,9 @@ public final class CsvLoader {
 
     /** At most this many bad rows are listed per file; a file with thousands of them needs one fix, not a wall of text. */
     static final int MAX_ROW_ERRORS = 10;
+
+    /** Commons CSV names the line in its messages about broken quoting. */
+    private static final Pattern LINE_IN_MESSAGE = Pattern.compile("line:? (\\d+)");
 
     private CsvLoader() {}
 
@@ -286,7 +290,7 @@ public final class CsvLoader {
             return new ContentException(new Diagnostic(displayPath, 0, 0, "the file is not UTF-8 text",
                     "save it as UTF-8 (in Excel: 'CSV UTF-8'); other encodings are not read"));
         String msg = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-        var line = java.util.regex.Pattern.compile("line:? (\\d+)").matcher(msg); // Commons CSV names the line in its message
+        var line = LINE_IN_MESSAGE.matcher(msg);
         return new ContentException(new Diagnostic(displayPath, line.find() ? Integer.parseInt(line.group(1)) : 0, 0, "cannot read the CSV file: " + msg,
                 "check the quoting: a value with a quote inside must be wrapped in quotes and the quote doubled, e.g. \"say \"\"hi\"\"\""));
     }

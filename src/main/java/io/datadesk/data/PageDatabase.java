@@ -18,10 +18,13 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.snakeyaml.engine.v2.api.Load;
@@ -40,7 +43,7 @@ public final class PageDatabase implements AutoCloseable {
     /** Tables of this page by lower-case name (SQL names ignore case): datasets, then query results. */
     private final Map<String, TableInfo> tables = new LinkedHashMap<>();
     /** Queries that failed, by lower-case name, so that later queries using them are not blamed for it. */
-    private final java.util.Set<String> failed = new java.util.HashSet<>();
+    private final Set<String> failed = new HashSet<>();
     private final Map<String, QueryResult> results = new LinkedHashMap<>();
 
     private record TableInfo(String name, List<Column> columns, boolean dataset) {}
@@ -166,7 +169,7 @@ public final class PageDatabase implements AutoCloseable {
 
     /** The results of this page's queries so far, by name in document order: what tables and inline values use. */
     public Map<String, QueryResult> results() {
-        return java.util.Collections.unmodifiableMap(results);
+        return Collections.unmodifiableMap(results);
     }
 
     /** The names of the tables on this page so far: datasets, then query results, as written. */

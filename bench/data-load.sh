@@ -10,7 +10,8 @@
 # Builds first (mvn package without tests, offline if possible), then runs the benchmark class from test-classes.
 set -eu
 cd "$(dirname "$0")/.."
-if [ ! -d target/lib ] || [ ! -d target/test-classes ] || [ -n "$(find src -newer target/classes -name '*.java' 2>/dev/null | head -1)" ]; then
+stamp=target/test-classes/io/datadesk/data/DataLoadBenchmark.class
+if [ ! -d target/lib ] || [ ! -f "$stamp" ] || [ -n "$(find src pom.xml -newer "$stamp" -type f 2>/dev/null | head -1)" ]; then
   mvn -q -B -o -DskipTests package 2>/dev/null || mvn -q -B -DskipTests package
 fi
 exec java -Xmx1g -Djava.awt.headless=true -cp "target/classes:target/test-classes:target/lib/*" \

@@ -61,13 +61,15 @@ final class CellReader {
         return expected;
     }
 
-    /** Whether a non-null cell is valid for this column. */
-    boolean accepts(String s) {
+    /** Whether a non-null cell is valid for this column. Spaces around a value are ignored except in text. */
+    boolean accepts(String cell) {
+        if (kind == Kind.TEXT) return true;
+        String s = cell.strip();
+        if (s.isEmpty()) return true; // blank is NULL
         return switch (kind) {
             case INTEGER -> CellSyntax.isInteger(s);
             case DECIMAL -> CellSyntax.isDecimal(s);
             case BOOLEAN -> CellSyntax.isBoolean(s);
-            case TEXT -> true;
             case TIMESTAMP_ISO -> CellSyntax.isoTimestampMicros(s) != Long.MIN_VALUE || CellSyntax.isoDate(s) != Integer.MIN_VALUE;
             case TIMESTAMP_PATTERN -> parseTimestamp(s) != null;
             default -> epochDay(s) != Integer.MIN_VALUE;
@@ -75,12 +77,21 @@ final class CellReader {
     }
 
     /** Appends a non-null cell already checked by {@link #accepts}. */
-    void append(DuckDBAppender a, String s) throws SQLException {
+    void append(DuckDBAppender a, String cell) throws SQLException {
+        if (kind == Kind.TEXT) {
+            a.append(cell);
+            return;
+        }
+        String s = cell.strip();
+        if (s.isEmpty()) {
+            a.appendNull();
+            return;
+        }
         switch (kind) {
             case INTEGER -> a.append(Long.parseLong(s.charAt(0) == '+' ? s.substring(1) : s));
-            case DECIMAL -> a.append(Double.parseDouble(s));
+            case DECIMAL -> a.append(CellSyntax.parseDecimal(s));
             case BOOLEAN -> a.append(CellSyntax.parseBoolean(s));
-            case TEXT -> a.append(s);
+            case TEXT -> throw new AssertionError("handled above");
             case TIMESTAMP_ISO -> {
                 long micros = CellSyntax.isoTimestampMicros(s);
                 a.appendEpochMicros(micros != Long.MIN_VALUE ? micros : CellSyntax.isoDate(s) * 86_400_000_000L);

@@ -52,6 +52,40 @@ final class CellSyntax {
         return i == n;
     }
 
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+            1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /**
+     * Parses a cell accepted by {@link #isDecimal}. Plain decimals with at most 15 digits, the usual case in data,
+     * are computed as digits / 10^scale: both are exact doubles and IEEE division rounds correctly, so the result
+     * is the same as {@link Double#parseDouble} (Clinger's fast path) at a fraction of the cost. Anything else
+     * goes to {@code parseDouble}.
+     */
+    static double parseDecimal(String s) {
+        int n = s.length(), i = 0, digits = 0, scale = 0;
+        boolean negative = false, point = false;
+        char c = s.charAt(0);
+        if (c == '-' || c == '+') {
+            negative = c == '-';
+            i = 1;
+        }
+        long mantissa = 0;
+        for (; i < n; i++) {
+            c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 15) return Double.parseDouble(s);
+                mantissa = mantissa * 10 + (c - '0');
+                if (point) scale++;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return Double.parseDouble(s); // exponent
+            }
+        }
+        double v = mantissa / POWERS_OF_TEN[scale];
+        return negative ? -v : v;
+    }
+
     /**
      * A number written with a leading zero, such as {@code 007} or {@code 02134}: an identifier (ZIP or FIPS code),
      * which must stay text so the zero is not lost.

@@ -22,34 +22,78 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.duckdb.DuckDBAppender;
 
 /**
- * Reads CSV files (RFC 4180, header row required, UTF-8 with or without BOM) in two streaming passes, so that memory
- * does not grow with the file: {@link #scan} checks the file and infers each column's type over the whole column;
- * {@link #appendTo} converts every cell and feeds DuckDB's Appender. No row is kept between the passes.
+ * Reads CSV files (RFC 4180, header row required, UTF-8 with or without BOM) as a stream, so that memory does not
+ * grow with the file: each column's type is inferred over the whole column while cells are converted and fed to
+ * DuckDB's Appender (see {@link #load}). {@link #scan} only checks a file and infers its types.
  */
 public final class CsvLoader {
 
     /** At most this many bad rows are listed per file; a file with thousands of them needs one fix, not a wall of text. */
     static final int MAX_ROW_ERRORS = 10;
 
+    /** Commons CSV names the line in its messages about broken quoting. */
+    private static final Pattern LINE_IN_MESSAGE = Pattern.compile("line:? (\\d+)");
+
     private CsvLoader() {}
 
-    /** First pass: header, row shape, declared types and type inference. Throws every problem found. */
+    /**
+     * Where {@link #load} puts rows: a table it can create, and drop again when the types guessed early turn out
+     * wrong or the file has errors.
+     */
+    interface TableSink {
+        /** Creates the table with {@code columns} and returns an appender for it. */
+        DuckDBAppender create(List<Column> columns) throws SQLException;
+
+        /** Drops the table made by {@link #create}. */
+        void drop() throws SQLException;
+    }
+
+    /** First pass only: header, row shape, declared types and type inference. Throws every problem found. */
     public static CsvSchema scan(DatasetSpec spec, Path file, String displayPath) {
+        try {
+            return scan(spec, file, displayPath, null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("no database involved", e);
+        }
+    }
+
+    /**
+     * Checks, infers and loads a CSV file into {@code sink}, usually in one pass: the types inferred from the first
+     * batch of rows are used to start appending at once, while inference continues over the whole column. If a
+     * later value changes a column's type (a 2.5 after thousands of whole numbers), the table is dropped and the
+     * file appended again with the final types ({@link CsvSchema#passes()} is then 2). So types always come from
+     * the whole column, and the usual file is parsed once. Throws every problem found; no table is left behind.
+     */
+    static CsvSchema load(DatasetSpec spec, Path file, String displayPath, TableSink sink) throws SQLException {
+        CsvSchema schema = scan(spec, file, displayPath, sink);
+        if (schema.passes() == 2) {
+            try (DuckDBAppender appender = sink.create(schema.columns())) {
+                appendTo(schema, appender);
+            } catch (SQLException | RuntimeException e) {
+                sink.drop();
+                throw e;
+            }
+        }
+        return schema;
+    }
+
+    private static CsvSchema scan(DatasetSpec spec, Path file, String displayPath, TableSink sink) throws SQLException {
         List<Diagnostic> problems = new ArrayList<>();
-        try (CSVParser parser = open(spec, file)) {
-            var it = parser.iterator();
-            if (!it.hasNext())
+        DuckDBAppender appender = null; // non-null while rows are appended with the early types
+        CellReader[] early = null;
+        boolean appended = false;
+        try (CsvBatches batches = new CsvBatches(file, f -> open(spec, f), e -> readFailure(e, displayPath))) {
+            CsvBatches.Batch batch = batches.next();
+            if (batch == null)
                 throw new ContentException(new Diagnostic(displayPath, 1, 0, "the CSV file is empty",
                         "the first line must name the columns, e.g. date,value"));
-            List<String> header = readHeader(it.next(), displayPath, problems);
+            List<String> header = readHeader(batch.records()[0], displayPath, problems);
             int width = header.size();
             List<CellReader> declared = declaredReaders(spec, header, displayPath, problems);
             TypeGuess[] guesses = new TypeGuess[width];
@@ -59,117 +103,115 @@ public final class CsvLoader {
             long rows = 0;
             int rowErrors = 0;
             long suppressed = 0;
-            while (it.hasNext()) {
-                CSVRecord r = it.next();
-                rows++;
-                if (r.size() != width) {
-                    if (rowErrors++ < MAX_ROW_ERRORS) problems.add(raggedRow(r, parser, width, displayPath));
-                    else suppressed++;
-                    continue;
-                }
-                for (int i = 0; i < width; i++) {
-                    String cell = r.get(i);
-                    if (cell.isEmpty() || (!onlyEmptyIsNull && nulls.contains(cell))) continue;
-                    TypeGuess g = guesses[i];
-                    if (g != null) g.offer(cell);
-                    else if (!declared.get(i).accepts(cell)) {
-                        if (rowErrors++ < MAX_ROW_ERRORS) problems.add(badValue(r, parser, header.get(i), cell, declared.get(i), displayPath));
+            int first = 1; // the header is record 0 of the first batch
+            for (; batch != null; batch = batches.next(), first = 0) {
+                for (int k = first; k < batch.size(); k++) {
+                    String[] r = batch.records()[k];
+                    rows++;
+                    if (r.length != width) {
+                        if (rowErrors++ < MAX_ROW_ERRORS) problems.add(raggedRow(r, batch.endLines()[k], width, displayPath));
                         else suppressed++;
+                        continue;
+                    }
+                    for (int i = 0; i < width; i++) {
+                        String cell = r[i];
+                        if (cell.isEmpty() || (!onlyEmptyIsNull && nulls.contains(cell))) continue;
+                        TypeGuess g = guesses[i];
+                        if (g != null) g.offer(cell);
+                        else if (!declared.get(i).accepts(cell)) {
+                            if (rowErrors++ < MAX_ROW_ERRORS)
+                                problems.add(badValue(r, batch.endLines()[k], header.get(i), cell, declared.get(i), displayPath));
+                            else suppressed++;
+                        }
+                    }
+                }
+                if (sink == null || !problems.isEmpty()) continue;
+                if (early == null && !appended) { // first batch checked: start the table with the types seen so far
+                    early = readers(declared, guesses).toArray(new CellReader[0]);
+                    appender = sink.create(columns(header, List.of(early)));
+                    appended = true;
+                }
+                if (appender != null) {
+                    if (sameKinds(early, declared, guesses)) append(batch, first, early, onlyEmptyIsNull, nulls, appender);
+                    else { // a type changed: the rows appended so far were typed wrongly
+                        appender.close();
+                        appender = null;
                     }
                 }
             }
             if (suppressed > 0)
                 problems.add(new Diagnostic(displayPath, 0, 0, "and " + suppressed + " more bad rows or values in this file", ""));
             if (!problems.isEmpty()) throw new ContentException(problems);
-            List<Column> columns = new ArrayList<>(width);
-            List<CellReader> readers = new ArrayList<>(width);
-            for (int i = 0; i < width; i++) {
-                CellReader reader = declared.get(i) != null ? declared.get(i) : guesses[i].result();
-                readers.add(reader);
-                columns.add(new Column(header.get(i), reader.type));
+            List<CellReader> readers = readers(declared, guesses);
+            int passes = appended && appender == null ? 2 : 1;
+            if (appender != null) {
+                appender.close();
+                appender = null;
             }
-            return new CsvSchema(spec, file, displayPath, columns, readers, rows);
-        } catch (IOException | UncheckedIOException e) {
-            throw readFailure(e, displayPath);
+            if (passes == 2) sink.drop();
+            return new CsvSchema(spec, file, displayPath, columns(header, readers), readers, rows, passes);
+        } catch (SQLException | RuntimeException e) {
+            if (appended) {
+                if (appender != null) appender.close();
+                sink.drop();
+            }
+            throw e;
+        }
+    }
+
+    private static List<CellReader> readers(List<CellReader> declared, TypeGuess[] guesses) {
+        List<CellReader> out = new ArrayList<>(guesses.length);
+        for (int i = 0; i < guesses.length; i++) out.add(declared.get(i) != null ? declared.get(i) : guesses[i].result());
+        return out;
+    }
+
+    private static List<Column> columns(List<String> header, List<CellReader> readers) {
+        List<Column> out = new ArrayList<>(header.size());
+        for (int i = 0; i < header.size(); i++) out.add(new Column(header.get(i), readers.get(i).type));
+        return out;
+    }
+
+    private static boolean sameKinds(CellReader[] early, List<CellReader> declared, TypeGuess[] guesses) {
+        for (int i = 0; i < early.length; i++) if (declared.get(i) == null && guesses[i].kind() != early[i].kind) return false;
+        return true;
+    }
+
+    private static void append(CsvBatches.Batch batch, int first, CellReader[] rs, boolean onlyEmptyIsNull, Set<String> nulls,
+                               DuckDBAppender appender) throws SQLException {
+        int width = rs.length;
+        for (int k = first; k < batch.size(); k++) {
+            String[] r = batch.records()[k];
+            appender.beginRow();
+            for (int i = 0; i < width; i++) {
+                String cell = r[i];
+                if (cell.isEmpty() || (!onlyEmptyIsNull && nulls.contains(cell))) appender.appendNull();
+                else rs[i].append(appender, cell);
+            }
+            appender.endRow();
         }
     }
 
     /**
-     * Second pass: appends every row of the file scanned into {@code schema} to {@code appender}, whose table has
-     * the schema's columns. Returns the number of rows appended.
-     *
-     * <p>Parsing and appending take about the same time, so a reader thread parses while the calling thread (which
-     * owns the appender) converts and appends: on two cores this nearly halves the load time of large files. The
-     * queue is bounded, so memory stays a few batches whatever the file size.
+     * Second pass, after {@link #scan}: appends every row of the file to {@code appender}, whose table has
+     * the schema's columns. Returns the number of rows appended. The calling thread owns the appender and converts
+     * and appends while a reader thread parses (see {@link CsvBatches}).
      */
-    public static long appendTo(CsvSchema schema, DuckDBAppender appender) throws SQLException {
+    static long appendTo(CsvSchema schema, DuckDBAppender appender) throws SQLException {
         CellReader[] rs = schema.readers().toArray(new CellReader[0]);
         int width = rs.length;
         Set<String> nulls = Set.copyOf(schema.spec().nullMarkers());
         boolean onlyEmptyIsNull = nulls.size() == 1;
-        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(4);
-        Thread reader = new Thread(() -> readBatches(schema, width, queue), "csv-reader");
-        reader.setDaemon(true);
-        reader.start();
         long rows = 0;
-        try {
-            while (true) {
-                Object item = queue.take();
-                if (item == END) break;
-                if (item instanceof RuntimeException e) throw e;
-                for (String[] r : (String[][]) item) {
-                    if (r == null) break;
-                    appender.beginRow();
-                    for (int i = 0; i < width; i++) {
-                        String cell = r[i];
-                        if (cell.isEmpty() || (!onlyEmptyIsNull && nulls.contains(cell))) appender.appendNull();
-                        else rs[i].append(appender, cell);
-                    }
-                    appender.endRow();
-                    rows++;
-                }
+        try (CsvBatches batches = new CsvBatches(schema.file(), f -> open(schema.spec(), f), e -> readFailure(e, schema.displayPath()))) {
+            int first = 1; // skip the header
+            for (CsvBatches.Batch batch = batches.next(); batch != null; batch = batches.next(), first = 0) {
+                for (int k = first; k < batch.size(); k++)
+                    if (batch.records()[k].length != width) throw new IllegalStateException(schema.displayPath() + " changed while it was being read");
+                append(batch, first, rs, onlyEmptyIsNull, nulls, appender);
+                rows += batch.size() - first;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading " + schema.displayPath(), e);
-        } finally {
-            reader.interrupt(); // on failure, stop the reader blocked on a full queue
         }
         return rows;
-    }
-
-    private static final Object END = new Object();
-    private static final int BATCH_ROWS = 4096;
-
-    private static void readBatches(CsvSchema schema, int width, BlockingQueue<Object> queue) {
-        try {
-            try (CSVParser parser = open(schema.spec(), schema.file())) {
-                var it = parser.iterator();
-                if (it.hasNext()) it.next(); // header
-                String[][] batch = new String[BATCH_ROWS][];
-                int n = 0;
-                while (it.hasNext()) {
-                    CSVRecord r = it.next();
-                    if (r.size() != width) throw new IllegalStateException(schema.displayPath() + " changed while it was being read");
-                    String[] row = new String[width];
-                    for (int i = 0; i < width; i++) row[i] = r.get(i);
-                    batch[n++] = row;
-                    if (n == BATCH_ROWS) {
-                        queue.put(batch);
-                        batch = new String[BATCH_ROWS][];
-                        n = 0;
-                    }
-                }
-                if (n > 0) queue.put(batch);
-                queue.put(END);
-            } catch (IOException | UncheckedIOException e) {
-                queue.put(readFailure(e, schema.displayPath()));
-            } catch (RuntimeException e) {
-                queue.put(e);
-            }
-        } catch (InterruptedException e) {
-            // the loading thread gave up; nothing left to do
-        }
     }
 
     private static CSVParser open(DatasetSpec spec, Path file) throws IOException {
@@ -186,11 +228,11 @@ public final class CsvLoader {
         return CSVParser.builder().setReader(reader).setFormat(format).get();
     }
 
-    private static List<String> readHeader(CSVRecord r, String displayPath, List<Diagnostic> problems) {
-        List<String> header = new ArrayList<>(r.size());
+    private static List<String> readHeader(String[] r, String displayPath, List<Diagnostic> problems) {
+        List<String> header = new ArrayList<>(r.length);
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < r.size(); i++) {
-            String name = r.get(i).strip();
+        for (int i = 0; i < r.length; i++) {
+            String name = r[i].strip();
             header.add(name);
             if (name.isEmpty()) {
                 problems.add(new Diagnostic(displayPath, 1, 0, "column " + (i + 1) + " has no name in the header row",
@@ -223,21 +265,21 @@ public final class CsvLoader {
         return out;
     }
 
-    private static Diagnostic raggedRow(CSVRecord r, CSVParser p, int width, String displayPath) {
-        return new Diagnostic(displayPath, startLine(r, p), 0, "row has " + r.size() + (r.size() == 1 ? " field" : " fields")
+    private static Diagnostic raggedRow(String[] r, int endLine, int width, String displayPath) {
+        return new Diagnostic(displayPath, startLine(r, endLine), 0, "row has " + r.length + (r.length == 1 ? " field" : " fields")
                 + ", the header has " + width, "every row needs one value per column; quote values that contain the delimiter, e.g. \"Paris, France\"");
     }
 
-    private static Diagnostic badValue(CSVRecord r, CSVParser p, String column, String value, CellReader reader, String displayPath) {
-        return new Diagnostic(displayPath, startLine(r, p), 0, "column '" + column + "': '" + value + "' is not a valid "
+    private static Diagnostic badValue(String[] r, int endLine, String column, String value, CellReader reader, String displayPath) {
+        return new Diagnostic(displayPath, startLine(r, endLine), 0, "column '" + column + "': '" + value + "' is not a valid "
                 + reader.expected(), "fix the value, or change the declared type in front matter");
     }
 
     // The parser counts the line a record ends on; a quoted value may span lines, so step back over its line breaks.
-    private static int startLine(CSVRecord r, CSVParser p) {
-        long line = p.getCurrentLineNumber();
+    private static int startLine(String[] r, int endLine) {
+        int line = endLine;
         for (String v : r) for (int i = v.indexOf('\n'); i >= 0; i = v.indexOf('\n', i + 1)) line--;
-        return (int) line;
+        return line;
     }
 
     private static ContentException readFailure(Exception e, String displayPath) {
@@ -248,7 +290,7 @@ public final class CsvLoader {
             return new ContentException(new Diagnostic(displayPath, 0, 0, "the file is not UTF-8 text",
                     "save it as UTF-8 (in Excel: 'CSV UTF-8'); other encodings are not read"));
         String msg = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-        var line = java.util.regex.Pattern.compile("line:? (\\d+)").matcher(msg); // Commons CSV names the line in its message
+        var line = LINE_IN_MESSAGE.matcher(msg);
         return new ContentException(new Diagnostic(displayPath, line.find() ? Integer.parseInt(line.group(1)) : 0, 0, "cannot read the CSV file: " + msg,
                 "check the quoting: a value with a quote inside must be wrapped in quotes and the quote doubled, e.g. \"say \"\"hi\"\"\""));
     }

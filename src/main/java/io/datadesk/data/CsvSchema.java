@@ -15,14 +15,25 @@ public final class CsvSchema {
     private final List<Column> columns;
     private final List<CellReader> readers;
     private final long rowCount;
+    private final int passes;
 
-    CsvSchema(DatasetSpec spec, Path file, String displayPath, List<Column> columns, List<CellReader> readers, long rowCount) {
+    CsvSchema(DatasetSpec spec, Path file, String displayPath, List<Column> columns, List<CellReader> readers, long rowCount,
+              int passes) {
         this.spec = spec;
         this.file = file;
         this.displayPath = displayPath;
         this.columns = List.copyOf(columns);
         this.readers = List.copyOf(readers);
         this.rowCount = rowCount;
+        this.passes = passes;
+    }
+
+    /**
+     * How many times {@link CsvLoader#load} read the file: 1 when the types seen in the first rows held for the
+     * whole file, 2 when a later value changed one. 1 after {@link CsvLoader#scan}.
+     */
+    public int passes() {
+        return passes;
     }
 
     public DatasetSpec spec() {

@@ -18,10 +18,13 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.snakeyaml.engine.v2.api.Load;
@@ -40,7 +43,8 @@ public final class PageDatabase implements AutoCloseable {
     /** Tables of this page by lower-case name (SQL names ignore case): datasets, then query results. */
     private final Map<String, TableInfo> tables = new LinkedHashMap<>();
     /** Queries that failed, by lower-case name, so that later queries using them are not blamed for it. */
-    private final java.util.Set<String> failed = new java.util.HashSet<>();
+    private final Set<String> failed = new HashSet<>();
+    private final Map<String, QueryResult> results = new LinkedHashMap<>();
 
     private record TableInfo(String name, List<Column> columns, boolean dataset) {}
 
@@ -48,7 +52,7 @@ public final class PageDatabase implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Opens a new, empty in-memory database. */
+    /** Opens a new, empty in-memory database, closed to the file system and the network. */
     public static PageDatabase open() {
         try {
             Connection c = DriverManager.getConnection("jdbc:duckdb:");
@@ -56,6 +60,11 @@ public final class PageDatabase implements AutoCloseable {
                 // Errors as JSON carry the 0-based character position of the problem, which we turn into a
                 // line and column of the Markdown file.
                 s.execute("SET errors_as_json = true");
+                // Datasets arrive through the Appender, so SQL never needs files or the network. Without this an
+                // author's query could read any file (read_text('/etc/passwd')) or write one (COPY … TO), around
+                // the path checks of DataPaths. Locked so that SQL cannot switch it back on.
+                s.execute("SET enable_external_access = false");
+                s.execute("SET lock_configuration = true");
             }
             return new PageDatabase(c);
         } catch (SQLException e) {
@@ -83,31 +92,32 @@ public final class PageDatabase implements AutoCloseable {
         String bad = SqlNames.problem(spec.name());
         if (bad != null) throw new ContentException(spec.error("dataset name: " + bad, ""));
         checkFreeName(spec.name(), spec.error("dataset name '" + spec.name() + "' is already used on this page", "give each dataset its own name"));
-        CsvSchema schema = CsvLoader.scan(spec, file, displayPath);
-        loadScanned(schema);
-        return schema;
-    }
-
-    /** Second half of {@link #load}: creates the table of an already scanned file and appends its rows. */
-    public void loadScanned(CsvSchema schema) {
-        DatasetSpec spec = schema.spec();
-        String displayPath = schema.displayPath();
-        checkFreeName(spec.name(), spec.error("dataset name '" + spec.name() + "' is already used on this page", "give each dataset its own name"));
-        StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(SqlNames.quote(spec.name())).append(" (");
-        for (int i = 0; i < schema.columns().size(); i++) {
-            Column c = schema.columns().get(i);
-            ddl.append(i == 0 ? "" : ", ").append(SqlNames.quote(c.name())).append(' ').append(sqlType(c.type()));
-        }
-        ddl.append(')');
-        try {
-            execute(ddl.toString());
-            try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender(spec.name())) {
-                CsvLoader.appendTo(schema, appender);
+        String table = SqlNames.quote(spec.name());
+        CsvLoader.TableSink sink = new CsvLoader.TableSink() {
+            @Override
+            public DuckDBAppender create(List<Column> columns) throws SQLException {
+                StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(table).append(" (");
+                for (int i = 0; i < columns.size(); i++) {
+                    Column c = columns.get(i);
+                    ddl.append(i == 0 ? "" : ", ").append(SqlNames.quote(c.name())).append(' ').append(sqlType(c.type()));
+                }
+                execute(ddl.append(')').toString());
+                return connection.unwrap(DuckDBConnection.class).createAppender(spec.name());
             }
+
+            @Override
+            public void drop() throws SQLException {
+                execute("DROP TABLE IF EXISTS " + table);
+            }
+        };
+        CsvSchema schema;
+        try {
+            schema = CsvLoader.load(spec, file, displayPath, sink);
         } catch (SQLException e) {
             throw new ContentException(new Diagnostic(displayPath, 0, 0, "cannot load into DuckDB: " + e.getMessage(), ""));
         }
         tables.put(key(spec.name()), new TableInfo(spec.name(), schema.columns(), true));
+        return schema;
     }
 
     /**
@@ -117,23 +127,23 @@ public final class PageDatabase implements AutoCloseable {
      * @param sqlFirstLine the 1-based line of the Markdown file where the SQL text starts (after the fence)
      */
     public QueryResult query(String name, String sql, String file, int sqlFirstLine) {
-        Diagnostic at = new Diagnostic(file, Math.max(1, sqlFirstLine - 1), 0, "", "");
+        int fenceLine = Math.max(1, sqlFirstLine - 1);
         String bad = SqlNames.problem(name);
-        if (bad != null) throw new ContentException(withMessage(at, "query name: " + bad, "the fence line is ```sql NAME, e.g. ```sql yearly"));
+        if (bad != null) throw new ContentException(new Diagnostic(file, fenceLine, 0, "query name: " + bad, "the fence line is ```sql NAME, e.g. ```sql yearly"));
         TableInfo existing = tables.get(key(name));
         if (existing != null)
-            throw new ContentException(withMessage(at, "query name '" + name + "' is already used by "
+            throw new ContentException(new Diagnostic(file, fenceLine, 0, "query name '" + name + "' is already used by "
                     + (existing.dataset ? "a dataset in front matter" : "an earlier query") + " on this page", "give each query its own name"));
         String body = stripTrailingSemicolons(sql);
-        if (body.isBlank()) throw new ContentException(withMessage(at, "query '" + name + "' is empty", "write a SELECT statement"));
-        // CREATE TABLE … AS keeps the result for later queries as a real table (a view would re-run the query each
-        // time it is used). Positions in errors are shifted back by the prefix length.
+        if (body.isBlank()) throw new ContentException(new Diagnostic(file, fenceLine, 0, "query '" + name + "' is empty", "write a SELECT statement"));
         int second = secondStatement(body);
         if (second >= 0) {
             int[] lc = lineColumn(body, second, sqlFirstLine);
             throw new ContentException(new Diagnostic(file, lc[0], lc[1], "query '" + name + "' has more than one SQL statement",
                     "a ```sql block holds one query (SELECT, WITH, FROM, PIVOT…); put the next one in its own ```sql NAME block"));
         }
+        // CREATE TABLE … AS keeps the result for later queries as a real table (a view would re-run the query each
+        // time it is used). Positions in errors are shifted back by the prefix length.
         String prefix = "CREATE TABLE " + SqlNames.quote(name) + " AS ";
         try {
             execute(prefix + body);
@@ -144,6 +154,7 @@ public final class PageDatabase implements AutoCloseable {
         failed.remove(key(name));
         QueryResult result = table(name);
         tables.put(key(name), new TableInfo(name, result.columns(), false));
+        results.put(name, result);
         return result;
     }
 
@@ -154,6 +165,11 @@ public final class PageDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalArgumentException("no table " + name + " on this page: " + e.getMessage(), e);
         }
+    }
+
+    /** The results of this page's queries so far, by name in document order: what tables and inline values use. */
+    public Map<String, QueryResult> results() {
+        return Collections.unmodifiableMap(results);
     }
 
     /** The names of the tables on this page so far: datasets, then query results, as written. */
@@ -245,7 +261,9 @@ public final class PageDatabase implements AutoCloseable {
             line = lc[0];
             column = lc[1];
         }
-        String hint = hintFor(subtype, json == null ? null : (String) json.get("name"), message);
+        String hint = kind.equals("Permission")
+                ? "SQL cannot read or write files: declare CSV files under 'data:' in front matter and query them by name"
+                : hintFor(subtype, json == null ? null : (String) json.get("name"), message);
         String text = "query '" + queryName + "' failed: " + (kind.isEmpty() ? "" : kind + " error: ") + message;
         return new Diagnostic(file, line, column, text, hint);
     }
@@ -305,10 +323,6 @@ public final class PageDatabase implements AutoCloseable {
 
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
-    }
-
-    private static Diagnostic withMessage(Diagnostic at, String message, String hint) {
-        return new Diagnostic(at.file(), at.line(), at.column(), message, hint);
     }
 
     static String sqlType(ColumnType t) {

@@ -9,7 +9,10 @@ final class TypeGuess {
     private boolean integer = true, decimal = true, bool = true, isoDate = true, yearMonth = true, usDate = true,
             timestamp = true, sawTimestamp, sawValue;
 
-    void offer(String s) {
+    /** Takes one non-empty cell. Spaces around a value do not change its type ({@code " 12"} is a number). */
+    void offer(String cell) {
+        String s = cell.strip();
+        if (s.isEmpty()) return; // blank: NULL unless the column turns out to be text
         sawValue = true;
         if (!(integer || decimal || bool || isoDate || yearMonth || usDate || timestamp)) return; // already text
         if (decimal) {
@@ -30,14 +33,19 @@ final class TypeGuess {
     }
 
     CellReader result() {
-        if (!sawValue) return CellReader.of(CellReader.Kind.TEXT); // all empty: nothing to go on
-        if (integer) return CellReader.of(CellReader.Kind.INTEGER);
-        if (decimal) return CellReader.of(CellReader.Kind.DECIMAL);
-        if (bool) return CellReader.of(CellReader.Kind.BOOLEAN);
-        if (isoDate) return CellReader.of(CellReader.Kind.DATE_ISO);
-        if (yearMonth) return CellReader.of(CellReader.Kind.DATE_YEAR_MONTH);
-        if (usDate) return CellReader.of(CellReader.Kind.DATE_US);
-        if (timestamp && sawTimestamp) return CellReader.of(CellReader.Kind.TIMESTAMP_ISO);
-        return CellReader.of(CellReader.Kind.TEXT);
+        return CellReader.of(kind());
+    }
+
+    /** The type the cells seen so far have in common. */
+    CellReader.Kind kind() {
+        if (!sawValue) return CellReader.Kind.TEXT; // all empty: nothing to go on
+        if (integer) return CellReader.Kind.INTEGER;
+        if (decimal) return CellReader.Kind.DECIMAL;
+        if (bool) return CellReader.Kind.BOOLEAN;
+        if (isoDate) return CellReader.Kind.DATE_ISO;
+        if (yearMonth) return CellReader.Kind.DATE_YEAR_MONTH;
+        if (usDate) return CellReader.Kind.DATE_US;
+        if (timestamp && sawTimestamp) return CellReader.Kind.TIMESTAMP_ISO;
+        return CellReader.Kind.TEXT;
     }
 }

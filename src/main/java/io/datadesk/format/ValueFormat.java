@@ -161,7 +161,9 @@ public final class ValueFormat {
             case NUMBER -> numberFormat(locale, decimals >= 0 ? decimals : integral ? 0 : -2).format(value);
             case PERCENT -> numberFormat(locale, decimals >= 0 ? decimals : 0).format(d);
             case SIGNED -> {
-                if (d == 0) yield numberFormat(locale, Math.max(decimals, 0)).format(0);
+                int shown = decimals >= 0 ? decimals : integral ? 0 : 2;
+                // no sign on a value that rounds to zero: "+0" or "−0.0" reads as a change where there is none
+                if (Math.abs(d) < 0.5 / Math.pow(10, shown)) yield numberFormat(locale, Math.max(decimals, 0)).format(0);
                 String abs = numberFormat(locale, decimals >= 0 ? decimals : integral ? 0 : -2).format(Math.abs(d));
                 yield (d > 0 ? "+" : String.valueOf(MINUS)) + abs;
             }

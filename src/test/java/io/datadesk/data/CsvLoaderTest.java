@@ -89,7 +89,16 @@ class CsvLoaderTest {
     }
 
     @Test
-    void integersTooLongForALongAreDecimals() throws IOException {
+    void spacesAroundTypedValuesAreIgnoredButKeptInText() throws IOException {
+        QueryResult r = load("n, d ,t\n 12 ,2024-01-01 , a \n  ,  ,  \n");
+        assertThat(r.columns()).extracting(Column::name, Column::type).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("n", ColumnType.INTEGER), org.assertj.core.groups.Tuple.tuple("d", ColumnType.DATE),
+                org.assertj.core.groups.Tuple.tuple("t", ColumnType.TEXT));
+        assertThat(r.rows()).containsExactly(List.of(12L, LocalDate.of(2024, 1, 1), " a "), Arrays.asList(null, null, "  "));
+    }
+
+    @Test
+    void integersUpToTheLongRangeStayIntegers() throws IOException {
         QueryResult r = load("n\n9223372036854775807\n-9223372036854775808\n");
         assertThat(typeOf(r, "n")).isEqualTo(ColumnType.INTEGER);
         assertThat(r.values("n")).containsExactly(Long.MAX_VALUE, Long.MIN_VALUE);
@@ -198,6 +207,50 @@ class CsvLoaderTest {
         db.load(DatasetSpec.of("big", "big.csv"), p, "big.csv");
         QueryResult r = db.query("stats", "select count(*) as n, sum(n) as total, max(day) as last from big", "page.md", 1);
         assertThat(r.rows().get(0)).containsExactly(20_000L, 199_990_000L, LocalDate.of(2022, 9, 26));
+    }
+
+    @Test
+    void fastDecimalParsingEqualsParseDouble() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int k = 0; k < 200_000; k++) {
+            long digits = random.nextLong(1, 1_000_000_000_000_000L);
+            String s = Long.toString(digits);
+            int point = random.nextInt(s.length() + 1);
+            String text = (random.nextBoolean() ? "-" : "") + s.substring(0, point) + "." + s.substring(point);
+            assertThat(CellSyntax.parseDecimal(text)).as(text).isEqualTo(Double.parseDouble(text));
+        }
+        for (String t : List.of("0.1", "16000.0", "-0.0", "+7", "5.", "-.5", "1e5", "2.5E-3", "12345678901234567890.5", "0.30000000000000004"))
+            assertThat(CellSyntax.parseDecimal(t)).as(t).isEqualTo(Double.parseDouble(t));
+    }
+
+    @Test
+    void aLateValueThatChangesATypeTriggersASecondPass() throws IOException {
+        StringBuilder sb = new StringBuilder("n,label\n");
+        for (int i = 0; i < 9000; i++) sb.append(i).append(",x\n");
+        sb.append("2.5,y\n");
+        Path p = csv("late.csv", sb.toString());
+        CsvSchema schema = db.load(DatasetSpec.of("late", "late.csv"), p, "late.csv");
+        assertThat(schema.passes()).isEqualTo(2);
+        assertThat(schema.columns().get(0).type()).isEqualTo(ColumnType.DECIMAL);
+        QueryResult r = db.query("s", "select count(*) as n, sum(n) as total, max(n) as top, typeof(max(n)) as t from late", "p.md", 1);
+        assertThat(r.rows().get(0)).containsExactly(9001L, 40_495_502.5, 8999.0, "DOUBLE");
+
+        Path ok = csv("ok.csv", sb.toString().replace("2.5", "7"));
+        assertThat(db.load(DatasetSpec.of("ok", "ok.csv"), ok, "ok.csv").passes()).isEqualTo(1);
+        assertThat(db.table("ok").rowCount()).isEqualTo(9001);
+    }
+
+    @Test
+    void aFileWithLateErrorsLeavesNoTableBehind() throws IOException {
+        StringBuilder sb = new StringBuilder("n,label\n");
+        for (int i = 0; i < 9000; i++) sb.append(i).append(",x\n");
+        Path bad = csv("d.csv", sb + "1,2,3\n");
+        assertThatThrownBy(() -> db.load(DatasetSpec.of("d", "d.csv"), bad, "d.csv"))
+                .hasMessageStartingWith("d.csv:9002: error: row has 3 fields, the header has 2");
+        assertThat(db.tableNames()).doesNotContain("d");
+        Path good = csv("d.csv", sb.toString());
+        assertThat(db.load(DatasetSpec.of("d", "d.csv"), good, "d.csv").rowCount()).isEqualTo(9000);
+        assertThat(db.table("d").rowCount()).isEqualTo(9000);
     }
 
     @Test

@@ -57,6 +57,8 @@ class PageDatabaseTest {
         QueryResult best = db.query("best", "select max(total) as top from yearly", "content/page.md", 20);
         assertThat(best.rows()).containsExactly(List.of(15L));
         assertThat(db.tableNames()).containsExactly("sales", "yearly", "best");
+        assertThat(db.results()).containsOnlyKeys("yearly", "best");
+        assertThat(db.results().get("best")).isEqualTo(best);
     }
 
     @Test
@@ -136,8 +138,21 @@ class PageDatabaseTest {
     @Test
     void largeResultsKeepTheirOrder() {
         QueryResult r = db.query("big", "select range as v from range(100000) order by v desc", "p.md", 1);
-        assertThat(r.rowCount()).isEqualTo(100_000);
-        for (int i = 0; i < r.rowCount(); i++) assertThat(r.rows().get(i).get(0)).isEqualTo(99_999L - i);
+        List<Object> expected = new java.util.ArrayList<>();
+        for (long v = 99_999; v >= 0; v--) expected.add(v);
+        assertThat(r.values("v")).isEqualTo(expected);
+    }
+
+    @Test
+    void sqlCannotReachTheFileSystem() throws IOException {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "password");
+        Diagnostic read = failure("leak", "select * from read_text('" + secret + "')", 3);
+        assertThat(read.message()).contains("Permission error", "file system operations are disabled");
+        assertThat(read.hint()).startsWith("SQL cannot read or write files");
+        assertThat(failure("leak", "select * from read_csv('/etc/passwd')", 3).message()).contains("disabled");
+        assertThat(failure("w", "select 1 as x; copy sales to '" + dir.resolve("out.csv") + "'", 3).message()).contains("more than one");
+        assertThat(Files.exists(dir.resolve("out.csv"))).isFalse();
     }
 
     @Test

@@ -58,6 +58,8 @@ class ValueFormatTest {
         assertThat(f("signed", 1234L, US)).isEqualTo("+1,234");
         assertThat(f("signed", -1234L, US)).isEqualTo("\u22121,234");
         assertThat(f("signed", 0L, US)).isEqualTo("0");
+        assertThat(f("signed", -0.001, US)).isEqualTo("0");
+        assertThat(f("signed:1", 0.04, US)).isEqualTo("0.0");
         assertThat(f("signed:1", -0.25, US)).isEqualTo("\u22120.3");
         assertThat(f("signed", -1234.5, DE)).isEqualTo("\u22121.234,5");
     }

@@ -71,7 +71,7 @@ public record InlineExpression(String result, String columnName, ValueFormat for
         if (value == null)
             throw fail("'" + r.name() + "." + columnName + "' is NULL (no value)", "an empty number in prose is usually a mistake; "
                     + "use coalesce(" + columnName + ", 0) in the query if none means zero");
-        return format == null ? ValueFormat.plain(value, locale) : format.format(value, locale);
+        return format == null ? ValueFormat.plain(value, locale, r.columns().get(c).name()) : format.format(value, locale);
     }
 
     private QueryResult findResult(Map<String, QueryResult> results) {

@@ -243,6 +243,21 @@ public final class ValueFormat {
      * precision (1 decimal from 100, 2 from 1, 3 significant digits below), dates ISO ({@code 2024-03-01}),
      * timestamps {@code 2024-03-01 14:30}, text as is, {@code null} as the empty string.
      */
+    /**
+     * The default formatting of a value in a named column: as {@link #plain(Object, Locale)}, except that whole
+     * numbers in a column named like a year ({@code year}, {@code fiscal_year}, {@code year_start}) are written without
+     * grouping, so 2023 never shows as "2,023".
+     */
+    public static String plain(Object value, Locale locale, String column) {
+        if (column != null && YEAR_COLUMN.matcher(column).find() && (value instanceof Long || value instanceof Integer)) {
+            long y = ((Number) value).longValue();
+            if (y >= 1000 && y <= 9999) return Long.toString(y);
+        }
+        return plain(value, locale);
+    }
+
+    private static final java.util.regex.Pattern YEAR_COLUMN = java.util.regex.Pattern.compile("(?i)(^|_)(year|yr)($|_)");
+
     public static String plain(Object value, Locale locale) {
         if (value == null) return "";
         if (value instanceof LocalDate d) return d.toString();

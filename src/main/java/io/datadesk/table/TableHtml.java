@@ -97,7 +97,7 @@ public final class TableHtml {
             sb.append("<tr>");
             for (Shown s : shown) {
                 Object v = row.get(s.index);
-                String text = s.format == null ? ValueFormat.plain(v, locale) : s.format.format(v, locale);
+                String text = s.format == null ? ValueFormat.plain(v, locale, result.columns().get(s.index).name()) : s.format.format(v, locale);
                 sb.append("<td");
                 classAttr(sb, s.cssClass);
                 sb.append('>').append(escape(text)).append("</td>");

@@ -83,6 +83,15 @@ class ValueFormatTest {
     }
 
     @Test
+    void yearColumnsAreNotGrouped() {
+        assertThat(ValueFormat.plain(2023L, US, "year")).isEqualTo("2023");
+        assertThat(ValueFormat.plain(2023L, US, "fiscal_year")).isEqualTo("2023");
+        assertThat(ValueFormat.plain(2023L, US, "laid_off")).isEqualTo("2,023");
+        assertThat(ValueFormat.plain(20230L, US, "year")).isEqualTo("20,230");
+        assertThat(ValueFormat.plain(2023L, US, "yearly_total")).isEqualTo("2,023");
+    }
+
+    @Test
     void plainDefaults() {
         assertThat(ValueFormat.plain(264320L, US)).isEqualTo("264,320");
         assertThat(ValueFormat.plain(16000.0, US)).isEqualTo("16,000");

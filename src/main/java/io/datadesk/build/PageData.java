@@ -9,9 +9,12 @@ import java.util.Locale;
 final class PageData {
 
     private final BuildOptions options;
+    private final QueryCache queryCache;
 
-    PageData(BuildOptions options) {
+    /** @param queryCache results of earlier builds, keyed by {@link QueryCache#key}; count hits in queriesCached */
+    PageData(BuildOptions options, QueryCache queryCache) {
         this.options = options;
+        this.queryCache = queryCache;
     }
 
     ComputedPage compute(ParsedPage page, Locale locale) {

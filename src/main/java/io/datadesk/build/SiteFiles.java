@@ -64,7 +64,7 @@ public final class SiteFiles {
     }
 
     /** Paths whose content differs from {@code before} (new, changed or gone). */
-    List<String> changedSince(SiteFiles before) {
+    public List<String> changedSince(SiteFiles before) {
         List<String> changed = new ArrayList<>();
         files.forEach((path, e) -> {
             Entry old = before.files.get(path);

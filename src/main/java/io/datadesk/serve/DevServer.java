@@ -119,6 +119,11 @@ public final class DevServer implements AutoCloseable {
         return errors;
     }
 
+    /** How many builds ran, the first included. */
+    synchronized int buildCount() {
+        return builds;
+    }
+
     /** Asks for a rebuild as if {@code changed} had been saved (null: unknown). */
     public void changed(Path changed) {
         synchronized (lock) {
@@ -187,7 +192,10 @@ public final class DevServer implements AutoCloseable {
     private void rebuild(Set<Path> changes) {
         long start = System.nanoTime();
         String cause = describe(changes);
-        boolean first = builds++ == 0;
+        boolean first;
+        synchronized (this) {
+            first = builds++ == 0;
+        }
         try {
             BuildResult result = builder.build();
             SiteFiles site = builder.lastSite();

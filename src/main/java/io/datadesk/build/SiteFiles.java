@@ -90,7 +90,8 @@ public final class SiteFiles {
                     continue;
                 }
                 Files.createDirectories(target.getParent());
-                Path tmp = Files.createTempFile(target.getParent(), ".", ".tmp");
+                // Not Files.createTempFile: its files are private to the owner (0600), unlike the rest of the site.
+                Path tmp = target.resolveSibling("." + target.getFileName() + "." + System.nanoTime() + ".tmp");
                 try {
                     if (e.bytes() != null) Files.write(tmp, e.bytes());
                     else Files.copy(e.source(), tmp, StandardCopyOption.REPLACE_EXISTING);

@@ -23,8 +23,11 @@ import java.util.stream.Stream;
  */
 final class TemplateSet {
 
-    // "name :: fragment" in th:replace/th:insert/~{...}; names that are not template files are ignored below.
-    private static final Pattern FRAGMENT_REF = Pattern.compile("([A-Za-z0-9_][A-Za-z0-9_./-]*)\\s*::");
+    // Template names in fragment expressions: "name :: fragment" (with or without ~{...}), a whole template as
+    // ~{name}, or th:insert="name". Names that are not template files are ignored below, so a false match is harmless.
+    private static final Pattern FRAGMENT_REF = Pattern.compile("([A-Za-z0-9_][A-Za-z0-9_./-]*)\\s*::"
+            + "|~\\{\\s*([A-Za-z0-9_][A-Za-z0-9_./-]*)\\s*}"
+            + "|th:(?:insert|replace|include)\\s*=\\s*[\"']\\s*([A-Za-z0-9_][A-Za-z0-9_./-]*)");
     private static final Pattern DYNAMIC_REF = Pattern.compile("~\\{\\s*[$*@]");
     // The 'articles' model variable used in an expression (not merely named in a comment): the template lists pages.
     private static final Pattern USES_ARTICLES = Pattern.compile("[$*]\\{[^}]*\\barticles\\b");
@@ -96,7 +99,7 @@ final class TemplateSet {
                 continue;
             }
             Matcher m = FRAGMENT_REF.matcher(text);
-            while (m.find()) todo.add(m.group(1));
+            while (m.find()) for (int g = 1; g <= m.groupCount(); g++) if (m.group(g) != null) todo.add(m.group(g));
         }
         if (seen.isEmpty()) seen.add(name); // a missing template still has a key, so creating it counts as a change
         return seen;

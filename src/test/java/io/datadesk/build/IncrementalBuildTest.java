@@ -67,6 +67,18 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aWholeTemplateIncludedByAnotherCountsAsItsDependency() throws IOException {
+        write("templates/note.html", "<aside class=\"note\">Note v1</aside>\n");
+        Path article = project.resolve("templates/article.html");
+        write("templates/article.html", Files.readString(article).replace("<main", "<div th:replace=\"~{note}\"></div><main"));
+        builder.build();
+        assertThat(read("site/one/index.html")).contains("Note v1");
+        write("templates/note.html", "<aside class=\"note\">Note v2</aside>\n");
+        assertThat(builder.build().pages()).containsExactlyInAnyOrder("one/", "two/");
+        assertThat(read("site/two/index.html")).contains("Note v2");
+    }
+
+    @Test
     void configurationChangesRebuildEveryPage() throws IOException {
         builder.build();
         write("datadesk.yaml", "title: Renamed desk\n");

@@ -15,17 +15,25 @@ final class ErrorPage {
 
     static final String ELEMENT_ID = "datadesk-error";
 
+    // Every property the site's own stylesheet might set on these elements is set here with the overlay's id, which
+    // outranks element and class selectors: the overlay must look the same over any theme.
     private static final String STYLE = """
-            #datadesk-error{position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.92);\
-            color:#f3f3f3;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:2rem}\
-            #datadesk-error .dd-box{max-width:60rem;margin:0 auto}\
-            #datadesk-error h1{font-size:1.2rem;color:#ff8a80;margin:0 0 1rem}\
-            #datadesk-error .dd-problem{background:#1e1e22;border-left:4px solid #ff5252;padding:1rem;margin:0 0 1rem}\
-            #datadesk-error .dd-where{color:#82b1ff}#datadesk-error .dd-hint{color:#b9f6ca}\
-            #datadesk-error pre{margin:.75rem 0 0;white-space:pre-wrap}\
-            #datadesk-error .dd-line{display:block}#datadesk-error .dd-hit{background:#5c1a1a;color:#fff}\
-            #datadesk-error .dd-no{color:#888;user-select:none}\
-            #datadesk-error button{float:right;background:none;border:1px solid #888;color:#ddd;border-radius:4px;cursor:pointer}\
+            #datadesk-error{all:initial;position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#16161a;\
+            color:#ececec;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:2rem 1rem}\
+            #datadesk-error *{box-sizing:border-box;font:inherit;color:inherit;letter-spacing:normal;text-transform:none}\
+            #datadesk-error .dd-box{display:block;max-width:62rem;margin:0 auto}\
+            #datadesk-error h1{display:block;font-size:1.15rem;font-weight:bold;color:#ff8a80;margin:0 0 1rem;padding:0;border:0}\
+            #datadesk-error section{display:block;background:#222228;border-left:4px solid #ff5252;padding:1rem;margin:0 0 1rem}\
+            #datadesk-error .dd-where{display:block;color:#82b1ff}#datadesk-error .dd-hint{display:block;color:#b9f6ca}\
+            #datadesk-error pre{display:block;margin:.75rem 0 0;padding:.5rem 0;background:#111114;color:#d0d0d0;border:0;\
+            border-radius:4px;white-space:pre-wrap;overflow:auto;max-width:none}\
+            #datadesk-error code{display:block;background:none;padding:0;border:0;color:inherit}\
+            #datadesk-error .dd-line{display:block;padding:0 .75rem}\
+            #datadesk-error .dd-hit{background:#5c1a1a;color:#fff}\
+            #datadesk-error .dd-no{color:#808080;user-select:none}\
+            #datadesk-error p{display:block;margin:1rem 0 0;color:#b0b0b0}\
+            #datadesk-error button{float:right;background:none;border:1px solid #888;color:#ddd;border-radius:4px;\
+            padding:.2rem .6rem;cursor:pointer}\
             """;
 
     private ErrorPage() {}

@@ -78,6 +78,9 @@ final class NewCommand implements Callable<Integer> {
         }
         out.println("Created " + options.display(page) + " and " + options.display(csv) + ".");
         out.println("Run 'datadesk serve' and open http://127.0.0.1:4000/" + slug + "/ to see it while you write.");
+        Path home = options.contentDir().resolve("index.md");
+        if (!Files.exists(home))
+            out.println("Note: there is no home page yet; " + options.display(home) + " becomes the site's front page.");
         out.flush();
         return 0;
     }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +106,10 @@ public final class DevServer implements AutoCloseable {
 
     /** The address of the home page. */
     public URI url() {
-        String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        InetAddress bound = http.getAddress().getAddress();
+        // A wildcard address is not one a browser can open; this computer is reachable as 127.0.0.1 anyway.
+        String host = bound.isAnyLocalAddress() ? "127.0.0.1"
+                : options.host().contains(":") ? "[" + options.host() + "]" : options.host();
         return URI.create("http://" + host + ":" + port() + "/");
     }
 
@@ -283,6 +287,10 @@ public final class DevServer implements AutoCloseable {
                 send(ex, 405, "text/plain; charset=utf-8", "Method not allowed\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
+            if (!allowedHost(ex)) {
+                send(ex, 403, "text/plain; charset=utf-8", "This server only answers to localhost.\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             String rawPath = ex.getRequestURI().getRawPath();
             if (EVENTS_PATH.equals(rawPath)) {
                 events.stream(ex, this::version);
@@ -292,6 +300,20 @@ public final class DevServer implements AutoCloseable {
         } catch (IOException e) {
             // the browser went away mid-response
         }
+    }
+
+    /**
+     * On a loopback address, only requests addressed to this computer by name are answered: otherwise a web page
+     * elsewhere could use DNS rebinding (its own host name pointed at 127.0.0.1) to read the drafts being served.
+     */
+    private boolean allowedHost(HttpExchange ex) {
+        if (!http.getAddress().getAddress().isLoopbackAddress()) return true;
+        String host = ex.getRequestHeaders().getFirst("Host");
+        if (host == null) return true; // HTTP/1.0 clients such as simple scripts; browsers always send Host
+        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+                : host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
+        name = name.toLowerCase(java.util.Locale.ROOT);
+        return name.equals("localhost") || name.endsWith(".localhost") || name.equals("[::1]") || name.startsWith("127.");
     }
 
     private void serveFile(HttpExchange ex, String rawPath) throws IOException {

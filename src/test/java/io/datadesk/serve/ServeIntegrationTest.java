@@ -123,6 +123,9 @@ class ServeIntegrationTest {
             String response = rawGet(path);
             assertThat(response).as(path).startsWith("HTTP/1.1 404").doesNotContain("secret");
         }
+        // A page elsewhere that points its own host name at 127.0.0.1 (DNS rebinding) is not answered.
+        assertThat(rawGet("/story/", "evil.example:" + server.port())).startsWith("HTTP/1.1 403").doesNotContain("Story");
+        assertThat(rawGet("/story/", "localhost:" + server.port())).startsWith("HTTP/1.1 200");
         // Symbolic links that lead out of the output: a file and a folder.
         Files.createSymbolicLink(served.resolve("leak.xml"), project.resolve("pom.xml"));
         Files.createSymbolicLink(served.resolve("up"), project);
@@ -197,10 +200,14 @@ class ServeIntegrationTest {
 
     /** Sends the request line exactly as written: HTTP clients normalise paths such as /../ before sending. */
     private String rawGet(String path) throws IOException {
+        return rawGet(path, "127.0.0.1");
+    }
+
+    private String rawGet(String path, String host) throws IOException {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

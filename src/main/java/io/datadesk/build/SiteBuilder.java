@@ -1,18 +1,13 @@
 package io.datadesk.build;
 
 import io.datadesk.config.SiteConfig;
-import io.datadesk.read.Directive;
-import io.datadesk.read.FrontMatter;
-import io.datadesk.read.InlineValue;
-import io.datadesk.yaml.YamlNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import io.datadesk.error.ContentException;
 import io.datadesk.error.Diagnostic;
 import io.datadesk.error.Diagnostics;
 import io.datadesk.read.ContentTree;
+import io.datadesk.read.Directive;
+import io.datadesk.read.FrontMatter;
+import io.datadesk.read.InlineValue;
 import io.datadesk.read.Markdown;
 import io.datadesk.read.ParsedPage;
 import io.datadesk.read.SourcePage;
@@ -21,7 +16,12 @@ import io.datadesk.render.PageView;
 import io.datadesk.render.Templates;
 import io.datadesk.write.Assets;
 import io.datadesk.write.StagedSite;
+import io.datadesk.yaml.YamlNode;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,6 +54,8 @@ public final class SiteBuilder {
     private TemplateSet templateSet;
     private SiteFiles published; // what outDir holds since this builder's last successful write
     private SiteFiles lastSite;
+    private String notFoundKey;
+    private String notFoundHtml;
 
     /** What a page looked like at its last successful step, and what that step produced. */
     private static final class PageMemo {
@@ -97,7 +99,7 @@ public final class SiteBuilder {
         String configHash = ContentHashes.file(configFile);
         SiteConfig config = problems.collect(() -> SiteConfig.load(configFile, SiteConfig.FILE_NAME));
         ContentTree tree = problems.collect(() -> ContentTree.scan(options.contentDir(), options.projectDir()));
-        if (!java.nio.file.Files.isDirectory(options.templatesDir())) {
+        if (!Files.isDirectory(options.templatesDir())) {
             problems.add(new Diagnostic(options.display(options.templatesDir()), 0, 0, "the templates folder does not exist",
                     "point --templates at the folder with article.html, home.html and 404.html"));
         }
@@ -191,9 +193,6 @@ public final class SiteBuilder {
         return new BuildResult(rendered, tree.staticFiles().size(), charts, run, cached,
                 Duration.ofNanos(System.nanoTime() - start));
     }
-
-    private String notFoundKey;
-    private String notFoundHtml;
 
     private void write(SiteFiles site) {
         Path out = options.outDir();

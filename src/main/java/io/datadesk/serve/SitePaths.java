@@ -48,7 +48,7 @@ final class SitePaths {
         for (String segment : rel.split("/", -1)) {
             if (segment.equals(".") || segment.equals("..") || segment.startsWith(".")) return Optional.empty();
         }
-        if (rel.contains("//")) return Optional.empty();
+        if (rel.startsWith("/") || rel.contains("//")) return Optional.empty(); // an absolute path, or an empty segment
         return Optional.of(rel);
     }
 

@@ -90,9 +90,10 @@ public final class DevServer implements AutoCloseable {
     public static DevServer start(Options options, PrintWriter out, PrintWriter err) throws IOException {
         DevServer s = new DevServer(options, out, err);
         try {
+            s.watch(); // before the first build, so that a save during it is built right after it, not missed
             s.rebuild(Set.of());
             s.listen();
-            s.watch();
+            s.startBuilding();
         } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
@@ -157,6 +158,9 @@ public final class DevServer implements AutoCloseable {
         watcher = new SiteWatcher(List.of(b.contentDir(), b.templatesDir()),
                 List.of(b.projectDir().resolve(SiteConfig.FILE_NAME)), this::changed);
         watcher.start();
+    }
+
+    private void startBuilding() {
         buildThread = new Thread(this::buildLoop, "datadesk-build");
         buildThread.setDaemon(true);
         buildThread.start();

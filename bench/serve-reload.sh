@@ -1,12 +1,12 @@
 #!/bin/sh
 # Save-to-reload benchmark (not a test): copies the project to a temporary folder, runs `datadesk serve` on it,
 # edits a paragraph of the flagship report 20 times and measures the time from each save to the browser's reload
-# event (Server-Sent Events, read as a browser reads them), then three edits of a CSV the page loads (queries and
-# charts re-run). Prints each time, the median and the worst.
+# event (Server-Sent Events, read as a browser reads them), then three edits of a CSV the page loads (its queries
+# re-run). Prints each time, the median and the worst. Needs the data directives (issue 4) in the build.
 # Targets on a 2-core machine: prose median under 150 ms, worst under 500 ms; data edits under 1 s.
 #
 #   bench/serve-reload.sh                                        # the flagship report, 20 edits
-#   bench/serve-reload.sh content/x/index.md content/x/data/y.csv 50
+#   bench/serve-reload.sh content/x/index.md content/x/data/y.csv 50   # another page, CSV and count
 #
 # Builds first (mvn package without tests, offline if possible), then runs the benchmark class from test-classes.
 set -eu

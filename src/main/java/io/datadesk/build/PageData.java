@@ -34,9 +34,18 @@ final class PageData {
 
     private final DataPaths paths;
     private final ChartRenderer charts = new ChartRenderer();
+    private final QueryCache queryCache;
+    /** Charts drawn by this builder, by everything they are drawn from; kept across rebuilds of {@code serve}. */
+    private final Map<String, RenderedChart> drawn = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RenderedChart> eldest) {
+            return size() > 500;
+        }
+    };
 
-    PageData(BuildOptions options) {
+    PageData(BuildOptions options, QueryCache queryCache) {
         this.paths = new DataPaths(options.projectDir(), options.contentDir());
+        this.queryCache = queryCache;
     }
 
     ComputedPage compute(ParsedPage page, Locale locale) {
@@ -52,22 +61,57 @@ final class PageData {
         java.util.Set<String> failed = new java.util.HashSet<>();
         String[] html = new String[md.directives().size()];
         Map<String, byte[]> files = new LinkedHashMap<>();
-        int queries = 0;
-        try (PageDatabase db = PageDatabase.open()) {
-            if (specs != null) problems.collect(() -> {
-                db.loadAll(specs, page.source().file().getParent(), paths);
-                return null;
-            });
-            if (!problems.isEmpty()) problems.throwIfAny(); // queries over half-loaded data would only add noise
+        int run = 0, cached = 0;
+        // What each query can read, by table name: the datasets (file content and how it is loaded), then the results
+        // of the queries before it. The query cache is keyed by the SQL and these hashes.
+        Map<String, String> inputs = new LinkedHashMap<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        boolean namesOk = true;
+        if (specs != null) {
+            for (DatasetSpec spec : specs) {
+                namesOk &= names.add(spec.name().toLowerCase(Locale.ROOT));
+                inputs.put(spec.name(), datasetHash(spec, page));
+            }
+        }
+        // DuckDB is opened and the datasets loaded only when a query is not in the cache: loading is most of the cost.
+        PageDatabase db = null;
+        try {
             for (Directive d : md.directives()) {
                 if (!d.kind().equals("sql")) continue;
                 String name = d.args().get(0);
-                QueryResult r = problems.collect(() -> db.query(name, d.body(), file, d.bodyLine()));
-                queries++;
-                if (r != null) results.put(name, r);
-                else failed.add(name.toLowerCase(Locale.ROOT));
+                namesOk &= names.add(name.toLowerCase(Locale.ROOT)) && io.datadesk.data.SqlNames.problem(name) == null;
+                String key = QueryCache.key(d.body(), inputs);
+                // A cached result is trusted only for a well-named query; otherwise it runs and reports the problem.
+                QueryResult r = namesOk ? queryCache.get(key).map(c -> new QueryResult(name, c.columns(), c.rows())).orElse(null) : null;
+                if (r != null) {
+                    cached++;
+                } else {
+                    if (db == null) {
+                        db = PageDatabase.open();
+                        PageDatabase opened = db;
+                        if (specs != null) problems.collect(() -> {
+                            opened.loadAll(specs, page.source().file().getParent(), paths);
+                            return null;
+                        });
+                        if (!problems.isEmpty()) problems.throwIfAny(); // queries over half-loaded data would only add noise
+                        for (QueryResult earlier : results.values()) db.register(earlier);
+                    }
+                    PageDatabase open = db;
+                    r = problems.collect(() -> open.query(name, d.body(), file, d.bodyLine()));
+                    run++;
+                    if (r != null) queryCache.put(key, r);
+                }
+                if (r != null) {
+                    results.put(name, r);
+                    inputs.put(name, ContentHashes.of(r));
+                    if (db != null && !db.tableNames().contains(name)) db.register(r);
+                } else {
+                    failed.add(name.toLowerCase(Locale.ROOT));
+                }
                 html[d.index()] = d.args().contains("show") ? shownQuery(name, d.body()) : "";
             }
+        } finally {
+            if (db != null) db.close();
         }
         int chartCount = 0;
         for (Directive d : md.directives()) {
@@ -87,7 +131,7 @@ final class PageData {
             inline.add(text == null ? "" : text);
         }
         problems.throwIfAny();
-        return new ComputedPage(List.of(html), inline, results, files, chartCount, queries, 0);
+        return new ComputedPage(List.of(html), inline, results, files, chartCount, run, cached);
     }
 
     private static String table(Directive d, String file, Map<String, QueryResult> results, java.util.Set<String> failed,
@@ -111,7 +155,32 @@ final class PageData {
         QueryResult result = spec.check(results);
         String csv = DOWNLOADS + result.name() + ".csv";
         files.putIfAbsent(page.source().sitePath() + csv, CsvExport.toBytes(result));
-        return charts.render(spec, result, id, locale, csv);
+        // Drawing is most of the cost of a data edit; a chart whose block and data did not change is drawn once.
+        String key = ContentHashes.combine(d.body(), id, csv, locale.toLanguageTag(), ContentHashes.of(result));
+        synchronized (drawn) {
+            RenderedChart done = drawn.get(key);
+            if (done != null) return done;
+        }
+        RenderedChart chart = charts.render(spec, result, id, locale, csv);
+        synchronized (drawn) {
+            drawn.put(key, chart);
+        }
+        return chart;
+    }
+
+    /**
+     * A dataset's input hash: its file's content and every setting that changes how it loads. A file that cannot be
+     * resolved hashes as missing; loading it (on the first query not in the cache) reports the problem.
+     */
+    private String datasetHash(DatasetSpec spec, ParsedPage page) {
+        String content;
+        try {
+            content = ContentHashes.file(paths.resolve(page.source().file().getParent(), spec));
+        } catch (RuntimeException e) {
+            content = ContentHashes.MISSING;
+        }
+        return ContentHashes.combine(content, spec.path(), new java.util.TreeMap<>(spec.types()).toString(),
+                spec.nullMarkers().toString(), String.valueOf(spec.delimiter()));
     }
 
     /** The SQL of a {@code sql NAME show} block, for readers who want to check the method. */

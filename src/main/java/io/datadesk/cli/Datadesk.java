@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code datadesk} command. Exit codes: 0 success, 1 content errors, 2 usage errors, 3 internal errors. */
 @Command(name = "datadesk", mixinStandardHelpOptions = true, versionProvider = Datadesk.Version.class,
         description = "Builds data-driven reports from Markdown, SQL and CSV into a static website.",
-        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, NewCommand.class, CommandLine.HelpCommand.class})
 public final class Datadesk {
 
     public static final int CONTENT_ERROR = 1;

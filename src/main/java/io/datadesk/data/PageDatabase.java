@@ -158,6 +158,41 @@ public final class PageDatabase implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Makes {@code result} (a query result taken from the query cache) a table of this page under its name, as if
+     * its query had run here, so that later queries can read it.
+     */
+    public void register(QueryResult result) {
+        String name = result.name();
+        StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(SqlNames.quote(name)).append(" (");
+        for (int i = 0; i < result.columns().size(); i++) {
+            Column c = result.columns().get(i);
+            ddl.append(i == 0 ? "" : ", ").append(SqlNames.quote(c.name())).append(' ').append(sqlType(c.type()));
+        }
+        ddl.append(')');
+        try {
+            execute(ddl.toString());
+            try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender(name)) {
+                for (List<Object> row : result.rows()) {
+                    appender.beginRow();
+                    for (Object v : row) {
+                        if (v == null) appender.appendNull();
+                        else if (v instanceof Long l) appender.append(l);
+                        else if (v instanceof Double d) appender.append(d);
+                        else if (v instanceof Boolean b) appender.append(b);
+                        else if (v instanceof java.time.LocalDate d) appender.appendEpochDays((int) d.toEpochDay());
+                        else if (v instanceof java.time.LocalDateTime t) appender.append(t);
+                        else appender.append(v.toString());
+                    }
+                    appender.endRow();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot restore cached result " + name + ": " + e.getMessage(), e);
+        }
+        tables.put(key(name), new TableInfo(name, result.columns(), false));
+    }
+
     /** All rows of a table of this page (a dataset or a query result), e.g. for a chart drawn straight from a dataset. */
     public QueryResult table(String name) {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + SqlNames.quote(name))) {

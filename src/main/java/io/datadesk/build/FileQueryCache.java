@@ -1,0 +1,104 @@
+package io.datadesk.build;
+
+import io.datadesk.data.QueryResult;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Query results as one file per key: {@code dir/ab/abcdef….result}. Each file holds a header, the full key, the
+ * encoded result and a SHA-256 of all of that; a file whose checksum, key or structure does not match is deleted
+ * and treated as a miss, so a truncated write, a disk error or a hand-edited file can never feed wrong numbers into
+ * a page. Files are written to a temporary name and renamed, so readers never see half a file.
+ */
+final class FileQueryCache implements QueryCache {
+
+    private static final byte[] MAGIC = "datadesk-query-cache\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int HASH_BYTES = 32;
+
+    private final Path dir;
+
+    FileQueryCache(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    Path fileOf(String key) {
+        String name = ContentHashes.of(key); // keys are hashes already, but hashing again keeps any key a safe file name
+        return dir.resolve(name.substring(0, 2)).resolve(name + ".result");
+    }
+
+    @Override
+    public Optional<QueryResult> get(String key) {
+        Path file = fileOf(key);
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        try {
+            byte[] all = Files.readAllBytes(file);
+            if (all.length < MAGIC.length + HASH_BYTES) throw new IOException("too short");
+            byte[] body = Arrays.copyOfRange(all, 0, all.length - HASH_BYTES);
+            String expected = ContentHashes.of(body);
+            String actual = java.util.HexFormat.of().formatHex(all, all.length - HASH_BYTES, all.length);
+            if (!expected.equals(actual)) throw new IOException("checksum mismatch");
+            if (!Arrays.equals(Arrays.copyOfRange(body, 0, MAGIC.length), MAGIC)) throw new IOException("not a cache file");
+            var in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(body, MAGIC.length, body.length - MAGIC.length));
+            String storedKey = in.readUTF();
+            if (!storedKey.equals(key)) throw new IOException("key mismatch");
+            return Optional.of(QueryResultCodec.decode(in.readAllBytes()));
+        } catch (IOException | RuntimeException e) {
+            // Never trusted: drop the entry so the query runs again and a sound one replaces it.
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a read-only cache folder just means the query runs each time
+            }
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void put(String key, QueryResult result) {
+        byte[] encoded;
+        try {
+            encoded = QueryResultCodec.encode(result, false);
+        } catch (IllegalArgumentException e) {
+            return; // a value type the codec cannot restore exactly: better not cached than cached wrong
+        }
+        Path file = fileOf(key);
+        Path tmp = null;
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            bytes.write(MAGIC);
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeUTF(key);
+                out.write(encoded);
+            }
+            byte[] body = bytes.toByteArray();
+            byte[] sum = java.util.HexFormat.of().parseHex(ContentHashes.of(body));
+            Files.createDirectories(file.getParent());
+            tmp = Files.createTempFile(file.getParent(), ".", ".tmp");
+            try (var out = Files.newOutputStream(tmp)) {
+                out.write(body);
+                out.write(sum);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }
+        }
+    }
+}

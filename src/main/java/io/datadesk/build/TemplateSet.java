@@ -1,0 +1,107 @@
+package io.datadesk.build;
+
+import io.datadesk.render.Templates;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The templates of one build with what each depends on, so a rebuild re-renders only the pages whose template (or a
+ * template it includes fragments from) changed. Dependencies are read from fragment expressions such as
+ * {@code ~{layout :: head}}; a template that chooses a fragment's template at run time depends on all of them.
+ */
+final class TemplateSet {
+
+    // Template names in fragment expressions: "name :: fragment" (with or without ~{...}), a whole template as
+    // ~{name}, or th:insert="name". Names that are not template files are ignored below, so a false match is harmless.
+    private static final Pattern FRAGMENT_REF = Pattern.compile("([A-Za-z0-9_][A-Za-z0-9_./-]*)\\s*::"
+            + "|~\\{\\s*([A-Za-z0-9_][A-Za-z0-9_./-]*)\\s*}"
+            + "|th:(?:insert|replace|include)\\s*=\\s*[\"']\\s*([A-Za-z0-9_][A-Za-z0-9_./-]*)");
+    private static final Pattern DYNAMIC_REF = Pattern.compile("~\\{\\s*[$*@]");
+    // The 'articles' model variable used in an expression (not merely named in a comment): the template lists pages.
+    private static final Pattern USES_ARTICLES = Pattern.compile("[$*]\\{[^}]*\\barticles\\b");
+
+    private final Templates templates;
+    private final String allHash;
+    private final Map<String, String> fileHashes; // template name (path without .html) -> hash
+    private final Map<String, String> texts;
+    private final Map<String, String> keys = new HashMap<>();
+    private final Map<String, Boolean> listsArticles = new HashMap<>();
+
+    private TemplateSet(Templates templates, String allHash, Map<String, String> fileHashes, Map<String, String> texts) {
+        this.templates = templates;
+        this.allHash = allHash;
+        this.fileHashes = fileHashes;
+        this.texts = texts;
+    }
+
+    /** Reads the templates folder; reuses {@code previous} (and Thymeleaf's parsed templates) when nothing changed. */
+    static TemplateSet load(Path dir, String displayDir, TemplateSet previous) {
+        Map<String, String> hashes = new TreeMap<>();
+        Map<String, String> texts = new HashMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = dir.relativize(p).toString().replace('\\', '/');
+                if (!rel.endsWith(".html") || rel.startsWith("assets/")) continue;
+                String text = Files.readString(p);
+                String name = rel.substring(0, rel.length() - 5);
+                hashes.put(name, ContentHashes.of(text));
+                texts.put(name, text);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String all = ContentHashes.combine(hashes.toString());
+        if (previous != null && previous.allHash.equals(all)) return previous;
+        return new TemplateSet(new Templates(dir, displayDir), all, hashes, texts);
+    }
+
+    Templates templates() {
+        return templates;
+    }
+
+    /** A hash of the template {@code name} and every template it takes fragments from. */
+    synchronized String key(String name) {
+        return keys.computeIfAbsent(name, n -> {
+            StringBuilder sb = new StringBuilder();
+            for (String dep : closure(n)) sb.append(dep).append('=').append(fileHashes.get(dep)).append(';');
+            return ContentHashes.combine(n, sb.toString());
+        });
+    }
+
+    /** Whether rendering {@code name} reads the list of all pages, so it changes when any page does. */
+    synchronized boolean listsArticles(String name) {
+        return listsArticles.computeIfAbsent(name,
+                n -> closure(n).stream().anyMatch(dep -> USES_ARTICLES.matcher(texts.get(dep)).find()));
+    }
+
+    private Set<String> closure(String name) {
+        Set<String> seen = new TreeSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        todo.add(name);
+        while (!todo.isEmpty()) {
+            String n = todo.pop();
+            if (!fileHashes.containsKey(n) || !seen.add(n)) continue;
+            String text = texts.get(n);
+            if (DYNAMIC_REF.matcher(text).find()) {
+                todo.addAll(fileHashes.keySet());
+                continue;
+            }
+            Matcher m = FRAGMENT_REF.matcher(text);
+            while (m.find()) for (int g = 1; g <= m.groupCount(); g++) if (m.group(g) != null) todo.add(m.group(g));
+        }
+        if (seen.isEmpty()) seen.add(name); // a missing template still has a key, so creating it counts as a change
+        return seen;
+    }
+}

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -20,31 +21,18 @@ final class BuildCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--project", paramLabel = "DIR", description = "Project folder with datadesk.yaml (default: current folder).")
-    Path project = Path.of(".");
-
-    @Option(names = "--content", paramLabel = "DIR", description = "Markdown pages and their data (default: content).")
-    Path content = Path.of("content");
-
-    @Option(names = "--templates", paramLabel = "DIR", description = "Thymeleaf templates and assets (default: templates).")
-    Path templates = Path.of("templates");
+    @Mixin ProjectOptions project;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: site).")
     Path out = Path.of("site");
 
-    @Option(names = "--drafts", description = "Also build pages marked 'draft: true'.")
-    boolean drafts;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print only errors.")
-    boolean quiet;
-
     @Override
     public Integer call() {
-        BuildOptions options = new BuildOptions(project, content, templates, out, drafts, true);
-        return runBuild(options, spec.commandLine().getOut(), spec.commandLine().getErr(), quiet);
+        BuildOptions options = project.buildOptions(out, true);
+        return runBuild(options, spec.commandLine().getOut(), spec.commandLine().getErr(), project.quiet);
     }
 
-    /** Shared by build and check: prints the result or every error; returns the exit code. */
+    /** Runs a build and prints its summary or every error; returns the exit code. */
     static int runBuild(BuildOptions options, PrintWriter out, PrintWriter err, boolean quiet) {
         try {
             BuildResult result = new SiteBuilder(options).build();

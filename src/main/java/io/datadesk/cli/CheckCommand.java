@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -29,26 +30,13 @@ final class CheckCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--project", paramLabel = "DIR", description = "Project folder with datadesk.yaml (default: current folder).")
-    Path project = Path.of(".");
-
-    @Option(names = "--content", paramLabel = "DIR", description = "Markdown pages and their data (default: content).")
-    Path content = Path.of("content");
-
-    @Option(names = "--templates", paramLabel = "DIR", description = "Thymeleaf templates and assets (default: templates).")
-    Path templates = Path.of("templates");
-
-    @Option(names = "--drafts", description = "Also check pages marked 'draft: true'.")
-    boolean drafts;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print only errors.")
-    boolean quiet;
+    @Mixin ProjectOptions project;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        BuildOptions options = new BuildOptions(project, content, templates, Path.of("site"), drafts, false);
+        BuildOptions options = project.buildOptions(Path.of("site"), false);
         SiteBuilder builder = new SiteBuilder(options);
         BuildResult result;
         try {
@@ -70,7 +58,7 @@ final class CheckCommand implements Callable<Integer> {
             err.flush();
             return Datadesk.CONTENT_ERROR;
         }
-        if (!quiet) {
+        if (!project.quiet) {
             out.println("Checked " + result.summary() + "; all links resolve.");
             out.flush();
         }

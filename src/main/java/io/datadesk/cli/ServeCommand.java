@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -34,23 +35,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--open", description = "Open the site in the default browser.")
     boolean open;
 
-    @Option(names = "--project", paramLabel = "DIR", description = "Project folder with datadesk.yaml (default: current folder).")
-    Path project = Path.of(".");
-
-    @Option(names = "--content", paramLabel = "DIR", description = "Markdown pages and their data (default: content).")
-    Path content = Path.of("content");
-
-    @Option(names = "--templates", paramLabel = "DIR", description = "Thymeleaf templates and assets (default: templates).")
-    Path templates = Path.of("templates");
+    @Mixin ProjectOptions project;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder the served site is written to (default: ${DEFAULT-VALUE}).")
     Path out = Path.of(".datadesk-cache", "serve");
-
-    @Option(names = "--drafts", description = "Also build pages marked 'draft: true'.")
-    boolean drafts;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print only errors.")
-    boolean quiet;
 
     @Option(names = {"-v", "--verbose"}, description = "Also print every file updated and the full statistics of each rebuild.")
     boolean verbose;
@@ -63,10 +51,10 @@ final class ServeCommand implements Callable<Integer> {
             stderr.println("datadesk serve: --port must be between 0 and 65535, not " + port);
             return Datadesk.USAGE_ERROR;
         }
-        BuildOptions build = new BuildOptions(project, content, templates, out, drafts, true);
+        BuildOptions build = project.buildOptions(out, true);
         DevServer server;
         try {
-            server = DevServer.start(new DevServer.Options(build, host, port, quiet, verbose), stdout, stderr);
+            server = DevServer.start(new DevServer.Options(build, host, port, project.quiet, verbose), stdout, stderr);
         } catch (BindException e) {
             stderr.println("datadesk serve: cannot listen on " + host + ":" + port + " (" + e.getMessage()
                     + "); another server may be using it. Try --port " + (port + 1) + ".");
@@ -80,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "datadesk-stop"));
-        if (!quiet) {
+        if (!project.quiet) {
             stdout.println("Serving " + server.url() + " (watching " + build.display(build.contentDir()) + "/, "
                     + build.display(build.templatesDir()) + "/ and datadesk.yaml; press Ctrl+C to stop)");
             stdout.flush();

@@ -12,6 +12,7 @@ import io.datadesk.render.Links;
 import io.datadesk.render.PageView;
 import io.datadesk.render.Templates;
 import io.datadesk.write.Assets;
+import io.datadesk.write.SiteIndexes;
 import io.datadesk.write.StagedSite;
 import java.net.URI;
 import java.time.Duration;
@@ -102,12 +103,13 @@ public final class SiteBuilder {
             }
             problems.throwIfAny();
             assets.writeTo(site);
+            List<String> notes = SiteIndexes.write(site, config, pages.stream().map(views::get).map(SiteBuilder::indexEntry).toList());
             for (String rel : tree.staticFiles()) site.copy(tree.root().resolve(rel), rel);
             // GitHub Pages would otherwise run Jekyll, which hides files and folders starting with '_'.
             site.write(".nojekyll", new byte[0]);
             if (options.write()) site.commit();
             return new BuildResult(written, tree.staticFiles().size(), charts, run, cached,
-                    Duration.ofNanos(System.nanoTime() - start));
+                    Duration.ofNanos(System.nanoTime() - start), notes);
         }
     }
 
@@ -129,7 +131,17 @@ public final class SiteBuilder {
         String canonical = config.baseUrl().isEmpty() ? "" : config.absolute(sitePath);
         return new PageView(fm.title(), fm.subtitle(), fm.description(), fm.author() != null ? fm.author() : config.author(),
                 fm.date(), fm.updated(), fm.tags(), fm.lang() != null ? fm.lang() : config.language(),
-                readingMinutes(body), p.markdown().toc(), body, sitePath, canonical, c.results());
+                readingMinutes(body), p.markdown().toc(), body, sitePath, canonical, c.results(), List.of(), downloads(c));
+    }
+
+    /** The CSV files published beside the page, for its "Download the data" list. */
+    private static List<PageView.Download> downloads(ComputedPage c) {
+        return c.files().keySet().stream().filter(f -> f.endsWith(".csv")).sorted()
+                .map(f -> new PageView.Download(f.substring(f.lastIndexOf('/') + 1), f)).toList();
+    }
+
+    private static SiteIndexes.Entry indexEntry(PageView v) {
+        return new SiteIndexes.Entry(v.title(), v.subtitle(), v.description(), v.author(), v.date(), v.updated(), v.sitePath());
     }
 
     private static int readingMinutes(String html) {

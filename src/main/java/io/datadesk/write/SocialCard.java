@@ -1,0 +1,170 @@
+package io.datadesk.write;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.imageio.ImageIO;
+
+/**
+ * The picture a link to a page shows on social media ({@code og:image}, {@code twitter:image}): a 1200×630 PNG card
+ * with the site's name, the page's title and summary, drawn with Java2D at build time.
+ *
+ * <p>The same text gives the same bytes on one machine: nothing time-dependent is drawn and the JDK's PNG writer
+ * adds no timestamp. Glyphs depend on the installed fonts, so two machines with different fonts may differ.
+ */
+public final class SocialCard {
+
+    public static final int WIDTH = 1200;
+    public static final int HEIGHT = 630;
+
+    private static final Color PAPER = new Color(0xfbfaf7);
+    private static final Color INK = new Color(0x1b1d21);
+    private static final Color MUTED = new Color(0x4f5560);
+    private static final Color ACCENT = new Color(0xa8481a);
+    private static final Color RULE = new Color(0xd9dce1);
+    private static final Color[] BARS = {new Color(0xe69f00), new Color(0x56b4e9), new Color(0x0b3d5c), new Color(0x009e73)};
+    private static final int MARGIN = 80;
+    private static final String FAMILY = pickFamily();
+
+    private SocialCard() {}
+
+    /**
+     * Draws a card.
+     *
+     * @param title the page's headline (wrapped to at most four lines, smaller type for long ones)
+     * @param summary one sentence under the title, or null
+     * @param siteName shown above the title
+     * @param host shown at the bottom, such as {@code example.github.io/reports}
+     */
+    public static byte[] png(String title, String summary, String siteName, String host) {
+        BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            draw(g, title == null ? "" : title, summary, siteName == null ? "" : siteName, host == null ? "" : host);
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(img, "png", out)) throw new IllegalStateException("no PNG writer in this JDK");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void draw(Graphics2D g, String title, String summary, String siteName, String host) {
+        g.setColor(PAPER);
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        g.setColor(ACCENT);
+        g.fillRect(0, 0, WIDTH, 12);
+
+        int textWidth = WIDTH - 2 * MARGIN;
+        Font label = new Font(FAMILY, Font.BOLD, 26);
+        g.setFont(label);
+        g.setColor(ACCENT);
+        g.drawString(fit(siteName.toUpperCase(java.util.Locale.ROOT), g.getFontMetrics(), textWidth), MARGIN, 104);
+
+        // The largest title size at which the headline fits in four lines.
+        int size = 72;
+        List<String> lines;
+        while (true) {
+            g.setFont(new Font(FAMILY, Font.BOLD, size));
+            lines = wrap(title, g.getFontMetrics(), textWidth, Integer.MAX_VALUE);
+            if (lines.size() <= (size > 56 ? 3 : 4) || size <= 44) break;
+            size -= 4;
+        }
+        FontMetrics fm = g.getFontMetrics();
+        lines = wrap(title, fm, textWidth, 4);
+        g.setColor(INK);
+        int lineHeight = Math.round(size * 1.12f);
+        int y = 150 + fm.getAscent();
+        for (String l : lines) {
+            g.drawString(l, MARGIN, y);
+            y += lineHeight;
+        }
+
+        int footerTop = HEIGHT - 110;
+        if (summary != null && !summary.isBlank()) {
+            g.setFont(new Font(FAMILY, Font.PLAIN, 30));
+            FontMetrics sm = g.getFontMetrics();
+            int room = (footerTop - 24 - (y - lineHeight + fm.getDescent() + 28)) / Math.round(30 * 1.35f);
+            g.setColor(MUTED);
+            int sy = y - lineHeight + fm.getDescent() + 28 + sm.getAscent();
+            for (String l : wrap(summary.strip(), sm, textWidth, Math.min(2, room))) {
+                g.drawString(l, MARGIN, sy);
+                sy += Math.round(30 * 1.35f);
+            }
+        }
+
+        g.setColor(RULE);
+        g.setStroke(new BasicStroke(2f));
+        g.drawLine(MARGIN, footerTop, WIDTH - MARGIN, footerTop);
+        g.setFont(new Font(FAMILY, Font.PLAIN, 24));
+        g.setColor(MUTED);
+        g.drawString(fit(host, g.getFontMetrics(), textWidth - 200), MARGIN, footerTop + 56);
+        // A small bar chart, the site's mark, so the card reads as data journalism at a glance.
+        int[] heights = {26, 44, 62, 36};
+        int x = WIDTH - MARGIN - heights.length * 30 + 8;
+        for (int i = 0; i < heights.length; i++) {
+            g.setColor(BARS[i]);
+            g.fillRect(x + i * 30, footerTop + 76 - heights[i], 22, heights[i]);
+        }
+    }
+
+    /** Greedy word wrap; a last line that does not fit ends in an ellipsis. */
+    static List<String> wrap(String text, FontMetrics fm, int width, int maxLines) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        String[] words = text.strip().split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            String candidate = line.isEmpty() ? words[i] : line + " " + words[i];
+            if (fm.stringWidth(candidate) <= width || line.isEmpty()) {
+                line.setLength(0);
+                line.append(candidate);
+                continue;
+            }
+            if (lines.size() == maxLines - 1) {
+                lines.add(ellipsis(line + " " + String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length)), fm, width));
+                return lines;
+            }
+            lines.add(line.toString());
+            line.setLength(0);
+            line.append(words[i]);
+        }
+        if (!line.isEmpty()) lines.add(fit(line.toString(), fm, width));
+        return lines;
+    }
+
+    private static String fit(String s, FontMetrics fm, int width) {
+        return fm.stringWidth(s) <= width ? s : ellipsis(s, fm, width);
+    }
+
+    private static String ellipsis(String s, FontMetrics fm, int width) {
+        String t = s;
+        while (!t.isEmpty() && fm.stringWidth(t + "…") > width) t = t.substring(0, t.length() - 1);
+        return t.stripTrailing() + "…";
+    }
+
+    /** The site's type family when installed, else a sans-serif that every JDK has. */
+    private static String pickFamily() {
+        Set<String> installed = Set.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
+        for (String f : List.of("Inter", "DejaVu Sans", "Liberation Sans")) if (installed.contains(f)) return f;
+        return Font.SANS_SERIF;
+    }
+}

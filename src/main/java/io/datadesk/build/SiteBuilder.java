@@ -127,6 +127,7 @@ public final class SiteBuilder {
         var fm = p.frontMatter();
         String body = markdown.render(p.markdown(), i -> c.directiveHtml().get(i), i -> c.inlineText().get(i));
         body = HtmlLinks.pointDirectoriesAtIndex(body);
+        body = io.datadesk.render.ReaderHtml.polish(body);
         String sitePath = p.source().sitePath();
         String canonical = config.baseUrl().isEmpty() ? "" : config.absolute(sitePath);
         return new PageView(fm.title(), fm.subtitle(), fm.description(), fm.author() != null ? fm.author() : config.author(),

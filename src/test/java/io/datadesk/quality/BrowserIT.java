@@ -146,6 +146,28 @@ class BrowserIT {
         }
     }
 
+    /** Each check above can fail: a page with a broken image, a too-wide block and grey-on-white text is caught. */
+    @Test
+    void gatesCatchABrokenPage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Files.writeString(dir.resolve("index.html"), "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>"
+                + "<meta name=viewport content='width=device-width'><title>Broken</title></head><body><main>"
+                + "<p style='color:#bbb;background:#fff'>Too pale to read</p><img src='missing.png' alt='A chart'>"
+                + "<div style='width:2000px'>Too wide</div></main></body></html>");
+        java.nio.file.Files.writeString(dir.resolve("404.html"), "<!DOCTYPE html><title>404</title>");
+        try (SiteServer server = new SiteServer(dir, "/")) {
+            browser.emulate(375, "light");
+            browser.load(server.url(""));
+            assertThat((Long) browser.js("return document.documentElement.scrollWidth")).isGreaterThan(375);
+            assertThat(browser.js("return [...document.images].filter(i => !i.complete || i.naturalWidth === 0).length")).isEqualTo(1L);
+            assertThat(violations()).anyMatch(v -> v.startsWith("color-contrast"));
+            assertThat(browser.failedRequests()).anyMatch(r -> r.startsWith("404 ") && r.endsWith("/missing.png"));
+            assertThat(browser.consoleErrors()).anyMatch(e -> e.contains("missing.png"));
+            assertSchemeApplied("a light page", "light");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertSchemeApplied("a page without a dark scheme", "dark"))
+                    .isInstanceOf(AssertionError.class);
+        }
+    }
+
     /** The gates must have seen at least one chart, or "charts are visible" would pass without checking anything. */
     @Test
     void qualitySitesHaveCharts() {

@@ -29,11 +29,17 @@ public final class ReaderHtml {
                 if (align.equals("right")) cell.addClass("num");
                 else if (align.equals("center")) cell.addClass("center");
             }
-            if (table.parent() != null && table.parent().hasClass("table-scroll")) continue;
             Element caption = table.selectFirst("caption");
             String label = caption != null && !caption.text().isBlank() ? caption.text() : "Table " + tables;
-            table.wrap("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\"></div>");
-            table.parent().attr("aria-label", label);
+            Element box = table.parent();
+            // A table that already sits in a scroll box (a chart's data table) gets the box made focusable instead.
+            if (box == null || !(box.hasClass("table-scroll") || box.hasClass("dd-table-scroll"))) {
+                table.wrap("<div class=\"table-scroll\"></div>");
+                box = table.parent();
+            }
+            if (!box.hasAttr("tabindex")) box.attr("tabindex", "0");
+            if (!box.hasAttr("role")) box.attr("role", "region");
+            if (!box.hasAttr("aria-label") && !box.hasAttr("aria-labelledby")) box.attr("aria-label", label);
         }
         for (Element pre : doc.select("pre")) if (!pre.hasAttr("tabindex")) pre.attr("tabindex", "0");
         Element notes = doc.selectFirst("div.footnotes");

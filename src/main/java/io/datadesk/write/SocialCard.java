@@ -20,8 +20,9 @@ import javax.imageio.ImageIO;
  * The picture a link to a page shows on social media ({@code og:image}, {@code twitter:image}): a 1200×630 PNG card
  * with the site's name, the page's title and summary, drawn with Java2D at build time.
  *
- * <p>The same text gives the same bytes on one machine: nothing time-dependent is drawn and the JDK's PNG writer
- * adds no timestamp. Glyphs depend on the installed fonts, so two machines with different fonts may differ.
+ * <p>The same text gives the same bytes: nothing time-dependent is drawn and the JDK's PNG writer adds no timestamp.
+ * Text is set in the bundled Inter the chart stage ships; only text it cannot show (a script outside its Latin
+ * subset) falls back to an installed font, and then depends on the machine's fonts.
  */
 public final class SocialCard {
 
@@ -35,7 +36,10 @@ public final class SocialCard {
     private static final Color RULE = new Color(0xd9dce1);
     private static final Color[] BARS = {new Color(0xe69f00), new Color(0x56b4e9), new Color(0x0b3d5c), new Color(0x009e73)};
     private static final int MARGIN = 80;
-    private static final String FAMILY = pickFamily();
+    /** The site's font as the chart stage bundles it, so cards look like the pages; null when not on the class path. */
+    private static final Font BUNDLED_REGULAR = bundled("/io/datadesk/chart/Inter-Regular.ttf");
+    private static final Font BUNDLED_SEMIBOLD = bundled("/io/datadesk/chart/Inter-SemiBold.ttf");
+    private static final String FALLBACK_FAMILY = pickFamily();
 
     private SocialCard() {}
 
@@ -75,8 +79,7 @@ public final class SocialCard {
         g.fillRect(0, 0, WIDTH, 12);
 
         int textWidth = WIDTH - 2 * MARGIN;
-        Font label = new Font(FAMILY, Font.BOLD, 26);
-        g.setFont(label);
+        g.setFont(font(true, 26, siteName));
         g.setColor(ACCENT);
         g.drawString(fit(siteName.toUpperCase(java.util.Locale.ROOT), g.getFontMetrics(), textWidth), MARGIN, 104);
 
@@ -84,7 +87,7 @@ public final class SocialCard {
         int size = 72;
         List<String> lines;
         while (true) {
-            g.setFont(new Font(FAMILY, Font.BOLD, size));
+            g.setFont(font(true, size, title));
             lines = wrap(title, g.getFontMetrics(), textWidth, Integer.MAX_VALUE);
             if (lines.size() <= (size > 56 ? 3 : 4) || size <= 44) break;
             size -= 4;
@@ -101,7 +104,7 @@ public final class SocialCard {
 
         int footerTop = HEIGHT - 110;
         if (summary != null && !summary.isBlank()) {
-            g.setFont(new Font(FAMILY, Font.PLAIN, 30));
+            g.setFont(font(false, 30, summary));
             FontMetrics sm = g.getFontMetrics();
             int room = (footerTop - 24 - (y - lineHeight + fm.getDescent() + 28)) / Math.round(30 * 1.35f);
             g.setColor(MUTED);
@@ -115,7 +118,7 @@ public final class SocialCard {
         g.setColor(RULE);
         g.setStroke(new BasicStroke(2f));
         g.drawLine(MARGIN, footerTop, WIDTH - MARGIN, footerTop);
-        g.setFont(new Font(FAMILY, Font.PLAIN, 24));
+        g.setFont(font(false, 24, host));
         g.setColor(MUTED);
         g.drawString(fit(host, g.getFontMetrics(), textWidth - 200), MARGIN, footerTop + 56);
         // A small bar chart, the site's mark, so the card reads as data journalism at a glance.
@@ -159,6 +162,21 @@ public final class SocialCard {
         String t = s;
         while (!t.isEmpty() && fm.stringWidth(t + "…") > width) t = t.substring(0, t.length() - 1);
         return t.stripTrailing() + "…";
+    }
+
+    private static Font font(boolean bold, float size, String text) {
+        Font f = bold ? BUNDLED_SEMIBOLD : BUNDLED_REGULAR;
+        String all = text.toUpperCase(java.util.Locale.ROOT) + text + "…";
+        if (f != null && f.canDisplayUpTo(all) == -1) return f.deriveFont(size);
+        return new Font(FALLBACK_FAMILY, bold ? Font.BOLD : Font.PLAIN, Math.round(size));
+    }
+
+    private static Font bundled(String resource) {
+        try (java.io.InputStream in = SocialCard.class.getResourceAsStream(resource)) {
+            return in == null ? null : Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (IOException | java.awt.FontFormatException e) {
+            return null; // an unreadable font only costs the card its typeface
+        }
     }
 
     /** The site's type family when installed, else a sans-serif that every JDK has. */

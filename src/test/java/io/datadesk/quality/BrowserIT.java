@@ -95,7 +95,7 @@ class BrowserIT {
             browser.js("window.scrollTo({top: 0, behavior: 'instant'})");
             WebElement link = browser.driver.findElements(By.cssSelector(".toc-sidebar a")).get(i);
             String id = link.getAttribute("href").replaceFirst(".*#", "");
-            link.click();
+            click(link);
             assertScrolledTo(id, page + " sidebar link #" + id);
         }
 
@@ -105,12 +105,31 @@ class BrowserIT {
         assertThat(browser.driver.findElement(By.cssSelector(".toc-sidebar")).isDisplayed()).isFalse();
         WebElement firstLink = browser.driver.findElement(By.cssSelector(".toc-inline a"));
         assertThat(firstLink.isDisplayed()).as("contents start collapsed").isFalse();
-        browser.driver.findElement(By.cssSelector(".toc-inline summary")).click();
+        click(browser.driver.findElement(By.cssSelector(".toc-inline summary")));
         List<WebElement> phoneLinks = browser.driver.findElements(By.cssSelector(".toc-inline a"));
         WebElement last = phoneLinks.get(phoneLinks.size() - 1);
         String id = last.getAttribute("href").replaceFirst(".*#", "");
-        last.click();
+        click(last);
         assertScrolledTo(id, page + " phone contents link #" + id);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("articles")
+    void printingKeepsTheArticleAndChartsWithoutNavigation(QualitySites.Site site, String page) {
+        browser.emulate(1280, "light");
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            browser.load(servers.get(site).url(page.replaceFirst("index\\.html$", "")));
+            for (String hidden : List.of(".masthead", ".toc-sidebar", ".toc-inline", ".site-footer")) {
+                Object display = browser.js("const e = document.querySelector(arguments[0]); return e ? getComputedStyle(e).display : 'none'", hidden);
+                assertThat(display).as(hidden + " when printing " + page).isEqualTo("none");
+            }
+            assertThat(browser.js("return getComputedStyle(document.querySelector('article')).display")).isNotEqualTo("none");
+            assertFiguresVisible("printing " + page, 1280);
+            assertThat(luminance((String) browser.js("return getComputedStyle(document.body).color"))).as("black text on paper").isLessThan(0.01);
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
     }
 
     @Test
@@ -122,7 +141,7 @@ class BrowserIT {
             assertStyled(site.name() + " 404 page served at depth");
             assertThat(browser.failedRequests()).as("failed requests other than the page itself")
                     .allMatch(r -> r.startsWith("404 ") && r.endsWith("/no/such/report/here/"));
-            browser.driver.findElement(By.cssSelector(".site-title")).click();
+            click(browser.driver.findElement(By.cssSelector(".site-title")));
             assertThat(browser.driver.getCurrentUrl()).isEqualTo(servers.get(site).url("index.html"));
             assertStyled(site.name() + " home reached from the 404 page");
         }
@@ -136,11 +155,11 @@ class BrowserIT {
             assertStyled(site.name() + " home from disk");
             List<WebElement> reports = browser.driver.findElements(By.cssSelector(".card h3 a"));
             assertThat(reports).as("reports listed on the home page").isNotEmpty();
-            reports.get(0).click();
+            click(reports.get(0));
             assertThat(browser.driver.getCurrentUrl()).startsWith("file:").endsWith("/index.html");
             assertStyled(site.name() + " first report from disk");
             assertThat(browser.js("return [...document.images].every(i => i.complete && i.naturalWidth > 0)")).isEqualTo(true);
-            browser.driver.findElement(By.cssSelector(".site-title")).click();
+            click(browser.driver.findElement(By.cssSelector(".site-title")));
             assertThat(browser.driver.getCurrentUrl()).isEqualTo(site.root().resolve("index.html").toUri().toString());
             assertThat(browser.consoleErrors()).as("console errors browsing from disk").isEmpty();
         }
@@ -185,7 +204,9 @@ class BrowserIT {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> figures = (List<Map<String, Object>>) browser.js("""
                 return [...document.querySelectorAll('figure')].map(f => {
-                  const g = f.querySelector('svg, img') || f;
+                  // A chart may carry several drawings (one for phones, one for wide screens): the shown one counts.
+                  const drawings = [...f.querySelectorAll('svg, img')];
+                  const g = drawings.length === 0 ? f : (drawings.find(d => d.getClientRects().length > 0) || drawings[0]);
                   const r = g.getBoundingClientRect();
                   const style = getComputedStyle(g);
                   return {id: f.id || f.className, width: r.width, height: r.height, left: r.left, right: r.right,
@@ -203,7 +224,13 @@ class BrowserIT {
 
     /** The page's background follows the scheme: light in light, dark in dark. */
     private void assertSchemeApplied(String where, String scheme) {
-        String bg = (String) browser.js("return getComputedStyle(document.body).backgroundColor");
+        // The first opaque background from body up; a page that sets none shows the browser's white canvas.
+        String bg = (String) browser.js("""
+                for (const e of [document.body, document.documentElement]) {
+                  const c = getComputedStyle(e).backgroundColor;
+                  if (c !== 'transparent' && !/rgba\\(.*,\\s*0\\)$/.test(c)) return c;
+                }
+                return 'rgb(255, 255, 255)';""");
         double luminance = luminance(bg);
         if (scheme.equals("dark")) assertThat(luminance).as("dark background " + where + " (" + bg + ")").isLessThan(0.1);
         else assertThat(luminance).as("light background " + where + " (" + bg + ")").isGreaterThan(0.8);
@@ -214,6 +241,15 @@ class BrowserIT {
                 .as("the site stylesheet applies: " + where).isEqualTo("solid");
         assertThat(browser.failedRequests().stream().filter(r -> !r.startsWith("404 ") || r.contains("/assets/")).toList())
                 .as("failed requests " + where).isEmpty();
+    }
+
+    /**
+     * A real click on an element, first scrolled into view at once: the theme scrolls smoothly, and a click at the
+     * position where an element is still gliding to would land on something else.
+     */
+    private static void click(WebElement e) {
+        browser.js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", e);
+        e.click();
     }
 
     private void assertScrolledTo(String id, String what) {

@@ -32,6 +32,17 @@ class ReaderHtmlTest {
     }
 
     @Test
+    void aTableAlreadyInAScrollBoxIsNotWrappedAgainButItsBoxBecomesFocusable() {
+        String html = ReaderHtml.polish("<details><summary>Show the data</summary><div class=\"dd-table-scroll\">"
+                + "<table class=\"dd-table\"><caption>Layoffs by year</caption><tr><td>1</td></tr></table></div></details>");
+        Document doc = Jsoup.parseBodyFragment(html);
+        assertThat(doc.select("div.table-scroll")).isEmpty();
+        var box = doc.selectFirst("div.dd-table-scroll");
+        assertThat(box.attr("tabindex")).isEqualTo("0");
+        assertThat(box.attr("aria-label")).isEqualTo("Layoffs by year");
+    }
+
+    @Test
     void footnotesGetAHeadingAndNamedBackLinksInsideTheirParagraph() {
         Document doc = render("Text.[^a]\n\n[^a]: The note.\n");
         var notes = doc.selectFirst("section.footnotes");

@@ -142,7 +142,8 @@ public final class SiteBuilder {
     }
 
     private static SiteIndexes.Entry indexEntry(PageView v) {
-        return new SiteIndexes.Entry(v.title(), v.subtitle(), v.description(), v.author(), v.date(), v.updated(), v.sitePath());
+        return new SiteIndexes.Entry(v.title(), v.subtitle(), v.description(), v.author(), v.date(), v.updated(), v.sitePath(),
+                io.datadesk.write.SocialCard.firstChart(v.content()));
     }
 
     private static int readingMinutes(String html) {

@@ -24,9 +24,16 @@ public final class SiteIndexes {
      * A published page as the indexes see it.
      *
      * @param sitePath where the page is served, relative to the site root ({@code ""} for the home page)
+     * @param chartSvg the page's first chart drawing for its social card ({@link SocialCard#firstChart}), or null
      */
     public record Entry(String title, String subtitle, String description, String author, LocalDate published,
-                        LocalDate updated, String sitePath) {
+                        LocalDate updated, String sitePath, String chartSvg) {
+
+        /** An entry without a chart for its social card. */
+        public Entry(String title, String subtitle, String description, String author, LocalDate published,
+                     LocalDate updated, String sitePath) {
+            this(title, subtitle, description, author, published, updated, sitePath, null);
+        }
 
         public boolean isHome() {
             return sitePath.isEmpty();
@@ -62,7 +69,7 @@ public final class SiteIndexes {
         site.write(SITEMAP, Sitemap.xml(base, pages));
         for (Entry p : pages) {
             site.write(p.sitePath() + "social.png", SocialCard.png(p.isHome() ? config.title() : p.title(),
-                    p.isHome() ? config.description() : p.summary(), config.title(), hostOf(base)));
+                    p.isHome() ? config.description() : p.summary(), config.title(), hostOf(base), p.chartSvg()));
         }
         long undated = pages.stream().filter(p -> !p.isHome() && p.published() == null).count();
         if (undated > 0) {

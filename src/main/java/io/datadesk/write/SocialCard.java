@@ -52,6 +52,14 @@ public final class SocialCard {
      * @param host shown at the bottom, such as {@code example.github.io/reports}
      */
     public static byte[] png(String title, String summary, String siteName, String host) {
+        return png(title, summary, siteName, host, null);
+    }
+
+    /**
+     * Draws a card; with {@code chartSvg} (a chart from the page, as the chart stage writes it) the chart fills the
+     * right half and the title the left, so a shared link shows what the story found.
+     */
+    public static byte[] png(String title, String summary, String siteName, String host, String chartSvg) {
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -59,7 +67,7 @@ public final class SocialCard {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            draw(g, title == null ? "" : title, summary, siteName == null ? "" : siteName, host == null ? "" : host);
+            draw(g, title == null ? "" : title, summary, siteName == null ? "" : siteName, host == null ? "" : host, chartSvg);
         } finally {
             g.dispose();
         }
@@ -72,13 +80,45 @@ public final class SocialCard {
         return out.toByteArray();
     }
 
-    private static void draw(Graphics2D g, String title, String summary, String siteName, String host) {
+    /**
+     * The first chart drawing in a page body: the SVG inside the first {@code <figure>} that has one, preferring the
+     * wide drawing where a chart has one for phones too. Null when the page has no chart.
+     */
+    public static String firstChart(String bodyHtml) {
+        if (bodyHtml == null || !bodyHtml.contains("<svg")) return null;
+        var doc = org.jsoup.Jsoup.parseBodyFragment(bodyHtml);
+        doc.outputSettings().prettyPrint(false);
+        for (var figure : doc.select("figure")) {
+            var svgs = figure.select("svg").stream().filter(e -> e.hasAttr("viewbox") || e.hasAttr("viewBox")).toList();
+            if (svgs.isEmpty()) continue;
+            var wide = svgs.stream().filter(e -> e.parents().stream().noneMatch(p -> p.className().contains("narrow"))).findFirst();
+            return wide.orElse(svgs.get(0)).outerHtml();
+        }
+        return null;
+    }
+
+    private static void draw(Graphics2D g, String title, String summary, String siteName, String host, String chartSvg) {
         g.setColor(PAPER);
         g.fillRect(0, 0, WIDTH, HEIGHT);
         g.setColor(ACCENT);
         g.fillRect(0, 0, WIDTH, 12);
 
-        int textWidth = WIDTH - 2 * MARGIN;
+        boolean chart = false;
+        if (chartSvg != null) {
+            java.awt.geom.Rectangle2D box = new java.awt.geom.Rectangle2D.Double(612, 72, 508, 400);
+            g.setColor(Color.WHITE);
+            g.fill(new java.awt.geom.RoundRectangle2D.Double(596, 56, 540, 432, 12, 12));
+            try {
+                chart = new SvgPainter((bold, size) -> font(bold, size, "0123456789")).paint(chartSvg, g, box);
+            } catch (RuntimeException e) {
+                chart = false; // a chart the painter cannot read leaves the typographic card
+            }
+            if (!chart) {
+                g.setColor(PAPER);
+                g.fillRect(596, 56, 540, 432);
+            }
+        }
+        int textWidth = chart ? 480 : WIDTH - 2 * MARGIN;
         g.setFont(font(true, 26, siteName));
         g.setColor(ACCENT);
         g.drawString(fit(siteName.toUpperCase(java.util.Locale.ROOT), g.getFontMetrics(), textWidth), MARGIN, 104);
@@ -89,11 +129,12 @@ public final class SocialCard {
         while (true) {
             g.setFont(font(true, size, title));
             lines = wrap(title, g.getFontMetrics(), textWidth, Integer.MAX_VALUE);
-            if (lines.size() <= (size > 56 ? 3 : 4) || size <= 44) break;
+            int maxLines = chart ? (size > 48 ? 4 : 5) : (size > 56 ? 3 : 4);
+            if (lines.size() <= maxLines || size <= (chart ? 36 : 44)) break;
             size -= 4;
         }
         FontMetrics fm = g.getFontMetrics();
-        lines = wrap(title, fm, textWidth, 4);
+        lines = wrap(title, fm, textWidth, chart ? 5 : 4);
         g.setColor(INK);
         int lineHeight = Math.round(size * 1.12f);
         int y = 150 + fm.getAscent();
@@ -103,7 +144,7 @@ public final class SocialCard {
         }
 
         int footerTop = HEIGHT - 110;
-        if (summary != null && !summary.isBlank()) {
+        if (summary != null && !summary.isBlank() && !chart) {
             g.setFont(font(false, 30, summary));
             FontMetrics sm = g.getFontMetrics();
             int room = (footerTop - 24 - (y - lineHeight + fm.getDescent() + 28)) / Math.round(30 * 1.35f);
@@ -120,7 +161,7 @@ public final class SocialCard {
         g.drawLine(MARGIN, footerTop, WIDTH - MARGIN, footerTop);
         g.setFont(font(false, 24, host));
         g.setColor(MUTED);
-        g.drawString(fit(host, g.getFontMetrics(), textWidth - 200), MARGIN, footerTop + 56);
+        g.drawString(fit(host, g.getFontMetrics(), WIDTH - 2 * MARGIN - 200), MARGIN, footerTop + 56);
         // A small bar chart, the site's mark, so the card reads as data journalism at a glance.
         int[] heights = {26, 44, 62, 36};
         int x = WIDTH - MARGIN - heights.length * 30 + 8;

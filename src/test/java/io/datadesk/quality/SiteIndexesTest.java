@@ -100,6 +100,23 @@ class SiteIndexesTest {
         assertThat(new String(a, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("tIME");
     }
 
+    @Test
+    void socialCardDrawsThePagesFirstChart() throws Exception {
+        String body = "<p>Intro</p><figure class=\"dd-chart\"><div class=\"dd-chart-plot--wide\">"
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 50\" role=\"img\"><title>t</title>"
+                + "<g transform=\"matrix(1,0,0,1,0,0)\" style=\"fill:var(--dd-s3,#d55e00)\"><path d=\"M0,0L100,0L100,50L0,50Z\"/></g>"
+                + "</svg></div><div class=\"dd-chart-plot--narrow\"><svg viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"10\" fill=\"#000\"/></svg></div></figure>";
+        String svg = SocialCard.firstChart(body);
+        assertThat(svg).contains("0 0 100 50").doesNotContain("0 0 10 10");
+        assertThat(SocialCard.firstChart("<p>No chart</p>")).isNull();
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(SocialCard.png("Title", null, "Desk", "example.org", svg)));
+        // The 100×50 chart is fitted into the right-hand panel: its orange fills the panel's middle.
+        assertThat(img.getRGB(866, 272) & 0xffffff).isEqualTo(0xd55e00);
+        assertThat(img.getRGB(300, 272) & 0xffffff).isNotEqualTo(0xd55e00);
+        byte[] broken = SocialCard.png("Title", null, "Desk", "example.org", "<svg>not a chart</svg>");
+        assertThat(ImageIO.read(new ByteArrayInputStream(broken)).getRGB(866, 272) & 0xffffff).as("typographic card").isNotEqualTo(0xd55e00);
+    }
+
     private static Document xml(Path p) throws Exception {
         var f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);

@@ -9,12 +9,19 @@ import java.util.List;
  * @param pages site paths of the pages written, in build order
  * @param queriesRun queries executed against DuckDB
  * @param queriesCached queries answered from the cache without running
+ * @param notes things the author should know that did not stop the build (such as files left out for lack of a
+ *     {@code base_url}), one sentence each
  */
 public record BuildResult(List<String> pages, int staticFiles, int charts, int queriesRun, int queriesCached,
-                          Duration elapsed) {
+                          Duration elapsed, List<String> notes) {
 
     public BuildResult {
         pages = List.copyOf(pages);
+        notes = List.copyOf(notes);
+    }
+
+    public BuildResult(List<String> pages, int staticFiles, int charts, int queriesRun, int queriesCached, Duration elapsed) {
+        this(pages, staticFiles, charts, queriesRun, queriesCached, elapsed, List.of());
     }
 
     public String summary() {

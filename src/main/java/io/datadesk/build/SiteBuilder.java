@@ -15,6 +15,7 @@ import io.datadesk.render.Links;
 import io.datadesk.render.PageView;
 import io.datadesk.render.Templates;
 import io.datadesk.write.Assets;
+import io.datadesk.write.SiteIndexes;
 import io.datadesk.write.StagedSite;
 import io.datadesk.yaml.YamlNode;
 import java.io.IOException;
@@ -56,6 +57,9 @@ public final class SiteBuilder {
     private SiteFiles lastSite;
     private String notFoundKey;
     private String notFoundHtml;
+    /** Social cards of the last build by what they show: drawing one costs more than rendering a page. */
+    private final Map<SiteIndexes.Entry, byte[]> socialCards = new HashMap<>();
+    private SiteConfig cardsConfig;
 
     /** What a page looked like at its last successful step, and what that step produced. */
     private static final class PageMemo {
@@ -185,13 +189,19 @@ public final class SiteBuilder {
         }
         problems.throwIfAny();
         assets.contents().forEach(site::put);
+        List<SiteIndexes.Entry> entries = pages.stream().map(views::get).map(SiteBuilder::indexEntry).toList();
+        if (!config.equals(cardsConfig)) socialCards.clear(); // a card shows the site's title and host too
+        cardsConfig = config;
+        socialCards.keySet().retainAll(entries);
+        List<String> notes = SiteIndexes.write(site::put, config, entries,
+                (cfg, entry) -> socialCards.computeIfAbsent(entry, e -> SiteIndexes.card(cfg, e)));
         for (String rel : tree.staticFiles()) site.copy(rel, tree.root().resolve(rel));
         // GitHub Pages would otherwise run Jekyll, which hides files and folders starting with '_'.
         site.put(".nojekyll", new byte[0]);
         if (options.write()) write(site);
         lastSite = site;
         return new BuildResult(rendered, tree.staticFiles().size(), charts, run, cached,
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), notes);
     }
 
     private void write(SiteFiles site) {
@@ -297,11 +307,23 @@ public final class SiteBuilder {
         var fm = p.frontMatter();
         String body = markdown.render(p.markdown(), i -> c.directiveHtml().get(i), i -> c.inlineText().get(i));
         body = HtmlLinks.pointDirectoriesAtIndex(body);
+        body = io.datadesk.render.ReaderHtml.polish(body);
         String sitePath = p.source().sitePath();
         String canonical = config.baseUrl().isEmpty() ? "" : config.absolute(sitePath);
         return new PageView(fm.title(), fm.subtitle(), fm.description(), fm.author() != null ? fm.author() : config.author(),
                 fm.date(), fm.updated(), fm.tags(), fm.lang() != null ? fm.lang() : config.language(),
-                readingMinutes(body), p.markdown().toc(), body, sitePath, canonical, c.results());
+                readingMinutes(body), p.markdown().toc(), body, sitePath, canonical, c.results(), List.of(), downloads(c));
+    }
+
+    /** The CSV files published beside the page, for its "Download the data" list. */
+    private static List<PageView.Download> downloads(ComputedPage c) {
+        return c.files().keySet().stream().filter(f -> f.endsWith(".csv")).sorted()
+                .map(f -> new PageView.Download(f.substring(f.lastIndexOf('/') + 1), f)).toList();
+    }
+
+    private static SiteIndexes.Entry indexEntry(PageView v) {
+        return new SiteIndexes.Entry(v.title(), v.subtitle(), v.description(), v.author(), v.date(), v.updated(), v.sitePath(),
+                io.datadesk.write.SocialCard.firstChart(v.content()));
     }
 
     private static int readingMinutes(String html) {

@@ -39,6 +39,7 @@ final class BuildCommand implements Callable<Integer> {
             if (!quiet) {
                 out.println((options.write() ? "Built " : "Checked ") + result.summary()
                         + (options.write() ? " into " + options.display(options.outDir()) + "/" : ""));
+                result.notes().forEach(n -> out.println("note: " + n));
             }
             return 0;
         } catch (ContentException e) {

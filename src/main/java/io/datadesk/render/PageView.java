@@ -12,15 +12,29 @@ import java.util.Map;
  * @param sitePath where the page is served, relative to the site root ({@code ""} for the home page)
  * @param content the rendered Markdown body (trusted HTML: data values inside it are already escaped)
  * @param results the page's query results by name, for templates that want to show data themselves
+ * @param sources where the page's numbers come from (chart {@code source:} options and dataset declarations), in
+ *     order of first use and without repeats; the article template lists them under "Sources"
+ * @param downloads the data files published beside the page, listed under "Download the data"
  */
 public record PageView(String title, String subtitle, String description, String author, LocalDate date,
                        LocalDate updated, List<String> tags, String lang, int readingMinutes, List<TocEntry> toc,
-                       String content, String sitePath, String canonicalUrl, Map<String, QueryResult> results) {
+                       String content, String sitePath, String canonicalUrl, Map<String, QueryResult> results,
+                       List<Source> sources, List<Download> downloads) {
 
     public PageView {
         tags = List.copyOf(tags);
         toc = List.copyOf(toc);
         results = Map.copyOf(results);
+        sources = List.copyOf(sources.stream().distinct().toList());
+        downloads = List.copyOf(downloads);
+    }
+
+    /** A page without sources or downloads (the shape the skeleton had). */
+    public PageView(String title, String subtitle, String description, String author, LocalDate date,
+                    LocalDate updated, List<String> tags, String lang, int readingMinutes, List<TocEntry> toc,
+                    String content, String sitePath, String canonicalUrl, Map<String, QueryResult> results) {
+        this(title, subtitle, description, author, date, updated, tags, lang, readingMinutes, toc, content, sitePath,
+                canonicalUrl, results, List.of(), List.of());
     }
 
     public boolean isHome() {
@@ -31,4 +45,38 @@ public record PageView(String title, String subtitle, String description, String
     public boolean hasDate() {
         return date != null;
     }
+
+    /**
+     * Where the page's social preview image is published, relative to the site root. Pages that are a file rather
+     * than a folder (the 404 page) share the home page's card.
+     */
+    public String socialImagePath() {
+        return sitePath.isEmpty() || sitePath.endsWith("/") ? sitePath + "social.png" : "social.png";
+    }
+
+    /**
+     * One source of the page's data, as a reader should see it credited.
+     *
+     * @param text who published the data and what it is, e.g. "Eurostat, unemployment by sex and age (une_rt_m)"
+     * @param url where to find it, or null when there is no public address
+     */
+    public record Source(String text, String url) {
+        public Source {
+            if (text == null || text.isBlank()) throw new IllegalArgumentException("a source needs a text");
+            text = text.strip();
+            url = url == null || url.isBlank() ? null : url.strip();
+        }
+
+        public boolean hasUrl() {
+            return url != null;
+        }
+    }
+
+    /**
+     * A data file readers can download.
+     *
+     * @param label what the file holds, shown as the link text
+     * @param sitePath where the file is published, relative to the site root
+     */
+    public record Download(String label, String sitePath) {}
 }

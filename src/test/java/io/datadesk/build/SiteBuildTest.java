@@ -79,7 +79,7 @@ class SiteBuildTest {
         assertThat(doc.select("meta[name=twitter:card]")).hasSize(1);
         assertThat(doc.select("time[datetime=2026-11-01]")).isNotEmpty();
         assertThat(doc.select("nav[aria-label=On this page] a")).extracting(Element::text)
-                .containsExactly("First section", "Detail", "Second section");
+                .containsExactly("First section", "Detail", "Second section", "Notes");
         assertThat(doc.select("h2#first-section")).hasSize(1);
         assertThat(doc.select("li#fn-1 a.footnote-backref")).hasSize(1);
         String css = doc.select("link[rel=stylesheet][href*=site.]").attr("href");

@@ -1,0 +1,67 @@
+package io.datadesk.render;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.ParseSettings;
+import org.jsoup.parser.Parser;
+
+/**
+ * Last touches to a rendered Markdown body so that it is valid HTML5 and accessible, where Flexmark's output is
+ * not and has no option to be: column alignment as the obsolete {@code align} attribute becomes a class; tables and
+ * code blocks that may scroll sideways become keyboard-focusable regions (a reader who cannot use a mouse must be
+ * able to scroll them); footnotes get a "Notes" heading and back-links a name a screen reader can say.
+ */
+public final class ReaderHtml {
+
+    private ReaderHtml() {}
+
+    public static String polish(String bodyHtml) {
+        // Case is preserved so inline SVG keeps viewBox and friends exactly as the chart stage wrote them.
+        Parser parser = Parser.htmlParser().settings(ParseSettings.preserveCase);
+        Document doc = parser.parseInput("<body>" + bodyHtml + "</body>", "");
+        doc.outputSettings().prettyPrint(false);
+        int tables = 0;
+        for (Element table : doc.select("table")) {
+            tables++;
+            for (Element cell : table.select("th[align], td[align]")) {
+                String align = cell.attr("align").toLowerCase(java.util.Locale.ROOT);
+                cell.removeAttr("align");
+                if (align.equals("right")) cell.addClass("num");
+                else if (align.equals("center")) cell.addClass("center");
+            }
+            Element caption = table.selectFirst("caption");
+            String label = caption != null && !caption.text().isBlank() ? caption.text() : "Table " + tables;
+            Element box = table.parent();
+            // A table that already sits in a scroll box (a chart's data table) gets the box made focusable instead.
+            if (box == null || !(box.hasClass("table-scroll") || box.hasClass("dd-table-scroll"))) {
+                table.wrap("<div class=\"table-scroll\"></div>");
+                box = table.parent();
+            }
+            if (!box.hasAttr("tabindex")) box.attr("tabindex", "0");
+            if (!box.hasAttr("role")) box.attr("role", "region");
+            if (!box.hasAttr("aria-label") && !box.hasAttr("aria-labelledby")) box.attr("aria-label", label);
+        }
+        for (Element pre : doc.select("pre")) if (!pre.hasAttr("tabindex")) pre.attr("tabindex", "0");
+        Element notes = doc.selectFirst("div.footnotes");
+        if (notes != null) {
+            notes.tagName("section").attr("aria-labelledby", "dd-notes-title");
+            Element hr = notes.selectFirst("> hr");
+            if (hr != null) hr.remove();
+            notes.prependElement("h2").attr("id", "dd-notes-title").addClass("footnotes-title").text("Notes");
+            for (Element back : notes.select("a.footnote-backref")) {
+                String target = back.attr("href").replaceFirst("^#fnref-", "");
+                back.attr("aria-label", "Back to reference " + target);
+                back.attr("role", "doc-backlink");
+                // U+FE0E asks for the text form of ↩, not an emoji picture on phones.
+                back.text("\u21A9\uFE0E");
+                // Flexmark puts the back-link after the note's paragraph, on a line of its own; inside it reads better.
+                Element lastPara = back.parent().select("> p").last();
+                if (lastPara != null) {
+                    lastPara.appendText(" ");
+                    lastPara.appendChild(back);
+                }
+            }
+        }
+        return doc.body().html();
+    }
+}

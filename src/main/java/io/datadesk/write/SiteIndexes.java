@@ -1,0 +1,117 @@
+package io.datadesk.write;
+
+import io.datadesk.config.SiteConfig;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The files that describe the site to machines rather than readers: the Atom feed ({@code feed.xml}), the sitemap
+ * ({@code sitemap.xml}), {@code robots.txt} and a social preview image ({@code social.png}) beside every page.
+ *
+ * <p>Feeds, sitemaps and {@code og:image} must carry absolute URLs (relative ones are invalid there), so without a
+ * {@code base_url} in {@code datadesk.yaml} only {@code robots.txt} is written, and the build says why.
+ */
+public final class SiteIndexes {
+
+    public static final String FEED = "feed.xml";
+    public static final String SITEMAP = "sitemap.xml";
+    public static final String ROBOTS = "robots.txt";
+
+    private SiteIndexes() {}
+
+    /**
+     * A published page as the indexes see it.
+     *
+     * @param sitePath where the page is served, relative to the site root ({@code ""} for the home page)
+     * @param chartSvg the page's first chart drawing for its social card ({@link SocialCard#firstChart}), or null
+     */
+    public record Entry(String title, String subtitle, String description, String author, LocalDate published,
+                        LocalDate updated, String sitePath, String chartSvg) {
+
+        /** An entry without a chart for its social card. */
+        public Entry(String title, String subtitle, String description, String author, LocalDate published,
+                     LocalDate updated, String sitePath) {
+            this(title, subtitle, description, author, published, updated, sitePath, null);
+        }
+
+        public boolean isHome() {
+            return sitePath.isEmpty();
+        }
+
+        /** The date the page last changed: updated, else published, else none. */
+        public LocalDate lastChanged() {
+            return updated != null ? updated : published;
+        }
+
+        /** What the page is about in one sentence, for feed summaries and social cards. */
+        public String summary() {
+            return description != null && !description.isBlank() ? description : subtitle;
+        }
+    }
+
+    /**
+     * Writes the indexes for {@code pages} (the home page and the articles) into {@code site}.
+     *
+     * @return notes for the build output, such as what was left out and why; empty when everything was written
+     */
+    public static List<String> write(StagedSite site, SiteConfig config, List<Entry> pages) {
+        return write(site::write, config, pages);
+    }
+
+    /**
+     * Writes the indexes through {@code out} (site path, bytes), for builds that collect the site in memory first.
+     * Social cards are drawn by {@code cards}, which may remember them: drawing one costs far more than the rest.
+     */
+    public static List<String> write(java.util.function.BiConsumer<String, byte[]> out, SiteConfig config, List<Entry> pages) {
+        return write(out, config, pages, SiteIndexes::card);
+    }
+
+    /** A social card for one page, as {@link #write} draws it. */
+    public static byte[] card(SiteConfig config, Entry p) {
+        return SocialCard.png(p.isHome() ? config.title() : p.title(),
+                p.isHome() ? config.description() : p.summary(), config.title(), hostOf(config.baseUrl()), p.chartSvg());
+    }
+
+    public static List<String> write(java.util.function.BiConsumer<String, byte[]> site, SiteConfig config, List<Entry> pages,
+                                     java.util.function.BiFunction<SiteConfig, Entry, byte[]> cards) {
+        List<String> notes = new ArrayList<>();
+        String base = config.baseUrl();
+        site.accept(ROBOTS, robots(base).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (base.isEmpty()) {
+            notes.add("no base_url in " + SiteConfig.FILE_NAME + ": " + FEED + ", " + SITEMAP
+                    + " and social preview images were not written, because they need absolute URLs; add e.g. "
+                    + "'base_url: https://USER.github.io/REPO/'");
+            return notes;
+        }
+        site.accept(FEED, bytes(AtomFeed.xml(config, pages)));
+        site.accept(SITEMAP, bytes(Sitemap.xml(base, pages)));
+        for (Entry p : pages) site.accept(p.sitePath() + "social.png", cards.apply(config, p));
+        long undated = pages.stream().filter(p -> !p.isHome() && p.published() == null).count();
+        if (undated > 0) {
+            notes.add(undated + " page" + (undated == 1 ? " has" : "s have") + " no 'date:' and so "
+                    + (undated == 1 ? "is" : "are") + " not in " + FEED + "; add 'date: yyyy-MM-dd' to the front matter to list "
+                    + (undated == 1 ? "it" : "them"));
+        }
+        return notes;
+    }
+
+    /**
+     * {@code robots.txt} allowing everything and naming the sitemap. Crawlers read it only at a domain root; under a
+     * GitHub Pages project path it is ignored, which is harmless.
+     */
+    static String robots(String baseUrl) {
+        StringBuilder s = new StringBuilder("User-agent: *\nAllow: /\n");
+        if (!baseUrl.isEmpty()) s.append("\nSitemap: ").append(baseUrl).append(SITEMAP).append('\n');
+        return s.toString();
+    }
+
+    private static String hostOf(String baseUrl) {
+        String s = baseUrl.replaceFirst("^https?://", "");
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static byte[] bytes(String xml) {
+        return xml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

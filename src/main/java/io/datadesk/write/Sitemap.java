@@ -1,0 +1,51 @@
+package io.datadesk.write;
+
+import java.io.StringWriter;
+import java.util.Comparator;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/** {@code sitemap.xml} (sitemaps.org protocol 0.9): every page's absolute URL and, when known, when it last changed. */
+final class Sitemap {
+
+    private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private Sitemap() {}
+
+    static String xml(String baseUrl, List<SiteIndexes.Entry> pages) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            x.writeStartDocument("utf-8", "1.0");
+            AtomFeed.nl(x, 0);
+            x.writeStartElement("urlset");
+            x.writeDefaultNamespace(NS);
+            for (SiteIndexes.Entry p : pages.stream().sorted(Comparator.comparing(SiteIndexes.Entry::sitePath)).toList()) {
+                AtomFeed.nl(x, 1);
+                x.writeStartElement("url");
+                AtomFeed.nl(x, 2);
+                x.writeStartElement("loc");
+                x.writeCharacters(baseUrl + p.sitePath());
+                x.writeEndElement();
+                if (p.lastChanged() != null) {
+                    AtomFeed.nl(x, 2);
+                    x.writeStartElement("lastmod");
+                    x.writeCharacters(p.lastChanged().toString());
+                    x.writeEndElement();
+                }
+                AtomFeed.nl(x, 1);
+                x.writeEndElement();
+            }
+            AtomFeed.nl(x, 0);
+            x.writeEndElement();
+            x.writeEndDocument();
+            out.write('\n');
+            x.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write the sitemap", e);
+        }
+        return out.toString();
+    }
+}

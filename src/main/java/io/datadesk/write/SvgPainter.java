@@ -1,0 +1,327 @@
+package io.datadesk.write;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+/**
+ * Paints the simple SVG the chart stage writes (paths, rectangles, lines, ellipses, text, groups with matrix
+ * transforms and clip paths, colours as {@code var(--name, #fallback)}) onto a Java2D canvas, for social cards.
+ *
+ * <p>Written by hand because the stack has no SVG rasteriser (Batik would add megabytes for one picture per page),
+ * and the chart SVG uses a small, known subset. Anything outside it (gradients, patterns, filters, markers) is
+ * skipped, which at worst leaves a part of the chart out of the preview; the page itself is unaffected.
+ */
+final class SvgPainter {
+
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?");
+    private static final Pattern VAR = Pattern.compile("var\\(\\s*--[\\w-]+\\s*,\\s*([^)]+)\\)");
+
+    private final BiFunction<Boolean, Float, Font> fonts;
+    private final Map<String, Shape> clips = new HashMap<>();
+
+    /** @param fonts gives the font for (bold, size in px) */
+    SvgPainter(BiFunction<Boolean, Float, Font> fonts) {
+        this.fonts = fonts;
+    }
+
+    /**
+     * Paints {@code svg} scaled to fit {@code box}, centred, keeping its aspect ratio.
+     *
+     * @return false if the SVG has no usable viewBox (nothing is painted)
+     */
+    boolean paint(String svg, Graphics2D g, Rectangle2D box) {
+        Document doc = Jsoup.parse(svg, "", Parser.xmlParser());
+        Element root = doc.selectFirst("svg");
+        if (root == null) return false;
+        double[] vb = numbers(root.attr("viewBox"));
+        if (vb.length != 4 || vb[2] <= 0 || vb[3] <= 0) return false;
+        double scale = Math.min(box.getWidth() / vb[2], box.getHeight() / vb[3]);
+        AffineTransform fit = new AffineTransform();
+        fit.translate(box.getX() + (box.getWidth() - vb[2] * scale) / 2, box.getY() + (box.getHeight() - vb[3] * scale) / 2);
+        fit.scale(scale, scale);
+        fit.translate(-vb[0], -vb[1]);
+        for (Element clip : root.select("clipPath[id]")) {
+            Path2D area = new Path2D.Double();
+            for (Element c : clip.children()) {
+                Shape s = shape(c);
+                if (s != null) area.append(transform(c).createTransformedShape(s), false);
+            }
+            clips.put(clip.id(), area);
+        }
+        Graphics2D g2 = (Graphics2D) g.create();
+        try {
+            g2.clip(box);
+            g2.transform(fit);
+            children(root, g2, Style.ROOT);
+        } finally {
+            g2.dispose();
+        }
+        return true;
+    }
+
+    private void children(Element parent, Graphics2D g, Style inherited) {
+        for (Element e : parent.children()) {
+            String tag = e.tagName();
+            if (tag.equals("defs") || tag.equals("title") || tag.equals("desc") || tag.equals("clipPath")) continue;
+            Style style = inherited.with(e);
+            if (style.hidden) continue;
+            Graphics2D local = (Graphics2D) g.create();
+            try {
+                local.transform(transform(e));
+                Matcher clip = Pattern.compile("url\\(#([^)]+)\\)").matcher(e.attr("clip-path"));
+                if (clip.find() && clips.containsKey(clip.group(1))) local.clip(clips.get(clip.group(1)));
+                switch (tag) {
+                    case "g", "a" -> children(e, local, style);
+                    case "text" -> text(e, local, style);
+                    default -> {
+                        Shape s = shape(e);
+                        if (s != null) draw(s, local, style);
+                    }
+                }
+            } finally {
+                local.dispose();
+            }
+        }
+    }
+
+    private static void draw(Shape s, Graphics2D g, Style style) {
+        if (style.fill != null) {
+            g.setColor(style.fill);
+            g.fill(s);
+        }
+        if (style.stroke != null && style.strokeWidth > 0) {
+            g.setColor(style.stroke);
+            float[] dash = style.dash == null || style.dash.length == 0 ? null : style.dash;
+            g.setStroke(new BasicStroke(style.strokeWidth, style.cap, style.join, 10f, dash, 0f));
+            g.draw(s);
+        }
+    }
+
+    private void text(Element e, Graphics2D g, Style style) {
+        if (style.fill == null) return;
+        String text = e.text();
+        if (text.isBlank()) return;
+        g.setFont(fonts.apply(style.bold, style.fontSize));
+        double x = number(e.attr("x"));
+        double y = number(e.attr("y"));
+        int width = g.getFontMetrics().stringWidth(text);
+        if (style.anchor.equals("middle")) x -= width / 2.0;
+        else if (style.anchor.equals("end")) x -= width;
+        g.setColor(style.fill);
+        g.drawString(text, (float) x, (float) y);
+    }
+
+    private static Shape shape(Element e) {
+        return switch (e.tagName()) {
+            case "path" -> path(e.attr("d"));
+            case "rect" -> new Rectangle2D.Double(number(e.attr("x")), number(e.attr("y")), number(e.attr("width")), number(e.attr("height")));
+            case "line" -> new Line2D.Double(number(e.attr("x1")), number(e.attr("y1")), number(e.attr("x2")), number(e.attr("y2")));
+            case "circle" -> {
+                double r = number(e.attr("r"));
+                yield new Ellipse2D.Double(number(e.attr("cx")) - r, number(e.attr("cy")) - r, 2 * r, 2 * r);
+            }
+            case "ellipse" -> {
+                double rx = number(e.attr("rx"));
+                double ry = number(e.attr("ry"));
+                yield new Ellipse2D.Double(number(e.attr("cx")) - rx, number(e.attr("cy")) - ry, 2 * rx, 2 * ry);
+            }
+            case "polyline", "polygon" -> {
+                double[] p = numbers(e.attr("points"));
+                Path2D.Double path = new Path2D.Double();
+                for (int i = 0; i + 1 < p.length; i += 2) {
+                    if (i == 0) path.moveTo(p[i], p[i + 1]);
+                    else path.lineTo(p[i], p[i + 1]);
+                }
+                if (e.tagName().equals("polygon")) path.closePath();
+                yield path;
+            }
+            default -> null;
+        };
+    }
+
+    /** Path data with the commands M, L, H, V, C, Q, Z in absolute and relative form. */
+    static Path2D path(String d) {
+        Path2D.Double p = new Path2D.Double();
+        Matcher m = Pattern.compile("([MLHVCQZmlhvcqz])([^MLHVCQZmlhvcqz]*)").matcher(d);
+        double x = 0, y = 0, startX = 0, startY = 0;
+        while (m.find()) {
+            char c = m.group(1).charAt(0);
+            boolean rel = Character.isLowerCase(c);
+            double[] a = numbers(m.group(2));
+            switch (Character.toUpperCase(c)) {
+                case 'M' -> {
+                    for (int i = 0; i + 1 < a.length; i += 2) {
+                        x = rel ? x + a[i] : a[i];
+                        y = rel ? y + a[i + 1] : a[i + 1];
+                        if (i == 0) {
+                            p.moveTo(x, y);
+                            startX = x;
+                            startY = y;
+                        } else {
+                            p.lineTo(x, y);
+                        }
+                    }
+                }
+                case 'L' -> {
+                    for (int i = 0; i + 1 < a.length; i += 2) {
+                        x = rel ? x + a[i] : a[i];
+                        y = rel ? y + a[i + 1] : a[i + 1];
+                        p.lineTo(x, y);
+                    }
+                }
+                case 'H' -> {
+                    for (double v : a) p.lineTo(x = rel ? x + v : v, y);
+                }
+                case 'V' -> {
+                    for (double v : a) p.lineTo(x, y = rel ? y + v : v);
+                }
+                case 'C' -> {
+                    for (int i = 0; i + 5 < a.length; i += 6) {
+                        double ox = rel ? x : 0, oy = rel ? y : 0;
+                        p.curveTo(ox + a[i], oy + a[i + 1], ox + a[i + 2], oy + a[i + 3], x = ox + a[i + 4], y = oy + a[i + 5]);
+                    }
+                }
+                case 'Q' -> {
+                    for (int i = 0; i + 3 < a.length; i += 4) {
+                        double ox = rel ? x : 0, oy = rel ? y : 0;
+                        p.quadTo(ox + a[i], oy + a[i + 1], x = ox + a[i + 2], y = oy + a[i + 3]);
+                    }
+                }
+                default -> {
+                    p.closePath();
+                    x = startX;
+                    y = startY;
+                }
+            }
+        }
+        return p;
+    }
+
+    private static AffineTransform transform(Element e) {
+        AffineTransform t = new AffineTransform();
+        Matcher m = Pattern.compile("(matrix|translate|scale|rotate)\\(([^)]*)\\)").matcher(e.attr("transform"));
+        while (m.find()) {
+            double[] a = numbers(m.group(2));
+            switch (m.group(1)) {
+                case "matrix" -> {
+                    if (a.length == 6) t.concatenate(new AffineTransform(a));
+                }
+                case "translate" -> t.translate(a.length > 0 ? a[0] : 0, a.length > 1 ? a[1] : 0);
+                case "scale" -> t.scale(a.length > 0 ? a[0] : 1, a.length > 1 ? a[1] : a.length > 0 ? a[0] : 1);
+                default -> {
+                    if (a.length == 3) t.rotate(Math.toRadians(a[0]), a[1], a[2]);
+                    else if (a.length > 0) t.rotate(Math.toRadians(a[0]));
+                }
+            }
+        }
+        return t;
+    }
+
+    static double[] numbers(String s) {
+        Matcher m = NUMBER.matcher(s == null ? "" : s);
+        double[] out = new double[16];
+        int n = 0;
+        while (m.find()) {
+            if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
+            out[n++] = Double.parseDouble(m.group());
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private static double number(String s) {
+        double[] n = numbers(s);
+        return n.length == 0 ? 0 : n[0];
+    }
+
+    /** Colour from CSS: {@code #rgb}, {@code #rrggbb}, {@code rgb()}, a few names, {@code var(--x, fallback)}. */
+    static Color color(String css, Color current) {
+        String v = css.strip();
+        Matcher var = VAR.matcher(v);
+        if (var.find()) v = var.group(1).strip();
+        if (v.equals("none") || v.equals("transparent")) return null;
+        if (v.equals("currentColor")) return current;
+        if (v.startsWith("#")) {
+            String h = v.substring(1);
+            if (h.length() == 3) h = "" + h.charAt(0) + h.charAt(0) + h.charAt(1) + h.charAt(1) + h.charAt(2) + h.charAt(2);
+            try {
+                return new Color(Integer.parseInt(h.substring(0, 6), 16));
+            } catch (RuntimeException e) {
+                return current;
+            }
+        }
+        if (v.startsWith("rgb")) {
+            double[] n = numbers(v);
+            if (n.length >= 3) return new Color((int) n[0], (int) n[1], (int) n[2]);
+        }
+        return switch (v) {
+            case "white" -> Color.WHITE;
+            case "black" -> Color.BLACK;
+            default -> current;
+        };
+    }
+
+    /** The painting properties an element has, from its parent, presentation attributes and style attribute. */
+    private record Style(Color fill, Color stroke, float strokeWidth, float[] dash, int cap, int join, float fontSize,
+                         boolean bold, String anchor, Color color, boolean hidden) {
+
+        static final Style ROOT = new Style(Color.BLACK, null, 1f, null, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                16f, false, "start", new Color(0x222222), false);
+
+        Style with(Element e) {
+            Map<String, String> props = new HashMap<>();
+            for (String a : new String[] {"fill", "stroke", "stroke-width", "stroke-dasharray", "stroke-linecap",
+                    "stroke-linejoin", "font-size", "font-weight", "text-anchor", "display", "visibility", "color"}) {
+                if (e.hasAttr(a)) props.put(a, e.attr(a));
+            }
+            for (String decl : e.attr("style").split(";")) {
+                int colon = decl.indexOf(':');
+                if (colon > 0) props.put(decl.substring(0, colon).strip(), decl.substring(colon + 1).strip());
+            }
+            Color color = props.containsKey("color") ? SvgPainter.color(props.get("color"), this.color) : this.color;
+            Color fill = props.containsKey("fill") ? SvgPainter.color(props.get("fill"), color) : this.fill;
+            Color stroke = props.containsKey("stroke") ? SvgPainter.color(props.get("stroke"), color) : this.stroke;
+            float width = props.containsKey("stroke-width") ? (float) number(props.get("stroke-width")) : strokeWidth;
+            float[] dash = this.dash;
+            if (props.containsKey("stroke-dasharray")) {
+                double[] d = numbers(props.get("stroke-dasharray"));
+                dash = new float[d.length];
+                for (int i = 0; i < d.length; i++) dash[i] = (float) Math.max(d[i], 0.01);
+            }
+            int cap = switch (props.getOrDefault("stroke-linecap", "")) {
+                case "round" -> BasicStroke.CAP_ROUND;
+                case "square" -> BasicStroke.CAP_SQUARE;
+                case "butt" -> BasicStroke.CAP_BUTT;
+                default -> this.cap;
+            };
+            int join = switch (props.getOrDefault("stroke-linejoin", "")) {
+                case "round" -> BasicStroke.JOIN_ROUND;
+                case "bevel" -> BasicStroke.JOIN_BEVEL;
+                case "miter" -> BasicStroke.JOIN_MITER;
+                default -> this.join;
+            };
+            float size = props.containsKey("font-size") ? (float) number(props.get("font-size")) : fontSize;
+            String weight = props.getOrDefault("font-weight", bold ? "bold" : "normal");
+            boolean isBold = weight.equals("bold") || (weight.matches("\\d+") && Integer.parseInt(weight) >= 600);
+            String anchor = props.getOrDefault("text-anchor", this.anchor);
+            boolean hide = hidden || "none".equals(props.get("display")) || "hidden".equals(props.get("visibility"));
+            return new Style(fill, stroke, width, dash, cap, join, size, isBold, anchor, color, hide);
+        }
+    }
+}

@@ -4,6 +4,9 @@ import java.awt.Color;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -58,14 +61,42 @@ final class SvgPost {
         body = TEXT_STYLE.matcher(body).replaceAll(m -> "style='fill:" + m.group(1) + ";font-size:" + m.group(2) + "px"
                 + (m.group(4) == null ? "" : ";font-weight:" + m.group(4)) + "'");
         body = groupCircles(body);
+        String[] styled = styleClasses(body, id);
+        body = styled[1];
         StringBuilder sb = new StringBuilder(body.length() + 512);
-        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"").append(id).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" class=\"dd-chart-svg\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\"")
                 .append(" font-family=\"").append(ChartFonts.CSS_STACK).append("\">");
         sb.append("<title id=\"").append(id).append("-title\">").append(Html.escape(title == null ? "Chart" : title)).append("</title>");
         sb.append("<desc id=\"").append(id).append("-desc\">").append(Html.escape(description)).append("</desc>");
-        sb.append(body).append("</svg>");
+        sb.append(styled[0]).append(body).append("</svg>");
         return sb.toString();
+    }
+
+    private static final Pattern STYLE_ATTR = Pattern.compile("style='([^']*)'");
+
+    /**
+     * JFreeSVG writes the full style on every element: the same axis-label style on every tick label, the same grid
+     * style on every grid line. A style used more than once becomes a class, defined once in a {@code <style>}
+     * scoped to this SVG's id (several charts share one page), which takes a typical chart down by a quarter.
+     *
+     * @return the {@code <style>} element (or "") and the body using the classes
+     */
+    static String[] styleClasses(String body, String id) {
+        Map<String, Integer> uses = new LinkedHashMap<>();
+        Matcher m = STYLE_ATTR.matcher(body);
+        while (m.find()) uses.merge(m.group(1), 1, Integer::sum);
+        Map<String, String> classes = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> e : uses.entrySet())
+            if (e.getValue() > 1) classes.put(e.getKey(), "s" + classes.size());
+        if (classes.isEmpty()) return new String[] {"", body};
+        String replaced = STYLE_ATTR.matcher(body).replaceAll(r -> {
+            String c = classes.get(r.group(1));
+            return Matcher.quoteReplacement(c == null ? r.group() : "class='" + c + "'");
+        });
+        StringBuilder css = new StringBuilder("<style>");
+        classes.forEach((style, c) -> css.append('#').append(id).append(" .").append(c).append('{').append(style).append('}'));
+        return new String[] {css.append("</style>").toString(), replaced};
     }
 
     /**

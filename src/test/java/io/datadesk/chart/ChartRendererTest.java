@@ -53,10 +53,18 @@ class ChartRendererTest {
     }
 
     /** Elements painted in series colour k (fill or stroke). */
+    /** Elements painted with series colour k: by an inline style, or by a class whose rule in the SVG's style sets it. */
     static int marks(String svg, int k, String property) {
-        Matcher m = Pattern.compile(property + ":var\\(--dd-s" + k + ",").matcher(svg);
+        String paint = property + ":var(--dd-s" + k + ",";
         int n = 0;
-        while (m.find()) n++;
+        Matcher inline = Pattern.compile("style='[^']*" + Pattern.quote(paint)).matcher(svg);
+        while (inline.find()) n++;
+        Matcher rule = Pattern.compile("#[\\w-]+ \\.(s\\d+)\\{([^}]*)\\}").matcher(svg);
+        while (rule.find()) {
+            if (!rule.group(2).contains(paint)) continue;
+            Matcher use = Pattern.compile("class='" + rule.group(1) + "'").matcher(svg);
+            while (use.find()) n++;
+        }
         return n;
     }
 

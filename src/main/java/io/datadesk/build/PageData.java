@@ -13,6 +13,7 @@ import io.datadesk.format.InlineExpression;
 import io.datadesk.read.Directive;
 import io.datadesk.read.InlineValue;
 import io.datadesk.read.ParsedPage;
+import io.datadesk.render.PageView;
 import io.datadesk.table.TableHtml;
 import io.datadesk.table.TableSpec;
 import io.datadesk.yaml.YamlNode;
@@ -114,11 +115,12 @@ final class PageData {
             if (db != null) db.close();
         }
         int chartCount = 0;
+        java.util.Set<PageView.Source> sources = new java.util.LinkedHashSet<>(); // each source once, in page order
         for (Directive d : md.directives()) {
             if (d.kind().equals("table")) html[d.index()] = problems.collect(() -> table(d, file, results, failed, locale));
             if (d.kind().equals("chart")) {
                 String id = "chart-" + (++chartCount);
-                RenderedChart chart = problems.collect(() -> chart(d, file, id, results, failed, locale, page, files));
+                RenderedChart chart = problems.collect(() -> chart(d, file, id, results, failed, locale, page, files, sources));
                 html[d.index()] = chart == null ? "" : chart.html();
             }
         }
@@ -131,7 +133,7 @@ final class PageData {
             inline.add(text == null ? "" : text);
         }
         problems.throwIfAny();
-        return new ComputedPage(List.of(html), inline, results, files, chartCount, run, cached);
+        return new ComputedPage(List.of(html), inline, results, files, List.copyOf(sources), chartCount, run, cached);
     }
 
     private static String table(Directive d, String file, Map<String, QueryResult> results, java.util.Set<String> failed,
@@ -149,9 +151,12 @@ final class PageData {
      * to exactly the numbers it shows.
      */
     private RenderedChart chart(Directive d, String file, String id, Map<String, QueryResult> results,
-                                java.util.Set<String> failed, Locale locale, ParsedPage page, Map<String, byte[]> files) {
+                                java.util.Set<String> failed, Locale locale, ParsedPage page, Map<String, byte[]> files,
+                                java.util.Set<PageView.Source> sources) {
         ChartSpec spec = ChartSpec.parse(YamlNode.parse(d.body(), file, d.bodyLine()));
         if (usesFailed(spec.data(), failed)) return null;
+        if (spec.sourceText() != null && !spec.sourceText().isBlank())
+            sources.add(new PageView.Source(spec.sourceText(), spec.sourceUrl()));
         QueryResult result = spec.check(results);
         String csv = DOWNLOADS + result.name() + ".csv";
         files.putIfAbsent(page.source().sitePath() + csv, CsvExport.toBytes(result));

@@ -312,7 +312,7 @@ public final class SiteBuilder {
         String canonical = config.baseUrl().isEmpty() ? "" : config.absolute(sitePath);
         return new PageView(fm.title(), fm.subtitle(), fm.description(), fm.author() != null ? fm.author() : config.author(),
                 fm.date(), fm.updated(), fm.tags(), fm.lang() != null ? fm.lang() : config.language(),
-                readingMinutes(body), p.markdown().toc(), body, sitePath, canonical, c.results(), List.of(), downloads(c));
+                readingMinutes(body), p.markdown().toc(), body, sitePath, canonical, c.results(), c.sources(), downloads(c));
     }
 
     /** The CSV files published beside the page, for its "Download the data" list. */

@@ -111,6 +111,15 @@ class FlagshipReportTest {
     }
 
     @Test
+    void chartSourcesAreListedOnceEachWithTheirLinks() {
+        Elements items = report.select("#dd-sources li");
+        assertThat(items).isNotEmpty();
+        assertThat(items.eachText()).doesNotHaveDuplicates();
+        Set<String> chartSources = new HashSet<>(report.select(".dd-chart-source a").eachAttr("href"));
+        assertThat(new HashSet<>(report.select("#dd-sources a").eachAttr("href"))).isEqualTo(chartSources);
+    }
+
+    @Test
     void noInlineValueIsLeftUnresolved() {
         for (String page : List.of("index.html", "ai-job-cuts/index.html")) {
             Document doc = page.equals("index.html") ? parse(site.resolve(page)) : report;

@@ -52,7 +52,7 @@ public interface QueryCache {
     }
 
     /** No cache: every query runs. */
-    static QueryCache none() {
+    public static QueryCache none() {
         return new QueryCache() {
             @Override
             public Optional<QueryResult> get(String key) {

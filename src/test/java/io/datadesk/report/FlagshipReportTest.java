@@ -130,6 +130,21 @@ class FlagshipReportTest {
     }
 
     @Test
+    void aSecondBuildWithoutTheCacheIsByteIdentical() throws Exception {
+        Path again = out.resolve("again");
+        new SiteBuilder(BuildOptions.defaults(Path.of("").toAbsolutePath()).withOut(again),
+                io.datadesk.build.QueryCache.none()).build();
+        List<Path> files;
+        try (var walk = Files.walk(site)) {
+            files = walk.filter(Files::isRegularFile).map(site::relativize).sorted().toList();
+        }
+        try (var walk = Files.walk(again)) {
+            assertThat(walk.filter(Files::isRegularFile).map(again::relativize).sorted().toList()).isEqualTo(files);
+        }
+        for (Path f : files) assertThat(again.resolve(f)).as(f.toString()).hasSameBinaryContentAs(site.resolve(f));
+    }
+
+    @Test
     void noBrokenInternalLinks() {
         assertThat(SiteLinks.broken(site)).isEmpty();
     }

@@ -16,7 +16,7 @@ CP="target/classes:target/test-classes:$(mvn -q -B -o dependency:build-classpath
 JAVA=(java -Djava.awt.headless=true -cp "$CP")
 "${JAVA[@]}" io.datadesk.chart.ChartBench "${1:-200}" "${2:-500}"
 
-# Determinism across JVMs: the same sample page, byte for byte (needs /work/shared/data for the sample results).
+# Determinism across JVMs: the same sample page, byte for byte (the sample results come from the report data in content/ai-job-cuts/data).
 OUT=$(mktemp -d)
 "${JAVA[@]}" io.datadesk.chart.Samples "$OUT/a" >/dev/null
 # the second JVM runs with another default locale and time zone: neither may leak into the output

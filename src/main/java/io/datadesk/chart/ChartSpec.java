@@ -158,13 +158,8 @@ public record ChartSpec(
      * (unless {@code empty: allow}) that there are rows. Returns the result to draw.
      */
     public QueryResult check(Map<String, QueryResult> results) {
-        QueryResult r = results.get(data);
-        if (r == null) {
-            String dym = Suggest.didYouMean(data, results.keySet());
-            throw at("data").fail("no query result named '" + data + "' on this page",
-                    (dym.isEmpty() ? "" : dym + " ") + (results.isEmpty() ? "This page defines no queries."
-                            : "Results on this page: " + String.join(", ", results.keySet().stream().sorted().toList()) + "."));
-        }
+        QueryResult r = io.datadesk.data.Results.find(results, data).orElseThrow(() -> at("data")
+                .fail("no query result named '" + data + "' on this page", io.datadesk.data.Results.unknownNameHint(data, results)));
         Diagnostics problems = new Diagnostics();
         List<String> needed = new ArrayList<>();
         needed.add(x);

@@ -4,8 +4,6 @@ import io.datadesk.data.QueryResult;
 import io.datadesk.error.ContentException;
 import io.datadesk.error.Diagnostic;
 import io.datadesk.error.Suggest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -75,14 +73,8 @@ public record InlineExpression(String result, String columnName, ValueFormat for
     }
 
     private QueryResult findResult(Map<String, QueryResult> results) {
-        QueryResult r = results.get(result);
-        if (r != null) return r;
-        for (Map.Entry<String, QueryResult> e : results.entrySet()) if (e.getKey().equalsIgnoreCase(result)) return e.getValue();
-        List<String> names = new ArrayList<>(results.keySet());
-        String hint = Suggest.didYouMean(result, names);
-        throw fail("no query result named '" + result + "'", (hint.isEmpty() ? "" : hint + " ") + (names.isEmpty()
-                ? "This page has no ```sql NAME blocks."
-                : "Results on this page: " + String.join(", ", names) + "."));
+        return io.datadesk.data.Results.find(results, result).orElseThrow(() -> fail("no query result named '" + result + "'",
+                io.datadesk.data.Results.unknownNameHint(result, results)));
     }
 
     private ContentException fail(String message, String hint) {

@@ -4,7 +4,6 @@ import io.datadesk.data.QueryResult;
 import io.datadesk.error.ContentException;
 import io.datadesk.error.Diagnostic;
 import io.datadesk.error.Diagnostics;
-import io.datadesk.error.Suggest;
 import io.datadesk.format.ValueFormat;
 import io.datadesk.yaml.YamlNode;
 import java.util.ArrayList;
@@ -136,13 +135,7 @@ public record TableSpec(String data, List<ColumnSpec> columns, int limit, String
 
     /** The result this table shows, from the page's results so far; a located error lists the names that exist. */
     public QueryResult resultIn(Map<String, QueryResult> results) {
-        QueryResult r = results.get(data);
-        if (r != null) return r;
-        for (Map.Entry<String, QueryResult> e : results.entrySet()) if (e.getKey().equalsIgnoreCase(data)) return e.getValue();
-        List<String> names = new ArrayList<>(results.keySet());
-        String hint = Suggest.didYouMean(data, names);
-        throw new ContentException(new Diagnostic(file, dataLine, dataColumn, "table: no query result named '" + data + "'",
-                (hint.isEmpty() ? "" : hint + " ") + (names.isEmpty() ? "This page has no ```sql NAME blocks."
-                        : "Results on this page: " + String.join(", ", names) + ".")));
+        return io.datadesk.data.Results.find(results, data).orElseThrow(() -> new ContentException(new Diagnostic(file,
+                dataLine, dataColumn, "table: no query result named '" + data + "'", io.datadesk.data.Results.unknownNameHint(data, results))));
     }
 }

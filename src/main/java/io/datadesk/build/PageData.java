@@ -57,6 +57,12 @@ final class PageData {
         String file = page.source().displayPath();
         Diagnostics problems = new Diagnostics();
         List<DatasetSpec> specs = problems.collect(() -> DatasetSpec.parseAll(data));
+        // Credits for the end of the page: the datasets' publishers first, then the charts' sources; one entry per
+        // link (the first wording wins), or per text for sources without a link.
+        Map<String, PageView.Source> sources = new LinkedHashMap<>();
+        if (specs != null)
+            for (DatasetSpec spec : specs)
+                if (spec.source() != null) credit(sources, spec.source().text(), spec.source().url());
         Map<String, QueryResult> results = new LinkedHashMap<>();
         // Queries that failed: what uses them is skipped, so the author sees the cause, not a cascade of effects.
         java.util.Set<String> failed = new java.util.HashSet<>();
@@ -115,7 +121,6 @@ final class PageData {
             if (db != null) db.close();
         }
         int chartCount = 0;
-        java.util.Set<PageView.Source> sources = new java.util.LinkedHashSet<>(); // each source once, in page order
         for (Directive d : md.directives()) {
             if (d.kind().equals("table")) html[d.index()] = problems.collect(() -> table(d, file, results, failed, locale));
             if (d.kind().equals("chart")) {
@@ -133,13 +138,17 @@ final class PageData {
             inline.add(text == null ? "" : text);
         }
         problems.throwIfAny();
-        return new ComputedPage(List.of(html), inline, results, files, List.copyOf(sources), chartCount, run, cached);
+        return new ComputedPage(List.of(html), inline, results, files, List.copyOf(sources.values()), chartCount, run, cached);
     }
 
     private static String table(Directive d, String file, Map<String, QueryResult> results, java.util.Set<String> failed,
                                 Locale locale) {
         TableSpec spec = TableSpec.parse(YamlNode.parse(d.body(), file, d.bodyLine()));
         return usesFailed(spec.data(), failed) ? "" : TableHtml.render(spec, spec.resultIn(results), locale);
+    }
+
+    private static void credit(Map<String, PageView.Source> sources, String text, String url) {
+        sources.putIfAbsent(url != null ? url : "text:" + text, new PageView.Source(text, url));
     }
 
     private static boolean usesFailed(String result, java.util.Set<String> failed) {
@@ -152,11 +161,10 @@ final class PageData {
      */
     private RenderedChart chart(Directive d, String file, String id, Map<String, QueryResult> results,
                                 java.util.Set<String> failed, Locale locale, ParsedPage page, Map<String, byte[]> files,
-                                java.util.Set<PageView.Source> sources) {
+                                Map<String, PageView.Source> sources) {
         ChartSpec spec = ChartSpec.parse(YamlNode.parse(d.body(), file, d.bodyLine()));
         if (usesFailed(spec.data(), failed)) return null;
-        if (spec.sourceText() != null && !spec.sourceText().isBlank())
-            sources.add(new PageView.Source(spec.sourceText(), spec.sourceUrl()));
+        if (spec.sourceText() != null && !spec.sourceText().isBlank()) credit(sources, spec.sourceText(), spec.sourceUrl());
         QueryResult result = spec.check(results);
         String csv = DOWNLOADS + result.name() + ".csv";
         files.putIfAbsent(page.source().sitePath() + csv, CsvExport.toBytes(result));

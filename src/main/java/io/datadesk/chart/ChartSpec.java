@@ -112,21 +112,9 @@ public record ChartSpec(
             Double h = problems.collect(() -> aspect(m.get("height")));
             if (h != null) height = h;
         }
-        String sourceText = null, sourceUrl = null;
-        YamlNode src = m.get("source");
-        if (src != null) {
-            if (src.isMap()) {
-                Map<String, YamlNode> sm = src.asMap("source");
-                problems.addAll(src.unknownKeys("source key", List.of("text", "url")));
-                sourceText = text(sm, "text", problems);
-                sourceUrl = text(sm, "url", problems);
-                if (sourceText == null) problems.add(src.error("'source' needs 'text'", "write source: { text: layoffs.fyi, url: https://layoffs.fyi }"));
-                if (sourceUrl != null && !sourceUrl.matches("(?i)(https?://|/|\\./|\\.\\./).*"))
-                    problems.add(sm.get("url").error("source url must start with http://, https:// or /", ""));
-            } else {
-                sourceText = text(m, "source", problems);
-            }
-        }
+        io.datadesk.data.Attribution source = io.datadesk.data.Attribution.parse(m.get("source"), problems);
+        String sourceText = source == null ? null : source.text();
+        String sourceUrl = source == null ? null : source.url();
         List<Annotation> annotations = new ArrayList<>();
         if (m.containsKey("annotations")) {
             List<YamlNode> as = problems.collect(() -> m.get("annotations").asList("annotations"));

@@ -28,11 +28,17 @@ import java.util.Map;
  * @param types       declared column types by CSV header name; other columns are inferred
  * @param nullMarkers cell texts read as NULL; the empty cell is always NULL
  * @param file        front-matter file, and {@code line}/{@code column} of the dataset's name there, for errors
+ * @param source      who published the data ({@code source:} in the long form), or {@code null}; the page credits it
  */
 public record DatasetSpec(String name, String path, Map<String, DeclaredType> types, List<String> nullMarkers,
-                          char delimiter, String file, int line, int column) {
+                          char delimiter, String file, int line, int column, Attribution source) {
 
-    static final List<String> LONG_FORM_KEYS = List.of("path", "types", "null", "delimiter");
+    static final List<String> LONG_FORM_KEYS = List.of("path", "types", "null", "delimiter", "source");
+
+    public DatasetSpec(String name, String path, Map<String, DeclaredType> types, List<String> nullMarkers,
+                       char delimiter, String file, int line, int column) {
+        this(name, path, types, nullMarkers, delimiter, file, line, column, null);
+    }
 
     public DatasetSpec {
         types = Map.copyOf(types);
@@ -96,8 +102,9 @@ public record DatasetSpec(String name, String path, Map<String, DeclaredType> ty
                 ? problems.collect(() -> parseTypes(options.get("types"))) : Map.of();
         List<String> nulls = options.containsKey("null") ? problems.collect(() -> parseNulls(options.get("null"))) : List.of("");
         Character delimiter = options.containsKey("delimiter") ? problems.collect(() -> parseDelimiter(options.get("delimiter"))) : ',';
+        Attribution source = Attribution.parse(options.get("source"), problems);
         problems.throwIfAny();
-        return new DatasetSpec(name, path, types, nulls, delimiter, keyNode.file(), keyNode.line(), keyNode.column());
+        return new DatasetSpec(name, path, types, nulls, delimiter, keyNode.file(), keyNode.line(), keyNode.column(), source);
     }
 
     private static String checkPath(YamlNode node) {

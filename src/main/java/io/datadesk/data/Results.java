@@ -22,6 +22,6 @@ public final class Results {
     public static String unknownNameHint(String name, Map<String, QueryResult> results) {
         String dym = Suggest.didYouMean(name, results.keySet());
         return (dym.isEmpty() ? "" : dym + " ") + (results.isEmpty() ? "This page has no ```sql NAME blocks."
-                : "Results on this page: " + String.join(", ", results.keySet()) + ".");
+                : "Results on this page: " + String.join(", ", results.keySet().stream().sorted().toList()) + ".");
     }
 }

@@ -18,6 +18,27 @@ class DatasetSpecTest {
     }
 
     @Test
+    void readsTheSourceOfADataset() {
+        List<DatasetSpec> specs = parse("""
+                title: Cuts
+                data:
+                  a: a.csv
+                  b: { path: b.csv, source: BLS }
+                  c:
+                    path: c.csv
+                    source: { text: "Challenger, Gray & Christmas", url: "https://www.challengergray.com/" }
+                """);
+        assertThat(specs).extracting(DatasetSpec::source).containsExactly(null, new Attribution("BLS", null),
+                new Attribution("Challenger, Gray & Christmas", "https://www.challengergray.com/"));
+        assertThatThrownBy(() -> parse("""
+                title: Cuts
+                data:
+                  c: { path: c.csv, source: { url: "ftp://x" } }
+                """)).isInstanceOfSatisfying(ContentException.class, e -> assertThat(e.diagnostics())
+                .extracting(Diagnostic::message).containsExactly("'source' needs 'text'"));
+    }
+
+    @Test
     void readsShortAndLongForms() {
         List<DatasetSpec> specs = parse("""
                 title: Cuts

@@ -111,22 +111,12 @@ class FlagshipReportTest {
     }
 
     @Test
-    void chartSourcesAreListedOnceEachWithTheirLinks() {
-        Elements items = report.select("#dd-sources li");
-        assertThat(items).isNotEmpty();
-        assertThat(items.eachText()).doesNotHaveDuplicates();
-        Set<String> chartSources = new HashSet<>(report.select(".dd-chart-source a").eachAttr("href"));
-        assertThat(new HashSet<>(report.select("#dd-sources a").eachAttr("href"))).isEqualTo(chartSources);
-    }
-
-    @Test
-    void noInlineValueIsLeftUnresolved() {
-        for (String page : List.of("index.html", "ai-job-cuts/index.html")) {
-            Document doc = page.equals("index.html") ? parse(site.resolve(page)) : report;
-            Document copy = doc.clone();
-            copy.select("pre, code").remove(); // SQL shown to readers may legitimately contain braces
-            assertThat(copy.body().text()).as(page).doesNotContain("{{").doesNotContain("}}");
-        }
+    void dataAndChartSourcesAreCreditedOnceEach() {
+        List<String> credited = report.select("#dd-sources a").eachAttr("href");
+        assertThat(credited).doesNotHaveDuplicates();
+        // every chart's source and every dataset's publisher is credited at the end of the page
+        assertThat(credited).containsAll(new HashSet<>(report.select(".dd-chart-source a").eachAttr("href")));
+        assertThat(credited).contains("https://layoffs.fyi/", "https://www.challengergray.com/blog/", "https://fred.stlouisfed.org/");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.datadesk.chart;
 
-import io.datadesk.data.Column;
 import io.datadesk.data.QueryResult;
 import java.util.List;
 import java.util.Locale;
@@ -77,29 +76,8 @@ final class Figure {
         sb.append("</ul>\n");
     }
 
-    /**
-     * The numbers behind the chart as an accessible table. One method on purpose: when
-     * {@code io.datadesk.table.TableHtml.renderAll(QueryResult, Locale)} lands, this becomes a call to it.
-     */
+    /** The numbers behind the chart as an accessible table, formatted as tables on the page are. */
     static String dataTable(QueryResult result, Locale locale, String title) {
-        StringBuilder sb = new StringBuilder("<div class=\"dd-table-scroll\"><table class=\"dd-table\">");
-        if (title != null) sb.append("<caption>").append(Html.escape(title)).append("</caption>");
-        sb.append("<thead><tr>");
-        for (Column c : result.columns())
-            sb.append("<th scope=\"col\"").append(c.type().isNumeric() ? " class=\"dd-num\"" : "").append(">").append(Html.escape(c.name())).append("</th>");
-        sb.append("</tr></thead><tbody>");
-        for (List<Object> row : result.rows()) {
-            sb.append("<tr>");
-            for (int i = 0; i < row.size(); i++) {
-                Column c = result.columns().get(i);
-                Object v = row.get(i);
-                String text = v == null ? "" : c.type().isNumeric() ? AxisFormats.number(v, 4, false, locale) : v.toString();
-                String tag = i == 0 ? "th" : "td";
-                sb.append('<').append(tag).append(i == 0 ? " scope=\"row\"" : "").append(c.type().isNumeric() ? " class=\"dd-num\"" : "")
-                        .append('>').append(Html.escape(text)).append("</").append(tag).append('>');
-            }
-            sb.append("</tr>");
-        }
-        return sb.append("</tbody></table></div>\n").toString();
+        return io.datadesk.table.TableHtml.renderAllWithRowHeaders(result, locale, title);
     }
 }

@@ -49,7 +49,7 @@ public final class TableHtml {
         }
         if (!problems.isEmpty()) throw new ContentException(problems);
         String label = spec.caption() != null ? spec.caption() : result.name();
-        return html(result, shown, spec.caption(), label, spec.limit(), locale);
+        return html(result, shown, spec.caption(), label, spec.limit(), locale, false);
     }
 
     /** Every column of {@code result} with its own name and the default formats, e.g. for a chart's "Show the data". */
@@ -59,9 +59,21 @@ public final class TableHtml {
 
     /** As {@link #renderAll(QueryResult, Locale)}, with {@code ariaLabel} naming the region for screen readers. */
     public static String renderAll(QueryResult result, Locale locale, String ariaLabel) {
+        return html(result, allColumns(result), null, ariaLabel, 0, locale, false);
+    }
+
+    /**
+     * Every column, under a caption, with the first column as row headers: the numbers behind a chart, where each
+     * row is one category or date (screen readers then announce it with every value of the row).
+     */
+    public static String renderAllWithRowHeaders(QueryResult result, Locale locale, String caption) {
+        return html(result, allColumns(result), caption, caption == null ? result.name() : caption, 0, locale, true);
+    }
+
+    private static List<Shown> allColumns(QueryResult result) {
         List<Shown> shown = new ArrayList<>();
         for (int i = 0; i < result.columns().size(); i++) shown.add(defaultColumn(result.columns().get(i), i));
-        return html(result, shown, null, ariaLabel, 0, locale);
+        return shown;
     }
 
     private record Shown(int index, String label, ValueFormat format, String cssClass) {}
@@ -79,7 +91,8 @@ public final class TableHtml {
         };
     }
 
-    private static String html(QueryResult result, List<Shown> shown, String caption, String ariaLabel, int limit, Locale locale) {
+    private static String html(QueryResult result, List<Shown> shown, String caption, String ariaLabel, int limit, Locale locale,
+                               boolean rowHeaders) {
         StringBuilder sb = new StringBuilder(256 + 64 * Math.min(result.rowCount(), 1000) * Math.max(1, shown.size()));
         sb.append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"").append(escape(ariaLabel)).append("\">\n");
         sb.append("<table class=\"data-table\">\n");
@@ -98,9 +111,10 @@ public final class TableHtml {
             for (Shown s : shown) {
                 Object v = row.get(s.index);
                 String text = s.format == null ? ValueFormat.plain(v, locale, result.columns().get(s.index).name()) : s.format.format(v, locale);
-                sb.append("<td");
+                String tag = rowHeaders && s == shown.get(0) ? "th" : "td";
+                sb.append('<').append(tag).append(tag.equals("th") ? " scope=\"row\"" : "");
                 classAttr(sb, s.cssClass);
-                sb.append('>').append(escape(text)).append("</td>");
+                sb.append('>').append(escape(text)).append("</").append(tag).append('>');
             }
             sb.append("</tr>\n");
         }

@@ -73,6 +73,30 @@ class DataBuildTest {
         assertThat(doc.select("table").text()).contains("<script>alert(1)</script>");
     }
 
+    @Test
+    void chartDownloadIsExactlyTheQueryResult() throws Exception {
+        fx.write("content/cuts/index.md", PAGE + """
+
+                ```chart
+                type: hbar
+                data: by_company
+                x: company
+                y: people
+                title: Who cut most
+                source: { text: "Company filings", url: "https://example.org/filings" }
+                ```
+                """);
+        SiteFixture.Run run = fx.cli("build");
+        assertThat(run.code()).as(run.err()).isZero();
+        Document doc = Jsoup.parse(dir.resolve("site/cuts/index.html").toFile());
+        String href = doc.select("figure a:contains(Download the data (CSV))").attr("href");
+        assertThat(href).isEqualTo("downloads/by_company.csv");
+        assertThat(dir.resolve("site/cuts").resolve(href)).hasContent(
+                "company,people\r\nBeta Corp,15000\r\nAcme,1200\r\n<script>alert(1)</script>,300\r\n");
+        assertThat(doc.select("#dd-sources a").attr("href")).isEqualTo("https://example.org/filings");
+        assertThat(doc.select("script")).isEmpty();
+    }
+
     private String failing() {
         SiteFixture.Run run = fx.cli("build");
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(1);

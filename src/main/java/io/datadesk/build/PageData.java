@@ -192,7 +192,7 @@ final class PageData {
         } catch (RuntimeException e) {
             content = ContentHashes.MISSING;
         }
-        return ContentHashes.combine(content, spec.path(), new java.util.TreeMap<>(spec.types()).toString(),
+        return ContentHashes.combine(content, spec.path(), spec.format().label(), new java.util.TreeMap<>(spec.types()).toString(),
                 spec.nullMarkers().toString(), String.valueOf(spec.delimiter()));
     }
 

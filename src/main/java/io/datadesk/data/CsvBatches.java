@@ -15,10 +15,17 @@ import org.apache.commons.csv.CSVRecord;
  * as what each pass does with the values (type inference, or converting and appending to DuckDB), so on two cores
  * the two run side by side. The queue is bounded, so memory stays a few batches whatever the file size.
  */
-final class CsvBatches implements AutoCloseable {
+final class CsvBatches implements CsvLoader.Rows {
 
-    /** {@code size} records: their fields, and the line each record ends on (for messages). */
-    record Batch(String[][] records, int[] endLines, int size) {}
+    /**
+     * {@code size} records: their fields, and a line of each record for messages: where it ends, or where it starts
+     * when {@code startLines} (a CSV parser knows the end, a JSON parser the start).
+     */
+    record Batch(String[][] records, int[] endLines, int size, boolean startLines) {
+        Batch(String[][] records, int[] endLines, int size) {
+            this(records, endLines, size, false);
+        }
+    }
 
     private static final int BATCH_RECORDS = 4096;
     private static final Object END = new Object();
@@ -42,7 +49,8 @@ final class CsvBatches implements AutoCloseable {
     }
 
     /** The next batch, or {@code null} after the last. Rethrows the reader's failure. */
-    Batch next() {
+    @Override
+    public Batch next() {
         if (done) return null;
         Object item;
         try {

@@ -31,6 +31,9 @@ import org.duckdb.DuckDBAppender;
  * Reads CSV files (RFC 4180, header row required, UTF-8 with or without BOM) as a stream, so that memory does not
  * grow with the file: each column's type is inferred over the whole column while cells are converted and fed to
  * DuckDB's Appender (see {@link #load}). {@link #scan} only checks a file and infers its types.
+ *
+ * <p>TSV is CSV with a tab, and JSON files ({@link JsonRecords}) arrive here as rows of text too, so all three get
+ * the same type inference, declared types, NULL markers and located errors.
  */
 public final class CsvLoader {
 
@@ -52,6 +55,20 @@ public final class CsvLoader {
 
         /** Drops the table made by {@link #create}. */
         void drop() throws SQLException;
+    }
+
+    /** Rows of a file in batches; the first record of the first batch is the header. */
+    interface Rows extends AutoCloseable {
+        /** The next batch, or {@code null} after the last. */
+        CsvBatches.Batch next();
+
+        @Override
+        void close();
+    }
+
+    private static Rows rows(DatasetSpec spec, Path file, String displayPath) {
+        if (spec.format() == DataFormat.JSON || spec.format() == DataFormat.NDJSON) return JsonRecords.open(file, displayPath);
+        return new CsvBatches(file, f -> open(spec, f), e -> readFailure(e, displayPath));
     }
 
     /** First pass only: header, row shape, declared types and type inference. Throws every problem found. */
@@ -88,7 +105,7 @@ public final class CsvLoader {
         DuckDBAppender appender = null; // non-null while rows are appended with the early types
         CellReader[] early = null;
         boolean appended = false;
-        try (CsvBatches batches = new CsvBatches(file, f -> open(spec, f), e -> readFailure(e, displayPath))) {
+        try (Rows batches = rows(spec, file, displayPath)) {
             CsvBatches.Batch batch = batches.next();
             if (batch == null)
                 throw new ContentException(new Diagnostic(displayPath, 1, 0, "the CSV file is empty",
@@ -109,7 +126,7 @@ public final class CsvLoader {
                     String[] r = batch.records()[k];
                     rows++;
                     if (r.length != width) {
-                        if (rowErrors++ < MAX_ROW_ERRORS) problems.add(raggedRow(r, batch.endLines()[k], width, displayPath));
+                        if (rowErrors++ < MAX_ROW_ERRORS) problems.add(raggedRow(r, line(batch, k), width, displayPath));
                         else suppressed++;
                         continue;
                     }
@@ -120,7 +137,7 @@ public final class CsvLoader {
                         if (g != null) g.offer(cell);
                         else if (!declared.get(i).accepts(cell)) {
                             if (rowErrors++ < MAX_ROW_ERRORS)
-                                problems.add(badValue(r, batch.endLines()[k], header.get(i), cell, declared.get(i), displayPath));
+                                problems.add(badValue(line(batch, k), header.get(i), cell, declared.get(i), displayPath));
                             else suppressed++;
                         }
                     }
@@ -202,7 +219,7 @@ public final class CsvLoader {
         Set<String> nulls = Set.copyOf(schema.spec().nullMarkers());
         boolean onlyEmptyIsNull = nulls.size() == 1;
         long rows = 0;
-        try (CsvBatches batches = new CsvBatches(schema.file(), f -> open(schema.spec(), f), e -> readFailure(e, schema.displayPath()))) {
+        try (Rows batches = rows(schema.spec(), schema.file(), schema.displayPath())) {
             int first = 1; // skip the header
             for (CsvBatches.Batch batch = batches.next(); batch != null; batch = batches.next(), first = 0) {
                 for (int k = first; k < batch.size(); k++)
@@ -265,14 +282,19 @@ public final class CsvLoader {
         return out;
     }
 
-    private static Diagnostic raggedRow(String[] r, int endLine, int width, String displayPath) {
-        return new Diagnostic(displayPath, startLine(r, endLine), 0, "row has " + r.length + (r.length == 1 ? " field" : " fields")
+    private static Diagnostic raggedRow(String[] r, int line, int width, String displayPath) {
+        return new Diagnostic(displayPath, line, 0, "row has " + r.length + (r.length == 1 ? " field" : " fields")
                 + ", the header has " + width, "every row needs one value per column; quote values that contain the delimiter, e.g. \"Paris, France\"");
     }
 
-    private static Diagnostic badValue(String[] r, int endLine, String column, String value, CellReader reader, String displayPath) {
-        return new Diagnostic(displayPath, startLine(r, endLine), 0, "column '" + column + "': '" + value + "' is not a valid "
+    private static Diagnostic badValue(int line, String column, String value, CellReader reader, String displayPath) {
+        return new Diagnostic(displayPath, line, 0, "column '" + column + "': '" + value + "' is not a valid "
                 + reader.expected(), "fix the value, or change the declared type in front matter");
+    }
+
+    /** The line record {@code k} of {@code batch} starts on. */
+    private static int line(CsvBatches.Batch batch, int k) {
+        return batch.startLines() ? batch.endLines()[k] : startLine(batch.records()[k], batch.endLines()[k]);
     }
 
     // The parser counts the line a record ends on; a quoted value may span lines, so step back over its line breaks.

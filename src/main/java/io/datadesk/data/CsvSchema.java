@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What a first pass over a CSV file found: its columns with their (declared or inferred) types and its row count.
- * The second pass ({@link CsvLoader#appendTo}) uses it to convert every cell without checking again.
+ * The second pass ({@link CsvLoader#appendTo}) uses it to convert every cell without checking again. For a Parquet
+ * file ({@link ParquetLoader}) only the columns, their types from the file, and the row count.
  */
 public final class CsvSchema {
 

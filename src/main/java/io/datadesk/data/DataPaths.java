@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds a dataset's CSV file. A path is looked up relative to the page's folder first, then relative to the top of
+ * Finds a dataset's file. A path is looked up relative to the page's folder first, then relative to the top of
  * {@code content/} (so {@code data/x.csv} finds {@code content/data/x.csv} from any page). A path that leaves
  * the project directory, directly, through {@code ..} or through a symbolic link, is refused: a build must never
  * read arbitrary files such as {@code /etc/passwd} into a published page.
@@ -28,7 +28,7 @@ public final class DataPaths {
         return projectRoot;
     }
 
-    /** The CSV file of {@code spec} for a page in {@code pageDir}, as an absolute real path inside the project. */
+    /** The file of {@code spec} for a page in {@code pageDir}, as an absolute real path inside the project. */
     public Path resolve(Path pageDir, DatasetSpec spec) {
         String declared = spec.path().replace('\\', '/');
         Path rel;
@@ -52,7 +52,7 @@ public final class DataPaths {
             throw new ContentException(spec.error("dataset '" + spec.name() + "': path '" + declared + "' leaves the project directory",
                     "data files must be inside the project; copy the file into the page's data/ folder"));
         List<String> tried = candidates.stream().filter(c -> c.startsWith(projectRoot)).map(this::display).toList();
-        throw new ContentException(spec.error("dataset '" + spec.name() + "': CSV file not found: " + tried.get(0),
+        throw new ContentException(spec.error("dataset '" + spec.name() + "': " + spec.format().title() + " file not found: " + tried.get(0),
                 "looked in " + String.join(" and ", tried) + "; paths are relative to the page's folder, or to content/"));
     }
 

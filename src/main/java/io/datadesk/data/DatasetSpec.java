@@ -13,13 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One dataset declared in a page's front matter: a table name, the CSV file, and how to read it.
+ * One dataset declared in a page's front matter: a table name, the file, and how to read it.
  *
  * <pre>
  * data:
- *   layoffs: data/layoffs_fyi.csv           # short form
+ *   layoffs: data/layoffs_fyi.csv           # short form; the format comes from the extension
  *   challenger:                             # long form
  *     path: data/challenger_monthly.csv
+ *     format: csv                           # csv, tsv, json, ndjson, parquet; default: from the extension
  *     types: { month: "date:yyyy-MM" }
  *     null: ["", "NA"]
  *     delimiter: ";"
@@ -29,15 +30,21 @@ import java.util.Map;
  * @param nullMarkers cell texts read as NULL; the empty cell is always NULL
  * @param file        front-matter file, and {@code line}/{@code column} of the dataset's name there, for errors
  * @param source      who published the data ({@code source:} in the long form), or {@code null}; the page credits it
+ * @param format      how the file is read: {@code format:}, else from the path's extension
  */
 public record DatasetSpec(String name, String path, Map<String, DeclaredType> types, List<String> nullMarkers,
-                          char delimiter, String file, int line, int column, Attribution source) {
+                          char delimiter, String file, int line, int column, Attribution source, DataFormat format) {
 
-    static final List<String> LONG_FORM_KEYS = List.of("path", "types", "null", "delimiter", "source");
+    static final List<String> LONG_FORM_KEYS = List.of("path", "types", "null", "delimiter", "source", "format");
 
     public DatasetSpec(String name, String path, Map<String, DeclaredType> types, List<String> nullMarkers,
                        char delimiter, String file, int line, int column) {
         this(name, path, types, nullMarkers, delimiter, file, line, column, null);
+    }
+
+    public DatasetSpec(String name, String path, Map<String, DeclaredType> types, List<String> nullMarkers,
+                       char delimiter, String file, int line, int column, Attribution source) {
+        this(name, path, types, nullMarkers, delimiter, file, line, column, source, DataFormat.ofPath(path));
     }
 
     public DatasetSpec {
@@ -47,7 +54,8 @@ public record DatasetSpec(String name, String path, Map<String, DeclaredType> ty
 
     /** A dataset with defaults (comma, empty cell is NULL, all types inferred), e.g. for tests and tools. */
     public static DatasetSpec of(String name, String path) {
-        return new DatasetSpec(name, path, Map.of(), List.of(""), ',', "", 0, 0);
+        DataFormat format = DataFormat.ofPath(path);
+        return new DatasetSpec(name, path, Map.of(), List.of(""), format == DataFormat.TSV ? '\t' : ',', "", 0, 0, null, format);
     }
 
     /** A problem located at this dataset's declaration in front matter. */
@@ -86,11 +94,15 @@ public record DatasetSpec(String name, String path, Map<String, DeclaredType> ty
     }
 
     private static DatasetSpec parseOne(String name, YamlNode keyNode, YamlNode value) {
-        if (value.isScalar() && !value.isNull())
-            return new DatasetSpec(name, checkPath(value), Map.of(), List.of(""), ',', keyNode.file(), keyNode.line(), keyNode.column());
+        if (value.isScalar() && !value.isNull()) {
+            String path = checkPath(value);
+            DataFormat format = DataFormat.ofPath(path);
+            return new DatasetSpec(name, path, Map.of(), List.of(""), format == DataFormat.TSV ? '\t' : ',',
+                    keyNode.file(), keyNode.line(), keyNode.column(), null, format);
+        }
         if (!value.isMap())
-            throw value.fail("dataset '" + name + "' needs a CSV path",
-                    "write '" + name + ": data/file.csv', or a mapping with 'path:'");
+            throw value.fail("dataset '" + name + "' needs a file path",
+                    "write '" + name + ": data/file.csv' (or .tsv, .json, .ndjson, .parquet), or a mapping with 'path:'");
         Diagnostics problems = new Diagnostics();
         problems.addAll(value.unknownKeys("dataset option", LONG_FORM_KEYS));
         Map<String, YamlNode> options = value.asMap("dataset '" + name + "'");
@@ -98,18 +110,44 @@ public record DatasetSpec(String name, String path, Map<String, DeclaredType> ty
         if (!options.containsKey("path"))
             problems.add(keyNode.error("dataset '" + name + "' has no 'path'", "add 'path: data/file.csv'"));
         else path = problems.collect(() -> checkPath(options.get("path")));
+        DataFormat format = options.containsKey("format") ? problems.collect(() -> parseFormat(options.get("format")))
+                : path == null ? DataFormat.CSV : DataFormat.ofPath(path);
+        if (format == null) format = DataFormat.CSV; // reported above
         Map<String, DeclaredType> types = options.containsKey("types")
                 ? problems.collect(() -> parseTypes(options.get("types"))) : Map.of();
         List<String> nulls = options.containsKey("null") ? problems.collect(() -> parseNulls(options.get("null"))) : List.of("");
-        Character delimiter = options.containsKey("delimiter") ? problems.collect(() -> parseDelimiter(options.get("delimiter"))) : ',';
+        Character delimiter = options.containsKey("delimiter") ? problems.collect(() -> parseDelimiter(options.get("delimiter")))
+                : format == DataFormat.TSV ? '\t' : ',';
+        for (String option : List.of("types", "null", "delimiter")) {
+            if (!options.containsKey(option)) continue;
+            String why = notFor(format, option);
+            if (why != null) problems.add(value.keyNode(option).error("'" + option + "' does not apply to " + format.label() + " files", why));
+        }
         Attribution source = Attribution.parse(options.get("source"), problems);
         problems.throwIfAny();
-        return new DatasetSpec(name, path, types, nulls, delimiter, keyNode.file(), keyNode.line(), keyNode.column(), source);
+        return new DatasetSpec(name, path, types, nulls, delimiter, keyNode.file(), keyNode.line(), keyNode.column(), source, format);
+    }
+
+    /** Why {@code option} makes no sense for {@code format}, or null when it does. */
+    private static String notFor(DataFormat format, String option) {
+        if (format == DataFormat.PARQUET)
+            return "a Parquet file carries its own column types and NULLs; convert in SQL instead, e.g. CAST(x AS DATE)";
+        if (option.equals("delimiter") && format != DataFormat.CSV && format != DataFormat.TSV)
+            return "only CSV and TSV files have a delimiter; remove it";
+        return null;
+    }
+
+    private static DataFormat parseFormat(YamlNode node) {
+        String text = node.asString("format");
+        return DataFormat.named(text).orElseThrow(() -> {
+            String hint = Suggest.didYouMean(text.trim(), DataFormat.NAMES);
+            return node.fail("unknown format '" + text + "'", (hint.isEmpty() ? "" : hint + " ") + "Formats: " + String.join(", ", DataFormat.NAMES) + ".");
+        });
     }
 
     private static String checkPath(YamlNode node) {
         String p = node.asString("path").trim();
-        if (p.isEmpty() || node.isNull()) throw node.fail("the CSV path is empty", "write a path relative to the page, e.g. data/file.csv");
+        if (p.isEmpty() || node.isNull()) throw node.fail("the path is empty", "write a path relative to the page, e.g. data/file.csv");
         return p;
     }
 

@@ -35,6 +35,16 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * in parallel. Datasets are loaded with {@link #load}; each {@code sql NAME} block runs with {@link #query}, in
  * document order, and its result becomes table {@code NAME} for the queries after it.
  *
+ * <p>Files and external access: the author's SQL can never open a file or the network. A page database has two
+ * phases. While loading ({@link #loadAll}), only datadesk's own SQL runs, and Parquet files are read by DuckDB
+ * itself ({@code read_parquet} on the one path that {@link DataPaths} resolved and checked). Before the first
+ * query of the page, {@link #seal} switches external access off and locks the configuration, so that no SQL can
+ * switch it back on. Why not DuckDB's {@code allowed_paths} instead: an allowance cannot be withdrawn once external
+ * access is off ("Cannot change allowed_paths when enable_external_access is disabled"), so the page's queries
+ * could still read the declared files directly and write over them ({@code COPY … TO}); with the loading phase,
+ * queries see tables only. (A database shared by several pages would need every page's files loaded before any
+ * page's queries, or one loading instance per page.)
+ *
  * <p>Not thread-safe: one page, one thread.
  */
 public final class PageDatabase implements AutoCloseable {
@@ -45,6 +55,8 @@ public final class PageDatabase implements AutoCloseable {
     /** Queries that failed, by lower-case name, so that later queries using them are not blamed for it. */
     private final Set<String> failed = new HashSet<>();
     private final Map<String, QueryResult> results = new LinkedHashMap<>();
+    /** Whether external access is off for good: from the first query on (see the class comment). */
+    private boolean sealed;
 
     private record TableInfo(String name, List<Column> columns, boolean dataset) {}
 
@@ -52,7 +64,10 @@ public final class PageDatabase implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Opens a new, empty in-memory database, closed to the file system and the network. */
+    /**
+     * Opens a new, empty in-memory database in its loading phase; it is closed to the file system and the network
+     * by {@link #loadAll}, or at the latest before the first query ({@link #seal}).
+     */
     public static PageDatabase open() {
         try {
             Connection c = DriverManager.getConnection("jdbc:duckdb:");
@@ -60,11 +75,6 @@ public final class PageDatabase implements AutoCloseable {
                 // Errors as JSON carry the 0-based character position of the problem, which we turn into a
                 // line and column of the Markdown file.
                 s.execute("SET errors_as_json = true");
-                // Datasets arrive through the Appender, so SQL never needs files or the network. Without this an
-                // author's query could read any file (read_text('/etc/passwd')) or write one (COPY … TO), around
-                // the path checks of DataPaths. Locked so that SQL cannot switch it back on.
-                s.execute("SET enable_external_access = false");
-                s.execute("SET lock_configuration = true");
             }
             return new PageDatabase(c);
         } catch (SQLException e) {
@@ -73,25 +83,54 @@ public final class PageDatabase implements AutoCloseable {
     }
 
     /**
-     * Loads every dataset of a page, reporting all problems of all files together. {@code pageDir} is the folder of
-     * the page's Markdown file.
+     * Ends the loading phase: no SQL of this database can open a file or the network any more. Without this an
+     * author's query could read any file (read_text('/etc/passwd')) or write one (COPY … TO), around the path checks
+     * of DataPaths. Locked so that SQL cannot switch it back on. Idempotent.
+     */
+    public void seal() {
+        if (sealed) return;
+        try {
+            execute("SET enable_external_access = false");
+            execute("SET lock_configuration = true");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot close DuckDB to the file system: " + e.getMessage(), e);
+        }
+        sealed = true;
+    }
+
+    /**
+     * Loads every dataset of a page, reporting all problems of all files together, then {@link #seal seals} the
+     * database. {@code pageDir} is the folder of the page's Markdown file.
      */
     public void loadAll(List<DatasetSpec> specs, Path pageDir, DataPaths paths) {
         Diagnostics problems = new Diagnostics();
-        for (DatasetSpec spec : specs) {
-            problems.collect(() -> {
-                Path file = paths.resolve(pageDir, spec);
-                return load(spec, file, paths.display(file));
-            });
+        try {
+            for (DatasetSpec spec : specs) {
+                problems.collect(() -> {
+                    Path file = paths.resolve(pageDir, spec);
+                    return load(spec, file, paths.display(file));
+                });
+            }
+        } finally {
+            seal();
         }
         problems.throwIfAny();
     }
 
-    /** Loads one CSV file as table {@code spec.name()}. {@code displayPath} is the file as shown in messages. */
+    /**
+     * Loads one file as table {@code spec.name()}, read as {@code spec.format()} says. {@code displayPath} is the file
+     * as shown in messages. For Parquet the {@link CsvSchema} only has columns and a row count.
+     */
     public CsvSchema load(DatasetSpec spec, Path file, String displayPath) {
         String bad = SqlNames.problem(spec.name());
         if (bad != null) throw new ContentException(spec.error("dataset name: " + bad, ""));
         checkFreeName(spec.name(), spec.error("dataset name '" + spec.name() + "' is already used on this page", "give each dataset its own name"));
+        if (spec.format() == DataFormat.PARQUET) {
+            if (sealed) throw new IllegalStateException("datasets are loaded before the page's first query");
+            CsvSchema schema = ParquetLoader.load(connection, spec, file, displayPath);
+            tables.put(key(spec.name()), new TableInfo(spec.name(), schema.columns(), true));
+            return schema;
+        }
         String table = SqlNames.quote(spec.name());
         CsvLoader.TableSink sink = new CsvLoader.TableSink() {
             @Override
@@ -142,6 +181,7 @@ public final class PageDatabase implements AutoCloseable {
             throw new ContentException(new Diagnostic(file, lc[0], lc[1], "query '" + name + "' has more than one SQL statement",
                     "a ```sql block holds one query (SELECT, WITH, FROM, PIVOT…); put the next one in its own ```sql NAME block"));
         }
+        seal();
         // CREATE TABLE … AS keeps the result for later queries as a real table (a view would re-run the query each
         // time it is used). Positions in errors are shifted back by the prefix length.
         String prefix = "CREATE TABLE " + SqlNames.quote(name) + " AS ";
@@ -275,6 +315,15 @@ public final class PageDatabase implements AutoCloseable {
     }
 
     // --- errors ------------------------------------------------------------------------------------------------
+
+    /** A DuckDB error as one line for a message: "Kind Error: text", without the JSON wrapping. */
+    static String errorText(SQLException e) {
+        Map<String, Object> json = errorJson(e.getMessage());
+        if (json == null) return String.valueOf(e.getMessage()).lines().findFirst().orElse("").trim();
+        String message = String.valueOf(json.getOrDefault("exception_message", e.getMessage()));
+        String kind = String.valueOf(json.getOrDefault("exception_type", ""));
+        return (kind.isEmpty() ? "" : kind + " Error: ") + message.lines().findFirst().orElse(message).trim();
+    }
 
     private Diagnostic sqlError(SQLException e, String sql, int prefixLength, String queryName, String file, int sqlFirstLine) {
         Map<String, Object> json = errorJson(e.getMessage());

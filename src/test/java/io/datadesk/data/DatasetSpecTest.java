@@ -98,7 +98,37 @@ class DatasetSpecTest {
         assertThatThrownBy(() -> parse("data:\n  x: {path: a.csv, delimiter: ';;'}\n"))
                 .hasMessageContaining("delimiter must be one character, not ';;'");
         assertThatThrownBy(() -> parse("data:\n  x:\n"))
-                .hasMessageStartingWith("content/page.md:3:5: error: dataset 'x' needs a CSV path");
+                .hasMessageStartingWith("content/page.md:3:5: error: dataset 'x' needs a file path");
+    }
+
+    @Test
+    void formatFromTheExtensionOrFormatOption() {
+        List<DatasetSpec> specs = parse("""
+                data:
+                  a: data/a.parquet
+                  b: data/b.json
+                  c: data/c.jsonl
+                  d: data/d.tsv
+                  e: { path: data/export.txt, format: ndjson }
+                  f: { path: data/f.csv, format: TSV }
+                  g: data/g.txt
+                """);
+        assertThat(specs).extracting(DatasetSpec::format).containsExactly(DataFormat.PARQUET, DataFormat.JSON, DataFormat.NDJSON,
+                DataFormat.TSV, DataFormat.NDJSON, DataFormat.TSV, DataFormat.CSV);
+        assertThat(specs.get(5).delimiter()).isEqualTo('\t');
+        assertThatThrownBy(() -> parse("""
+                data:
+                  a: { path: a.pq, format: parqet }
+                  b: { path: b.parquet, types: { x: integer }, null: NA }
+                  c: { path: c.json, delimiter: ";" }
+                """)).isInstanceOfSatisfying(ContentException.class, e -> assertThat(e.diagnostics())
+                .extracting(Diagnostic::location, Diagnostic::message, Diagnostic::hint).containsExactly(
+                        tuple("content/page.md:3:28", "unknown format 'parqet'", "did you mean 'parquet'? Formats: csv, tsv, json, ndjson, parquet."),
+                        tuple("content/page.md:4:25", "'types' does not apply to parquet files",
+                                "a Parquet file carries its own column types and NULLs; convert in SQL instead, e.g. CAST(x AS DATE)"),
+                        tuple("content/page.md:4:48", "'null' does not apply to parquet files",
+                                "a Parquet file carries its own column types and NULLs; convert in SQL instead, e.g. CAST(x AS DATE)"),
+                        tuple("content/page.md:5:22", "'delimiter' does not apply to json files", "only CSV and TSV files have a delimiter; remove it")));
     }
 
     @Test

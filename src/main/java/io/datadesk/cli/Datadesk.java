@@ -1,5 +1,6 @@
 package io.datadesk.cli;
 
+import io.datadesk.error.InternalErrorLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -25,12 +26,20 @@ public final class Datadesk {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Datadesk()); // picocli already exits 2 on invalid input
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("datadesk: internal error: " + e);
-            e.printStackTrace(cmd.getErr());
-            cmd.getErr().println("This is a bug in datadesk, not in your content. Please report it with the output above.");
+            // One line and a log file: a stack trace on the terminal buries the one sentence the author needs.
+            cmd.getErr().println("datadesk: " + InternalErrorLog.record(e));
+            cmd.getErr().flush();
             return INTERNAL_ERROR;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            // picocli hands only Exceptions to the handler above; an Error (a stack or heap exhausted where a limit
+            // should have stopped the input first) would otherwise end the JVM with a raw trace.
+            cli.getErr().println("datadesk: " + InternalErrorLog.record(e));
+            cli.getErr().flush();
+            return INTERNAL_ERROR;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -9,6 +9,7 @@ import io.datadesk.build.SiteFiles;
 import io.datadesk.config.SiteConfig;
 import io.datadesk.error.ContentException;
 import io.datadesk.error.Diagnostic;
+import io.datadesk.error.InternalErrorLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,6 +29,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,6 +54,12 @@ public final class DevServer implements AutoCloseable {
     static final long MAX_WAIT_MILLIS = 500;
     static final String EVENTS_PATH = "/__datadesk/events";
     static final String RELOAD_SCRIPT_ID = "datadesk-reload";
+    /** Threads answering requests for files: enough to keep the cores busy, few enough not to thrash under load. */
+    static final int FILE_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    /** Open reload-event streams (one per open tab), each holding a thread; more are refused with 503. */
+    static final int MAX_EVENT_STREAMS = 64;
+    /** Connections the operating system queues before we accept them: a short queue drops bursts of clients. */
+    private static final int BACKLOG = 1024;
 
     private static final Pattern BODY_END = Pattern.compile("(?i)</body\\s*>");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -75,6 +87,7 @@ public final class DevServer implements AutoCloseable {
     private SiteFiles lastGood;
     private HttpServer http;
     private ExecutorService executor;
+    private ThreadPoolExecutor streams;
     private SiteWatcher watcher;
     private Thread buildThread;
     private int builds;
@@ -142,15 +155,24 @@ public final class DevServer implements AutoCloseable {
     }
 
     private void listen() throws IOException {
-        http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
-        executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "datadesk-http");
-            t.setDaemon(true);
-            return t;
-        });
-        http.setExecutor(executor); // event streams hold a thread each; pages must not wait behind them
+        http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), BACKLOG);
+        // Bounded threads: a cached pool grew one thread per waiting client, and 200 clients on 2 cores then waited
+        // seconds for each other. Files are quick, so a few threads and a queue serve them fastest.
+        executor = Executors.newFixedThreadPool(FILE_THREADS, daemon("datadesk-http"));
+        // Event streams block their thread for as long as the tab is open: a pool of their own, so that they never
+        // take the threads that serve files, and bounded, so that a flood of them cannot exhaust the machine.
+        streams = new ThreadPoolExecutor(0, MAX_EVENT_STREAMS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon("datadesk-events"));
+        http.setExecutor(executor);
         http.createContext("/", this::handle);
         http.start();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private void watch() throws IOException {
@@ -224,11 +246,12 @@ public final class DevServer implements AutoCloseable {
             }
         } catch (ContentException e) {
             reportFailure(e.diagnostics(), cause, start);
-        } catch (RuntimeException e) {
-            // A bug, not the author's fault: still keep serving, and say so where the author is looking.
-            reportFailure(List.of(new Diagnostic("", 0, 0, "internal error: " + e,
-                    "this is a bug in datadesk, not in your content; please report it with the terminal output")), cause, start);
-            if (options.verbose()) e.printStackTrace(err);
+        } catch (RuntimeException | Error e) {
+            // A bug, not the author's fault (or a resource running out, such as the stack on absurdly nested input):
+            // still keep serving, say so where the author is looking, and rebuild on the next save. An Error that
+            // escaped here would end the build thread and no save would ever be built again.
+            reportFailure(List.of(new Diagnostic("", 0, 0, InternalErrorLog.record(e),
+                    "save again to rebuild; if it happens again, please report it with the log file")), cause, start);
         }
     }
 
@@ -284,7 +307,8 @@ public final class DevServer implements AutoCloseable {
     // ---- HTTP ----
 
     private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
+        boolean handedOff = false;
+        try {
             String method = ex.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 ex.getResponseHeaders().set("Allow", "GET, HEAD");
@@ -297,27 +321,60 @@ public final class DevServer implements AutoCloseable {
             }
             String rawPath = ex.getRequestURI().getRawPath();
             if (EVENTS_PATH.equals(rawPath)) {
-                events.stream(ex, this::version);
+                try {
+                    streams.execute(() -> {
+                        try {
+                            events.stream(ex, this::version);
+                        } catch (IOException e) {
+                            // the tab went away
+                        }
+                    });
+                    handedOff = true;
+                } catch (RejectedExecutionException e) {
+                    ex.getResponseHeaders().set("Retry-After", "5");
+                    send(ex, 503, "text/plain; charset=utf-8", "Too many open pages.\n".getBytes(StandardCharsets.UTF_8));
+                }
                 return;
             }
             serveFile(ex, rawPath);
         } catch (IOException e) {
             // the browser went away mid-response
+        } finally {
+            if (!handedOff) ex.close();
         }
     }
 
     /**
-     * On a loopback address, only requests addressed to this computer by name are answered: otherwise a web page
-     * elsewhere could use DNS rebinding (its own host name pointed at 127.0.0.1) to read the drafts being served.
+     * On a loopback address, only requests addressed to this computer by exactly one of its loopback names (or the
+     * address given with {@code --host}) are answered: otherwise a web page elsewhere could use DNS rebinding (its
+     * own host name, such as {@code 127.0.0.1.nip.io}, pointed at 127.0.0.1) to read the drafts being served. A
+     * prefix test is not enough: {@code 127.evil.com} is a name anyone can register.
      */
     private boolean allowedHost(HttpExchange ex) {
         if (!http.getAddress().getAddress().isLoopbackAddress()) return true;
         String host = ex.getRequestHeaders().getFirst("Host");
         if (host == null) return true; // HTTP/1.0 clients such as simple scripts; browsers always send Host
-        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
-                : host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
-        name = name.toLowerCase(java.util.Locale.ROOT);
-        return name.equals("localhost") || name.endsWith(".localhost") || name.equals("[::1]") || name.startsWith("127.");
+        return allowedHostName(host, options.host());
+    }
+
+    /** Whether a Host header (name, optional port) names this computer: see {@link #allowedHost}. */
+    static boolean allowedHostName(String hostHeader, String listenHost) {
+        String host = hostHeader.trim().toLowerCase(java.util.Locale.ROOT);
+        String name;
+        if (host.startsWith("[")) {
+            int end = host.indexOf(']');
+            if (end < 0) return false;
+            name = host.substring(0, end + 1);
+            String rest = host.substring(end + 1);
+            if (!rest.isEmpty() && !rest.matches(":[0-9]{1,5}")) return false;
+        } else {
+            int colon = host.indexOf(':');
+            name = colon < 0 ? host : host.substring(0, colon);
+            if (colon >= 0 && !host.substring(colon).matches(":[0-9]{1,5}")) return false;
+        }
+        String given = listenHost == null ? "" : listenHost.toLowerCase(java.util.Locale.ROOT);
+        if (given.contains(":") && !given.startsWith("[")) given = "[" + given + "]";
+        return name.equals("localhost") || name.equals("127.0.0.1") || name.equals("[::1]") || name.equals(given);
     }
 
     private void serveFile(HttpExchange ex, String rawPath) throws IOException {
@@ -421,5 +478,6 @@ public final class DevServer implements AutoCloseable {
         if (buildThread != null) buildThread.interrupt();
         if (http != null) http.stop(0);
         if (executor != null) executor.shutdownNow();
+        if (streams != null) streams.shutdownNow();
     }
 }

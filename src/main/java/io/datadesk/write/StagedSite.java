@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A site being written. Everything goes into a temporary folder beside the output folder; {@link #commit()} swaps it
@@ -27,17 +29,66 @@ public final class StagedSite implements AutoCloseable {
         this.staging = staging;
     }
 
-    /** Starts a site that will replace {@code outDir}. */
+    /** Starts a site that will replace {@code outDir}, first removing what builds that were killed left beside it. */
     public static StagedSite begin(Path outDir) {
         Path out = outDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(out.getParent());
-            // Beside the output, so the final swap is a rename on one file system.
-            Path staging = Files.createTempDirectory(out.getParent(), "." + out.getFileName() + "-new-");
+            removeLeftovers(out);
+            // Beside the output, so the final swap is a rename on one file system. Not Files.createTempDirectory:
+            // its folders are private (0700), and the site would keep that mode after the swap.
+            Path staging = out.resolveSibling(sideName(out, "new"));
+            Files.createDirectory(staging);
             return new StagedSite(out, staging);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a staging folder beside " + out, e);
         }
+    }
+
+    /**
+     * A hidden folder name beside the output that says which process made it ({@code .site-new-p1234-…}), so that a
+     * later build can tell the leftovers of a killed build from the folder of a build still running.
+     */
+    private static String sideName(Path out, String kind) {
+        return "." + out.getFileName() + "-" + kind + "-p" + ProcessHandle.current().pid() + "-"
+                + Long.toUnsignedString(SEQUENCE.nextLong(), 36);
+    }
+
+    private static final java.security.SecureRandom SEQUENCE = new java.security.SecureRandom();
+
+    /** Staging and old-site folders beside {@code out} whose process is gone: a build was killed before its end. */
+    static void removeLeftovers(Path out) throws IOException {
+        String prefix = "." + out.getFileName() + "-";
+        java.util.regex.Pattern ours = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix) + "(new|old)-(.*)");
+        List<Path> leftovers;
+        try (Stream<Path> siblings = Files.list(out.getParent())) {
+            leftovers = siblings.filter(p -> {
+                java.util.regex.Matcher m = ours.matcher(p.getFileName().toString());
+                return m.matches() && !aliveOwner(m.group(2)) && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            }).toList();
+        }
+        for (Path p : leftovers) {
+            try {
+                deleteTree(p);
+            } catch (IOException e) {
+                // Someone else's folder we may not delete: leave it, it does not affect this build.
+            }
+        }
+    }
+
+    /** Whether the process named in a side folder's name ({@code p1234-…}) is still running (and is not us). */
+    private static boolean aliveOwner(String suffix) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("p(\\d{1,19})-.*").matcher(suffix);
+        if (!m.matches()) return false; // older builds' names carry no process: always leftovers
+        long pid;
+        try {
+            pid = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        // This process's own folders are in use by a build on another thread only while it runs; a serve process
+        // never leaves one behind (close() deletes it), so ours are treated as live.
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** The staging folder: only for code that writes many files itself (such as copying a folder). */
@@ -85,7 +136,7 @@ public final class StagedSite implements AutoCloseable {
         try {
             Path old = null;
             if (Files.exists(out)) {
-                old = out.resolveSibling("." + out.getFileName() + "-old-" + System.nanoTime());
+                old = out.resolveSibling(sideName(out, "old"));
                 move(out, old);
             }
             move(staging, out);

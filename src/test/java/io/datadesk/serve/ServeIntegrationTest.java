@@ -128,6 +128,8 @@ class ServeIntegrationTest {
         // A page elsewhere that points its own host name at 127.0.0.1 (DNS rebinding) is not answered.
         assertThat(rawGet("/story/", "evil.example:" + server.port())).startsWith("HTTP/1.1 403").doesNotContain("Story");
         assertThat(rawGet("/story/", "localhost:" + server.port())).startsWith("HTTP/1.1 200");
+        for (String rebinding : List.of("127.evil.com", "127.0.0.1.nip.io", "[::1].evil.com"))
+            assertThat(rawGet("/story/", rebinding + ":" + server.port())).as(rebinding).startsWith("HTTP/1.1 403").doesNotContain("Story");
         // Symbolic links that lead out of the output: a file and a folder.
         Files.createSymbolicLink(served.resolve("leak.xml"), project.resolve("pom.xml"));
         Files.createSymbolicLink(served.resolve("up"), project);

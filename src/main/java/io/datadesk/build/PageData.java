@@ -162,14 +162,16 @@ final class PageData {
     private RenderedChart chart(Directive d, String file, String id, Map<String, QueryResult> results,
                                 java.util.Set<String> failed, Locale locale, ParsedPage page, Map<String, byte[]> files,
                                 Map<String, PageView.Source> sources) {
-        ChartSpec spec = ChartSpec.parse(YamlNode.parse(d.body(), file, d.bodyLine()));
+        String body = expandInlineValues(d.body(), file, d.bodyLine(), results, failed, locale);
+        if (body == null) return null;
+        ChartSpec spec = ChartSpec.parse(YamlNode.parse(body, file, d.bodyLine()));
         if (usesFailed(spec.data(), failed)) return null;
         if (spec.sourceText() != null && !spec.sourceText().isBlank()) credit(sources, spec.sourceText(), spec.sourceUrl());
         QueryResult result = spec.check(results);
         String csv = DOWNLOADS + result.name() + ".csv";
         files.putIfAbsent(page.source().sitePath() + csv, CsvExport.toBytes(result));
         // Drawing is most of the cost of a data edit; a chart whose block and data did not change is drawn once.
-        String key = ContentHashes.combine(d.body(), id, csv, locale.toLanguageTag(), ContentHashes.of(result));
+        String key = ContentHashes.combine(body, id, csv, locale.toLanguageTag(), ContentHashes.of(result));
         synchronized (drawn) {
             RenderedChart done = drawn.get(key);
             if (done != null) return done;
@@ -179,6 +181,30 @@ final class PageData {
             drawn.put(key, chart);
         }
         return chart;
+    }
+
+    private static final java.util.regex.Pattern INLINE = java.util.regex.Pattern.compile("\\{\\{(.*?)}}");
+
+    /**
+     * A chart block's text with its inline values ({@code {{ NAME.column | format }}}, as in prose) replaced by
+     * their values, so that titles, subtitles and notes can state date ranges and other facts that change with the
+     * data. Replaced before the YAML is read, so a value is part of the text it sits in. {@code null} when a value
+     * reads a query that failed (the chart is skipped; the failure is already reported).
+     */
+    private static String expandInlineValues(String body, String file, int bodyLine, Map<String, QueryResult> results,
+                                             java.util.Set<String> failed, Locale locale) {
+        if (!body.contains("{{")) return body;
+        java.util.regex.Matcher m = INLINE.matcher(body);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int lineStart = body.lastIndexOf('\n', m.start()) + 1;
+            int line = bodyLine + (int) body.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+            InlineExpression e = InlineExpression.parse(m.group(1), file, line, m.start() - lineStart + 3);
+            if (usesFailed(e.result(), failed)) return null;
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(e.evaluate(results, locale)));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /**

@@ -105,6 +105,35 @@ class DataBuildTest {
         return run.err();
     }
 
+    static final String CHART_WITH_VALUES = """
+
+            ```chart
+            type: hbar
+            data: by_company
+            x: company
+            y: people
+            title: "{{ totals.events }} layoffs"
+            subtitle: People laid off, to {{ totals.last_day | date:"d MMMM yyyy" }}
+            ```
+            """;
+
+    @Test
+    void chartTextCanHoldInlineValues() throws Exception {
+        fx.write("content/cuts/index.md", PAGE + CHART_WITH_VALUES);
+        SiteFixture.Run run = fx.cli("build");
+        assertThat(run.code()).as(run.err()).isZero();
+        Document doc = Jsoup.parse(dir.resolve("site/cuts/index.html").toFile());
+        assertThat(doc.select("figure.dd-chart").text()).contains("3 layoffs").contains("People laid off, to 10 March 2024")
+                .doesNotContain("{{");
+        before = fx.snapshot("site");
+        // a bad value in a chart is located at its line and column in the Markdown file
+        fx.write("content/cuts/index.md", PAGE + CHART_WITH_VALUES.replace("totals.last_day", "totals.last_dy"));
+        String md = PAGE + CHART_WITH_VALUES;
+        int line = md.substring(0, md.indexOf("subtitle:")).split("\n", -1).length;
+        // the column is where the value's inner text starts, as for values in prose
+        assertThat(failing()).contains("content/cuts/index.md:" + line + ":33:").contains("last_dy").contains("last_day");
+    }
+
     @Test
     void failingSqlNamesTheMarkdownLine() {
         fx.write("content/cuts/index.md", PAGE.replace("order by people desc", "order by peeple desc"));

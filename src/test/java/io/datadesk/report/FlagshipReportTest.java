@@ -63,27 +63,275 @@ class FlagshipReportTest {
         assertThat(rows.get("2025")).contains("123,941");
     }
 
+    // ---- The corrected figures of the audit (issue 12), each recomputed here from the CSV files, not by DuckDB ----
+
+    private static final Path DATA = Path.of("content/ai-job-cuts/data");
+
+    private static List<CSVRecord> csv(String file) throws Exception {
+        try (Reader r = Files.newBufferedReader(DATA.resolve(file));
+             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+            return p.getRecords();
+        }
+    }
+
+    private static Long num(CSVRecord row, String column) {
+        String v = row.get(column);
+        return v.isEmpty() ? null : Math.round(Double.parseDouble(v));
+    }
+
+    private static String prose() {
+        return report.select(".prose").text();
+    }
+
+    private static String pct(double share, int decimals) {
+        return String.format(java.util.Locale.ROOT, "%." + decimals + "f%%", share * 100);
+    }
+
+    private static String n(long value) {
+        return String.format(java.util.Locale.ROOT, "%,d", value);
+    }
+
+    /** Challenger's monthly rows by month ({@code yyyy-MM}). */
+    private static Map<String, CSVRecord> challenger() throws Exception {
+        Map<String, CSVRecord> byMonth = new java.util.TreeMap<>();
+        for (CSVRecord row : csv("challenger_monthly.csv")) byMonth.put(row.get("month"), row);
+        return byMonth;
+    }
+
+    private static long announced(Map<String, CSVRecord> ch, String from, String to) {
+        return ch.entrySet().stream().filter(e -> e.getKey().compareTo(from) >= 0 && e.getKey().compareTo(to) <= 0)
+                .mapToLong(e -> num(e.getValue(), "announced_cuts")).sum();
+    }
+
+    private static long publishedAiTotal(int year) throws Exception {
+        return csv("challenger_ai_annual.csv").stream().filter(r -> r.get("year").equals(String.valueOf(year)))
+                .map(r -> num(r, "ai_cuts_total")).findFirst().orElseThrow();
+    }
+
     @Test
-    void challengerAiFiguresEqualTheSumsOfTheMonthlyFile() throws Exception {
-        Map<String, Long> aiByYear = new LinkedHashMap<>();
-        Map<String, Long> announcedByYear = new LinkedHashMap<>();
-        try (Reader r = Files.newBufferedReader(Path.of("content/ai-job-cuts/data/challenger_monthly.csv"));
-             CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-            for (CSVRecord row : csv) {
-                String year = row.get("month").substring(0, 4);
-                if (year.compareTo("2023") < 0) continue;
-                announcedByYear.merge(year, Long.parseLong(row.get("announced_cuts")), Long::sum);
-                if (!row.get("ai_cuts").isEmpty()) aiByYear.merge(year, Long.parseLong(row.get("ai_cuts")), Long::sum);
+    void aiSharesUseTheMonthsInWhichAiWasTracked() throws Exception {
+        Map<String, CSVRecord> ch = challenger();
+        long ai2023 = publishedAiTotal(2023);
+        long mayToDec = announced(ch, "2023-05", "2023-12");
+        long wholeYear = announced(ch, "2023-01", "2023-12");
+        List<String> row = tableRows("ch_ai_yearly").get("2023 (May–Dec)");
+        assertThat(row).as("2023 row").isNotNull();
+        assertThat(row).contains(n(ai2023), n(mayToDec), pct((double) ai2023 / mayToDec, 1), pct((double) ai2023 / wholeYear, 1));
+        assertThat(pct((double) ai2023 / mayToDec, 1)).isEqualTo("1.1%"); // the audit's like-for-like figure
+        assertThat(prose()).contains("the like-for-like base is the " + n(mayToDec) + " cuts announced from May to December: AI accounts for 1.1%");
+    }
+
+    @Test
+    void equalPeriodsAreCompared() throws Exception {
+        Map<String, CSVRecord> ch = challenger();
+        String last = ((java.util.TreeMap<String, CSVRecord>) ch).lastKey();
+        int year = Integer.parseInt(last.substring(0, 4));
+        String m = last.substring(5);
+        long latest = announced(ch, year + "-01", last), previous = announced(ch, (year - 1) + "-01", (year - 1) + "-" + m);
+        long ai = ch.entrySet().stream().filter(e -> e.getKey().compareTo(year + "-01") >= 0)
+                .mapToLong(e -> num(e.getValue(), "ai_cuts")).sum();
+        assertThat(prose()).contains("employers announced " + n(latest) + " cuts from January to May " + year + ", "
+                + pct(1 - (double) latest / previous, 0) + " fewer than in the same months of " + (year - 1)
+                + " (" + n(previous));
+        // the previous year's AI count for those months is bounded by the first year-to-date figure that covers them
+        assertThat(prose()).contains("went from at most 75 in " + (year - 1)).contains("to " + n(ai) + " in " + year);
+    }
+
+    @Test
+    void theRunningTotalThatContradictsTheMonthsIsNamedAndNotUsed() throws Exception {
+        Map<String, Long> cumulative = new LinkedHashMap<>();
+        for (CSVRecord r : csv("challenger_ai_cumulative.csv")) cumulative.put(r.get("period_start") + ".." + r.get("period_end"), num(r, "ai_cuts"));
+        Map<String, CSVRecord> ch = challenger();
+        long fromMonths = cumulative.get("2023-05..2026-01") + num(ch.get("2026-02"), "ai_cuts") + num(ch.get("2026-03"), "ai_cuts");
+        assertThat(fromMonths).isEqualTo(99_470L);
+        long published = cumulative.get("2023-05..2026-03");
+        assertThat(prose()).contains("gives " + n(published) + " AI-cited cuts since 2023")
+                .contains("comes to " + n(fromMonths)).contains("The difference, " + n(published - fromMonths)
+                        + ", is exactly the figure for January 2026").contains("We use the monthly figures");
+    }
+
+    /**
+     * Months without an AI figure that the year-to-date columns pin down, derived here independently: between two
+     * known year-to-date totals (a published annual total being December's), the months without a figure share what
+     * the published months leave.
+     */
+    @Test
+    void monthsPinnedDownByYearToDateTotalsAreDerivedAndOnlyTrueGapsStayGaps() throws Exception {
+        Map<String, CSVRecord> ch = challenger();
+        Map<String, Long> derived = new LinkedHashMap<>(); // "first..last" month of a group -> its total
+        List<String> trueGaps = new java.util.ArrayList<>();
+        for (int year = 2023; year <= 2026; year++) {
+            java.util.TreeMap<Integer, Long> anchors = new java.util.TreeMap<>();
+            anchors.put(year == 2023 ? 4 : 0, 0L);
+            for (int m = 1; m <= 12; m++) {
+                CSVRecord r = ch.get(String.format("%d-%02d", year, m));
+                if (r != null && num(r, "ai_cuts_ytd") != null) anchors.put(m, num(r, "ai_cuts_ytd"));
+            }
+            for (CSVRecord a : csv("challenger_ai_annual.csv"))
+                if (a.get("year").equals(String.valueOf(year)) && num(a, "ai_cuts_total") != null) anchors.put(12, num(a, "ai_cuts_total"));
+            int from = anchors.firstKey();
+            List<String> open = new java.util.ArrayList<>();
+            long published = 0;
+            for (int m = from + 1; m <= 12; m++) {
+                CSVRecord r = ch.get(String.format("%d-%02d", year, m));
+                if (r == null) break;
+                if (num(r, "ai_cuts") == null) open.add(r.get("month")); else published += num(r, "ai_cuts");
+                if (anchors.containsKey(m)) {
+                    long rest = anchors.get(m) - anchors.get(from) - published;
+                    assertThat(rest).as("what the year-to-date totals leave in %d up to month %d", year, m).isNotNegative();
+                    if (open.isEmpty()) assertThat(rest).isZero();
+                    else derived.put(open.get(0) + ".." + open.get(open.size() - 1), rest);
+                    from = m;
+                    open.clear();
+                    published = 0;
+                }
+            }
+            trueGaps.addAll(open);
+        }
+        // the audit's list
+        assertThat(derived).containsExactly(Map.entry("2023-07..2023-08", 60L), Map.entry("2023-11..2023-12", 150L),
+                Map.entry("2024-01..2024-02", 383L), Map.entry("2025-01..2025-06", 75L), Map.entry("2025-08..2025-08", 0L),
+                Map.entry("2025-12..2025-12", 142L));
+        Map<String, List<String>> table = tableRows("ch_derived");
+        assertThat(table.get("July and August 2023")).contains("60");
+        assertThat(table.get("November and December 2023")).contains("150");
+        assertThat(table.get("January and February 2024")).contains("383");
+        assertThat(table.get("January to June 2025")).contains("75");
+        assertThat(table.get("August 2025")).contains("0");
+        assertThat(table.get("December 2025")).contains("142");
+        assertThat(table).hasSize(derived.size());
+        assertThat(trueGaps).containsExactly("2024-03", "2024-05", "2024-06", "2024-07", "2024-08", "2024-09", "2024-10",
+                "2024-11", "2024-12");
+        assertThat(prose()).contains("That leaves " + trueGaps.size() + " months with no figure at all: March 2024 and May to December 2024.");
+        // the chart draws derived values as their own series, and its data has no bar for a true gap
+        try (Reader r = Files.newBufferedReader(site.resolve("ai-job-cuts/downloads/ch_ai_chart.csv"));
+             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+            for (CSVRecord row : p) {
+                if (trueGaps.contains(row.get("month").substring(0, 7))) assertThat(row.get("ai_cuts")).as(row.toString()).isIn("", "0");
+                if (row.get("month").startsWith("2025-12") && row.get("figure").startsWith("Derived")) assertThat(row.get("ai_cuts")).isIn("142", "142.0");
             }
         }
-        Map<String, List<String>> rows = tableRows("ch_ai_yearly");
-        assertThat(rows).hasSize(aiByYear.size());
-        for (Map.Entry<String, Long> e : aiByYear.entrySet()) {
-            List<String> row = rows.entrySet().stream().filter(x -> x.getKey().startsWith(e.getKey()))
-                    .findFirst().orElseThrow().getValue();
-            assertThat(row).as("AI sum " + e.getKey()).contains(String.format("%,d", e.getValue()));
-            assertThat(row).as("announced " + e.getKey()).contains(String.format("%,d", announcedByYear.get(e.getKey())));
+    }
+
+    @Test
+    void concentrationIsOfJobCutsNotEmployers() throws Exception {
+        Map<String, CSVRecord> ch = challenger();
+        double oct2025 = (double) num(ch.get("2025-10"), "ai_cuts") / publishedAiTotal(2025);
+        long janToMay2026 = ch.entrySet().stream().filter(e -> e.getKey().startsWith("2026")).mapToLong(e -> num(e.getValue(), "ai_cuts")).sum();
+        double may2026 = (double) num(ch.get("2026-05"), "ai_cuts") / janToMay2026;
+        assertThat(pct(oct2025, 0)).isEqualTo("57%");
+        assertThat(pct(may2026, 0)).isEqualTo("44%");
+        assertThat(prose()).contains("October alone accounts for 57% of the year’s AI-cited cuts")
+                .contains("May 2026, with " + n(num(ch.get("2026-05"), "ai_cuts")) + ", is 44% of the period’s total")
+                .doesNotContain("name AI far more often");
+    }
+
+    @Test
+    void theTwoTrackersAgreeOnSpikesNotOnTheTrend() throws Exception {
+        Map<String, CSVRecord> ch = challenger();
+        java.time.format.DateTimeFormatter mdy = java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy");
+        Map<String, Long> usPeople = new java.util.HashMap<>();
+        Map<String, Long> usEvents = new java.util.HashMap<>();
+        Map<Integer, Long> events = new java.util.HashMap<>();
+        String lastMonth = "";
+        for (CSVRecord r : csv("layoffs_fyi.csv")) {
+            java.time.LocalDate d = java.time.LocalDate.parse(r.get("date"), mdy);
+            String month = d.toString().substring(0, 7);
+            if (month.compareTo(lastMonth) > 0) lastMonth = month;
+            events.merge(d.getYear(), 1L, Long::sum);
+            if (!r.get("country").equals("United States")) continue;
+            usEvents.merge(month, 1L, Long::sum);
+            if (num(r, "total_laid_off") != null) usPeople.merge(month, num(r, "total_laid_off"), Long::sum);
         }
+        List<double[]> pairs = new java.util.ArrayList<>();
+        for (var e : ch.entrySet())
+            if (num(e.getValue(), "tech_cuts") != null && e.getKey().compareTo(lastMonth) <= 0)
+                pairs.add(new double[] {num(e.getValue(), "tech_cuts"), usPeople.getOrDefault(e.getKey(), 0L)});
+        double[] x = pairs.stream().mapToDouble(p -> p[0]).toArray(), y = pairs.stream().mapToDouble(p -> p[1]).toArray();
+        assertThat(String.format(java.util.Locale.ROOT, "%.2f", pearson(x, y))).isEqualTo("0.82");
+        String spearman = String.format(java.util.Locale.ROOT, "%.2f", pearson(ranks(x), ranks(y)));
+        assertThat(spearman).isEqualTo("0.71");
+        assertThat(prose()).contains("Over the " + pairs.size() + " months for which both have a figure, their monthly levels have a correlation of 0.82")
+                .contains("gives a weaker correlation of " + spearman + " (Spearman’s)");
+        long c23 = 0, c25 = 0, f23 = 0, f25 = 0;
+        for (int m = 1; m <= 12; m++) {
+            Long a = num(ch.get(String.format("2023-%02d", m)), "tech_cuts"), b = num(ch.get(String.format("2025-%02d", m)), "tech_cuts");
+            if (a == null || b == null) continue;
+            c23 += a;
+            c25 += b;
+            f23 += usPeople.getOrDefault(String.format("2023-%02d", m), 0L);
+            f25 += usPeople.getOrDefault(String.format("2025-%02d", m), 0L);
+        }
+        assertThat(pct(1 - (double) c25 / c23, 0)).isEqualTo("29%");
+        assertThat(pct(1 - (double) f25 / f23, 0)).isEqualTo("44%");
+        assertThat(prose()).contains("Challenger’s count fell by 29%, from " + n(c23) + " to " + n(c25))
+                .contains("layoffs.fyi’s US count fell by 44%, from " + n(f23) + " to " + n(f25));
+        assertThat(events.get(2023)).isEqualTo(1387L);
+        assertThat(events.get(2025)).isEqualTo(325L);
+        assertThat(prose()).contains("it logged 325 layoff events in 2025 against 1,387 in 2023, "
+                + pct(1 - 325.0 / 1387, 0) + " fewer");
+    }
+
+    private static double pearson(double[] x, double[] y) {
+        double mx = java.util.Arrays.stream(x).average().orElseThrow(), my = java.util.Arrays.stream(y).average().orElseThrow();
+        double sxy = 0, sxx = 0, syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
+
+    /** Ranks from 1, ties sharing their mean rank (as Spearman's coefficient needs). */
+    private static double[] ranks(double[] v) {
+        Integer[] order = new Integer[v.length];
+        for (int i = 0; i < v.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(v[a], v[b]));
+        double[] r = new double[v.length];
+        for (int i = 0; i < v.length; ) {
+            int j = i;
+            while (j + 1 < v.length && v[order[j + 1]] == v[order[i]]) j++;
+            for (int k = i; k <= j; k++) r[order[k]] = (i + j) / 2.0 + 1;
+            i = j + 1;
+        }
+        return r;
+    }
+
+    @Test
+    void informationSectorAgainstANeutralBaseAndItsPeak() throws Exception {
+        List<CSVRecord> bls = csv("bls_monthly.csv").stream().filter(r -> !r.get("info_employment_thousands").isEmpty()).toList();
+        double latest = Double.parseDouble(bls.get(bls.size() - 1).get("info_employment_thousands"));
+        double peak = bls.stream().mapToDouble(r -> Double.parseDouble(r.get("info_employment_thousands"))).max().orElseThrow();
+        double avg2019 = bls.stream().filter(r -> r.get("month").startsWith("2019"))
+                .mapToDouble(r -> Double.parseDouble(r.get("info_employment_thousands"))).average().orElseThrow();
+        assertThat(pct(1 - latest / peak, 1)).isEqualTo("10.9%"); // from unrounded values; the rounded index gave 11.0%
+        assertThat(pct(1 - latest / avg2019, 1)).isEqualTo("3.1%");
+        assertThat(prose()).contains("employment in the information sector fell by 10.9%")
+                .contains("the sector is 3.1% below where it was, against 10.9% below the peak")
+                .doesNotContain("fell by 11.0%");
+    }
+
+    @Test
+    void companiesDifferingOnlyByCaseOrSpacesAreOne() throws Exception {
+        Set<String> names = new HashSet<>();
+        for (CSVRecord r : csv("layoffs_fyi.csv")) names.add(r.get("company").strip().toLowerCase(java.util.Locale.ROOT));
+        assertThat(names).hasSize(2852);
+        assertThat(prose()).contains("layoff events at " + n(names.size()) + " companies");
+    }
+
+    @Test
+    void dataDependentPhrasesAreComputedNotTyped() throws Exception {
+        java.time.format.DateTimeFormatter mdy = java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy");
+        java.time.LocalDate last = csv("layoffs_fyi.csv").stream().map(r -> java.time.LocalDate.parse(r.get("date"), mdy))
+                .max(java.util.Comparator.naturalOrder()).orElseThrow();
+        String lastDay = last.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH));
+        // chart subtitles state the data's own range
+        assertThat(report.select(".dd-chart-header").text()).contains("30 November 2022 to " + lastDay)
+                .contains(last.getYear() + " ends on " + last.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM", java.util.Locale.ENGLISH)));
+        String page = report.text();
+        assertThat(page).doesNotContain("{{").doesNotContain("covers only January").doesNotContain("has no gap so far")
+                .doesNotContain("most of them in 2024").doesNotContain("the first 5 months");
     }
 
     @Test

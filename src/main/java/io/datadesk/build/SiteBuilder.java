@@ -103,10 +103,6 @@ public final class SiteBuilder {
         String configHash = ContentHashes.file(configFile);
         SiteConfig config = problems.collect(() -> SiteConfig.load(configFile, SiteConfig.FILE_NAME));
         ContentTree tree = problems.collect(() -> ContentTree.scan(options.contentDir(), options.projectDir()));
-        if (!Files.isDirectory(options.templatesDir())) {
-            problems.add(new Diagnostic(options.display(options.templatesDir()), 0, 0, "the templates folder does not exist",
-                    "point --templates at the folder with article.html, home.html and 404.html"));
-        }
         problems.throwIfAny();
 
         TemplateSet tset = templateSet = TemplateSet.load(options.templatesDir(), options.display(options.templatesDir()), templateSet);
@@ -138,7 +134,7 @@ public final class SiteBuilder {
         }
         problems.throwIfAny();
 
-        Assets assets = Assets.load(options.templatesDir().resolve("assets"));
+        Assets assets = Assets.of(tset.assets());
         Map<ParsedPage, PageView> views = new HashMap<>();
         for (ParsedPage p : pages) {
             PageMemo m = memoOf(p);
@@ -346,7 +342,7 @@ public final class SiteBuilder {
         if (templates.exists(t)) return List.of();
         List<String> names = templates.names().stream().filter(n -> !n.equals("404") && !n.equals("layout")).toList();
         return List.of(new Diagnostic(p.source().displayPath(), frontMatterLine(p, "template"), 1,
-                "template '" + t + "' does not exist in " + templates.file(t).getParent().getFileName() + "/",
+                "template '" + t + "' does not exist in the theme (" + templates.display(t) + " or the built-in theme)",
                 "use one of: " + String.join(", ", names)
                         + io.datadesk.error.Suggest.closest(t, names).map(s -> " (did you mean '" + s + "'?)").orElse("")));
     }

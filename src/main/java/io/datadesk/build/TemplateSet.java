@@ -1,9 +1,7 @@
 package io.datadesk.build;
 
 import io.datadesk.render.Templates;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.datadesk.render.Theme;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -14,7 +12,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The templates of one build with what each depends on, so a rebuild re-renders only the pages whose template (or a
@@ -33,38 +30,51 @@ final class TemplateSet {
     private static final Pattern USES_ARTICLES = Pattern.compile("[$*]\\{[^}]*\\barticles\\b");
 
     private final Templates templates;
+    private final Theme theme;
     private final String allHash;
     private final Map<String, String> fileHashes; // template name (path without .html) -> hash
     private final Map<String, String> texts;
     private final Map<String, String> keys = new HashMap<>();
     private final Map<String, Boolean> listsArticles = new HashMap<>();
 
-    private TemplateSet(Templates templates, String allHash, Map<String, String> fileHashes, Map<String, String> texts) {
+    private TemplateSet(Templates templates, Theme theme, String allHash, Map<String, String> fileHashes,
+            Map<String, String> texts) {
         this.templates = templates;
+        this.theme = theme;
         this.allHash = allHash;
         this.fileHashes = fileHashes;
         this.texts = texts;
     }
 
-    /** Reads the templates folder; reuses {@code previous} (and Thymeleaf's parsed templates) when nothing changed. */
+    /**
+     * Reads the theme: the site's templates folder over the built-in theme. Reuses {@code previous} (and Thymeleaf's
+     * parsed templates) when nothing changed.
+     */
     static TemplateSet load(Path dir, String displayDir, TemplateSet previous) {
+        Theme theme = Theme.load(dir, displayDir);
         Map<String, String> hashes = new TreeMap<>();
         Map<String, String> texts = new HashMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-                String rel = dir.relativize(p).toString().replace('\\', '/');
-                if (!rel.endsWith(".html") || rel.startsWith("assets/")) continue;
-                String text = Files.readString(p);
-                String name = rel.substring(0, rel.length() - 5);
-                hashes.put(name, ContentHashes.of(text));
-                texts.put(name, text);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        theme.templates().forEach((name, file) -> {
+            String text = file.text();
+            hashes.put(name, ContentHashes.of(text));
+            texts.put(name, text);
+        });
         String all = ContentHashes.combine(hashes.toString());
-        if (previous != null && previous.allHash.equals(all)) return previous;
-        return new TemplateSet(new Templates(dir, displayDir), all, hashes, texts);
+        if (previous != null && previous.allHash.equals(all)) return previous.withTheme(theme);
+        return new TemplateSet(new Templates(theme, displayDir), theme, all, hashes, texts);
+    }
+
+    /** The same templates with the theme just read, whose assets may differ. */
+    private TemplateSet withTheme(Theme theme) {
+        TemplateSet t = new TemplateSet(templates, theme, allHash, fileHashes, texts);
+        t.keys.putAll(keys);
+        t.listsArticles.putAll(listsArticles);
+        return t;
+    }
+
+    /** The theme's static files (under {@code assets/}), by name. */
+    Map<String, byte[]> assets() {
+        return theme.assets();
     }
 
     Templates templates() {

@@ -2,7 +2,6 @@ package io.datadesk.render;
 
 import io.datadesk.error.ContentException;
 import io.datadesk.error.Diagnostic;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -11,52 +10,56 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.exceptions.TemplateEngineException;
 import org.thymeleaf.exceptions.TemplateProcessingException;
 import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.FileTemplateResolver;
+import org.thymeleaf.IEngineConfiguration;
+import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
+import org.thymeleaf.templateresource.ITemplateResource;
+import org.thymeleaf.templateresource.StringTemplateResource;
 
 /**
- * The Thymeleaf templates in {@code templates/}: {@code NAME.html} renders a page whose template is {@code NAME}.
- * One instance per build; thread-safe (Thymeleaf's engine is).
+ * The Thymeleaf templates of a {@link Theme}: {@code NAME.html} renders a page whose template is {@code NAME}. Each
+ * name, also inside fragment expressions such as {@code ~{layout :: head}}, is looked up in the site's templates
+ * folder first and then in the built-in theme. One instance per build; thread-safe (Thymeleaf's engine is).
  */
 public final class Templates {
 
     private final TemplateEngine engine;
-    private final Path dir;
+    private final Theme theme;
+    private final Map<String, Theme.File> byName;
     private final String displayDir;
 
     /**
-     * @param dir the templates folder
+     * @param dir the site's templates folder (need not exist: the built-in theme is used alone)
      * @param displayDir how the folder is named in messages (relative to the project)
      */
     public Templates(Path dir, String displayDir) {
-        this.dir = dir.toAbsolutePath().normalize();
+        this(Theme.load(dir.toAbsolutePath().normalize(), displayDir), displayDir);
+    }
+
+    public Templates(Theme theme, String displayDir) {
+        this.theme = theme;
+        this.byName = theme.templates();
         this.displayDir = displayDir;
-        FileTemplateResolver resolver = new FileTemplateResolver();
-        resolver.setPrefix(this.dir.toString() + "/");
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCharacterEncoding("UTF-8");
-        // Parsed templates are cached within a build only: each build makes a new Templates, so edits show up.
-        resolver.setCacheable(true);
         this.engine = new TemplateEngine();
-        engine.setTemplateResolver(resolver);
+        engine.setTemplateResolver(new ThemeResolver(byName));
+    }
+
+    public Theme theme() {
+        return theme;
     }
 
     public boolean exists(String name) {
-        return Files.isRegularFile(dir.resolve(name + ".html"));
+        return byName.containsKey(name);
     }
 
-    public Path file(String name) {
-        return dir.resolve(name + ".html");
+    /** How messages name the file of template {@code name}, also when it does not exist (in the site's folder). */
+    public String display(String name) {
+        Theme.File f = byName.get(name);
+        return f != null ? f.display() : displayDir + "/" + name + ".html";
     }
 
-    /** Names of the templates pages may choose (every top-level {@code .html} in the folder). */
+    /** Names of the templates pages may choose (every top-level {@code .html} of the theme). */
     public java.util.List<String> names() {
-        try (var s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".html"))
-                    .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
-        } catch (java.io.IOException e) {
-            return java.util.List.of();
-        }
+        return byName.keySet().stream().filter(n -> !n.contains("/")).sorted().toList();
     }
 
     /**
@@ -73,11 +76,11 @@ public final class Templates {
     }
 
     private Diagnostic locate(TemplateEngineException e, String name, String forPage) {
-        String template = displayDir + "/" + name + ".html";
+        String template = display(name);
         int line = 0;
         int col = 0;
         if (e instanceof TemplateProcessingException tpe) {
-            if (tpe.getTemplateName() != null) template = display(tpe.getTemplateName());
+            if (tpe.getTemplateName() != null) template = displayOf(tpe.getTemplateName());
             if (tpe.getLine() != null) line = tpe.getLine();
             if (tpe.getCol() != null) col = tpe.getCol();
         }
@@ -86,10 +89,9 @@ public final class Templates {
                 "fix the expression at this position; values the templates get are documented in the README");
     }
 
-    private String display(String templateName) {
-        if (!templateName.contains("/")) return displayDir + "/" + templateName + ".html";
-        Path p = Path.of(templateName).toAbsolutePath().normalize();
-        return p.startsWith(dir) ? displayDir + "/" + dir.relativize(p).toString().replace('\\', '/') : templateName;
+    private String displayOf(String templateName) {
+        String n = templateName.endsWith(".html") ? templateName.substring(0, templateName.length() - 5) : templateName;
+        return display(n);
     }
 
     private static String rootMessage(Throwable e) {
@@ -105,5 +107,37 @@ public final class Templates {
         }
         // Thymeleaf prefixes its messages with the template location we already report.
         return msg == null ? e.getClass().getSimpleName() : msg.replaceAll("\\s*\\(template: .*\\)$", "");
+    }
+
+    /**
+     * Resolves template names against the theme's merged files, so what is rendered is exactly what the build
+     * hashed for its incremental keys. Parsed templates are cached within a build only: each build whose
+     * templates changed makes a new {@code Templates}.
+     */
+    private static final class ThemeResolver extends AbstractConfigurableTemplateResolver {
+        private final Map<String, Theme.File> byName;
+
+        ThemeResolver(Map<String, Theme.File> byName) {
+            this.byName = byName;
+            setTemplateMode(TemplateMode.HTML);
+            setCacheable(true);
+            setCheckExistence(true);
+        }
+
+        @Override
+        protected ITemplateResource computeTemplateResource(IEngineConfiguration configuration, String ownerTemplate,
+                String template, String resourceName, String characterEncoding, Map<String, Object> attributes) {
+            Theme.File f = byName.get(template);
+            return f == null ? new Missing(template) : new StringTemplateResource(f.text());
+        }
+    }
+
+    /** A template the theme does not have: Thymeleaf then reports "template might not exist". */
+    private record Missing(String name) implements ITemplateResource {
+        @Override public String getDescription() { return name; }
+        @Override public String getBaseName() { return name; }
+        @Override public boolean exists() { return false; }
+        @Override public java.io.Reader reader() throws java.io.IOException { throw new java.io.FileNotFoundException(name); }
+        @Override public ITemplateResource relative(String relativeLocation) { return new Missing(relativeLocation); }
     }
 }

@@ -31,22 +31,28 @@ public record Assets(Map<String, String> files, Map<String, byte[]> contents) {
         return new Assets(Map.of(), Map.of());
     }
 
-    /** Reads and hashes every file under {@code dir}; CSS last, so its references can use the other hashes. */
+    /** Reads and hashes every file under {@code dir}. */
     public static Assets load(Path dir) {
         if (!Files.isDirectory(dir)) return none();
-        List<Path> all;
+        Map<String, byte[]> files = new LinkedHashMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
-            all = s.filter(Files::isRegularFile).sorted().toList();
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList())
+                files.put(dir.relativize(p).toString().replace('\\', '/'), read(p));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return of(files);
+    }
+
+    /** Hashes the given files (logical name → bytes); CSS last, so its references can use the other hashes. */
+    public static Assets of(Map<String, byte[]> files) {
+        List<String> all = files.keySet().stream().sorted().toList();
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, byte[]> contents = new LinkedHashMap<>();
         for (boolean css : new boolean[] {false, true}) {
-            for (Path p : all) {
-                String logical = dir.relativize(p).toString().replace('\\', '/');
+            for (String logical : all) {
                 if (logical.endsWith(".css") != css) continue;
-                byte[] bytes = read(p);
+                byte[] bytes = files.get(logical);
                 if (css) bytes = rewriteUrls(new String(bytes, StandardCharsets.UTF_8), logical, names).getBytes(StandardCharsets.UTF_8);
                 String published = "assets/" + hashed(logical, bytes);
                 names.put(logical, published);

@@ -1,0 +1,148 @@
+package io.datadesk.render;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The theme a site is rendered with: the built-in theme shipped inside datadesk, with each file replaced by the
+ * site's own file of the same name in its templates folder (Hugo's lookup order, file by file). A site with no
+ * templates folder uses the built-in theme as it is; a site that overrides only {@code layout.html} keeps the
+ * built-in {@code article.html}, which then includes the site's layout.
+ *
+ * <p>The built-in theme is the repository's {@code templates/} folder, packaged by Maven into the jar under
+ * {@value #RESOURCE_DIR}.
+ */
+public final class Theme {
+
+    /** Where the built-in theme lives on the class path. */
+    public static final String RESOURCE_DIR = "io/datadesk/theme";
+    /** How files of the built-in theme are named in messages. */
+    public static final String BUILT_IN_DISPLAY = "[built-in theme]";
+
+    /**
+     * One file of the theme.
+     *
+     * @param name path inside the theme, '/' separated: {@code article.html}, {@code assets/site.css}
+     * @param display how messages name it: {@code templates/article.html}, or {@code [built-in theme]/article.html}
+     * @param builtIn whether it comes from datadesk rather than the site
+     */
+    public record File(String name, byte[] bytes, String display, boolean builtIn) {
+        public String text() {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static volatile Map<String, byte[]> builtIn;
+
+    private final Map<String, File> files;
+
+    private Theme(Map<String, File> files) {
+        this.files = Collections.unmodifiableMap(files);
+    }
+
+    /**
+     * The built-in theme overlaid with the files under {@code siteDir} (which need not exist).
+     *
+     * @param displayDir how {@code siteDir} is named in messages, e.g. {@code templates}
+     */
+    public static Theme load(Path siteDir, String displayDir) {
+        Map<String, File> all = new TreeMap<>();
+        builtInFiles().forEach((name, bytes) -> all.put(name, new File(name, bytes, BUILT_IN_DISPLAY + "/" + name, true)));
+        if (Files.isDirectory(siteDir)) {
+            try (Stream<Path> s = Files.walk(siteDir)) {
+                for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                    String name = siteDir.relativize(p).toString().replace('\\', '/');
+                    all.put(name, new File(name, Files.readAllBytes(p), displayDir + "/" + name, false));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new Theme(all);
+    }
+
+    /** Every file, by name, sorted. */
+    public Map<String, File> files() {
+        return files;
+    }
+
+    public File file(String name) {
+        return files.get(name);
+    }
+
+    /** The Thymeleaf templates (every {@code .html} outside {@code assets/}) by template name (path without .html). */
+    public Map<String, File> templates() {
+        Map<String, File> t = new TreeMap<>();
+        files.forEach((name, f) -> {
+            if (name.endsWith(".html") && !name.startsWith("assets/")) t.put(name.substring(0, name.length() - 5), f);
+        });
+        return t;
+    }
+
+    /** The static files under {@code assets/}, by their name inside it. */
+    public Map<String, byte[]> assets() {
+        Map<String, byte[]> a = new TreeMap<>();
+        files.forEach((name, f) -> {
+            if (name.startsWith("assets/")) a.put(name.substring("assets/".length()), f.bytes());
+        });
+        return a;
+    }
+
+    /** The files of the built-in theme by name; read from the jar once per process. */
+    public static Map<String, byte[]> builtInFiles() {
+        Map<String, byte[]> b = builtIn;
+        if (b == null) {
+            synchronized (Theme.class) {
+                if (builtIn == null) builtIn = Collections.unmodifiableMap(readBuiltIn());
+                b = builtIn;
+            }
+        }
+        return b;
+    }
+
+    private static Map<String, byte[]> readBuiltIn() {
+        // The theme is a folder of resources; Java has no "list resources" API, so the folder is walked as a file
+        // system: a plain folder when running from target/classes, the jar's own zip file system otherwise.
+        URL url = Theme.class.getClassLoader().getResource(RESOURCE_DIR + "/layout.html");
+        if (url == null) throw new IllegalStateException("the built-in theme is missing from the class path (" + RESOURCE_DIR + ")");
+        try {
+            URI uri = url.toURI();
+            if (uri.getScheme().equals("jar")) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                String entry = uri.getSchemeSpecificPart().substring(uri.getSchemeSpecificPart().indexOf("!/") + 1);
+                return walk(fs.getPath(entry).getParent());
+            }
+            return walk(Path.of(uri).getParent());
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot read the built-in theme: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, byte[]> walk(Path root) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        List<Path> all;
+        try (Stream<Path> s = Files.walk(root)) {
+            all = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path p : all) files.put(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+        return files;
+    }
+}

@@ -10,12 +10,16 @@ import picocli.CommandLine.Command;
 /** The {@code datadesk} command. Exit codes: 0 success, 1 content errors, 2 usage errors, 3 internal errors. */
 @Command(name = "datadesk", mixinStandardHelpOptions = true, versionProvider = Datadesk.Version.class,
         description = "Builds data-driven reports from Markdown, SQL and CSV into a static website.",
-        subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, NewCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InitCommand.class, NewCommand.class, BuildCommand.class, ServeCommand.class, CheckCommand.class,
+                ThemeCommand.class, CommandLine.HelpCommand.class})
 public final class Datadesk {
 
     public static final int CONTENT_ERROR = 1;
     public static final int USAGE_ERROR = 2;
     public static final int INTERNAL_ERROR = 3;
+
+    /** The GitHub repository datadesk is released from: new sites' workflows download releases from it. */
+    static final String REPOSITORY = "datadesk/datadesk";
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true"); // charts measure text through AWT; never open a display
@@ -42,15 +46,21 @@ public final class Datadesk {
         }
     }
 
+    /** This build's version, e.g. {@code 0.2.0}, from the jar's resources. */
+    static String version() {
+        Properties p = new Properties();
+        try (InputStream in = Datadesk.class.getResourceAsStream("/io/datadesk/version.properties")) {
+            if (in != null) p.load(in);
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return p.getProperty("version", "unknown");
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = Datadesk.class.getResourceAsStream("/io/datadesk/version.properties")) {
-                if (in != null) p.load(in);
-            }
-            return new String[] {"datadesk " + p.getProperty("version", "unknown"),
-                    "Java " + System.getProperty("java.version")};
+        public String[] getVersion() {
+            return new String[] {"datadesk " + version(), "Java " + System.getProperty("java.version")};
         }
     }
 }

@@ -90,6 +90,12 @@ public record ChartSpec(
         if (m.containsKey("colors")) {
             List<YamlNode> cs = problems.collect(() -> m.get("colors").asScalarOrList("colors"));
             if (cs != null) for (YamlNode n : cs) {
+                if (n.isNull()) { // colors: #0072b2 reads as "colors:" and a comment
+                    YamlNode at = m.get("colors").isNull() ? body.keyNode("colors") : n;
+                    problems.add(new Diagnostic(at.file(), at.line(), 0, "a color is missing here; an unquoted '#' starts a YAML comment",
+                            YamlNode.COLOR_HINT));
+                    continue;
+                }
                 String c = problems.collect(() -> n.asString("a color"));
                 if (c == null) continue;
                 c = c.trim();

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
 import org.duckdb.DuckDBAppender;
@@ -51,9 +52,26 @@ final class CellReader {
         // A date pattern without a day (yyyy-MM) or month (yyyy) means the first day of that period.
         DateTimeFormatterBuilder b = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(d.pattern());
         if (d.type() == ColumnType.DATE) b.parseDefaulting(ChronoField.MONTH_OF_YEAR, 1).parseDefaulting(ChronoField.DAY_OF_MONTH, 1);
-        DateTimeFormatter f = b.toFormatter(Locale.ENGLISH);
+        // Strict: "Feb 30 2000" is an error, not 2000-02-29 as the default (smart) resolution makes it. Strict
+        // resolution needs an era for 'yyyy' (year of era); our dates are all AD, so the era defaults to it.
+        b.parseDefaulting(ChronoField.ERA, 1);
+        DateTimeFormatter f = b.toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
         boolean date = d.type() == ColumnType.DATE;
         return new CellReader(date ? Kind.DATE_PATTERN : Kind.TIMESTAMP_PATTERN, d.type(), f, d.toString());
+    }
+
+    /**
+     * Why a cell this column does not accept is wrong, when there is more to say than "not a valid TYPE": a date
+     * that matches the pattern but does not exist on the calendar. {@code null} otherwise.
+     */
+    String whyNot(String cell) {
+        if (pattern == null) return null;
+        try {
+            pattern.withResolverStyle(ResolverStyle.SMART).parse(cell);
+            return type == ColumnType.DATE ? "there is no such day" : "there is no such time";
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The expected type as the author would write it, for messages. */

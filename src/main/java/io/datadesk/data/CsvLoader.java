@@ -134,10 +134,12 @@ public final class CsvLoader {
                         String cell = r[i];
                         if (cell.isEmpty() || (!onlyEmptyIsNull && nulls.contains(cell))) continue;
                         TypeGuess g = guesses[i];
-                        if (g != null) g.offer(cell);
-                        else if (!declared.get(i).accepts(cell)) {
+                        if (g != null) {
+                            g.offer(cell);
+                            if (g.needsLine()) g.located(line(batch, k));
+                        } else if (!declared.get(i).accepts(cell)) {
                             if (rowErrors++ < MAX_ROW_ERRORS)
-                                problems.add(badValue(line(batch, k), header.get(i), cell, declared.get(i), displayPath));
+                                problems.add(badValue(line(batch, k), i, header.get(i), cell, declared.get(i), file, spec, displayPath));
                             else suppressed++;
                         }
                     }
@@ -158,6 +160,10 @@ public final class CsvLoader {
             }
             if (suppressed > 0)
                 problems.add(new Diagnostic(displayPath, 0, 0, "and " + suppressed + " more bad rows or values in this file", ""));
+            if (problems.isEmpty())
+                for (int i = 0; i < width; i++)
+                    if (guesses[i] != null && guesses[i].nearMiss() != null)
+                        problems.add(nearMiss(guesses[i].nearMiss(), i, header.get(i), file, spec, displayPath));
             if (!problems.isEmpty()) throw new ContentException(problems);
             List<CellReader> readers = readers(declared, guesses);
             int passes = appended && appender == null ? 2 : 1;
@@ -287,9 +293,36 @@ public final class CsvLoader {
                 + ", the header has " + width, "every row needs one value per column; quote values that contain the delimiter, e.g. \"Paris, France\"");
     }
 
-    private static Diagnostic badValue(int line, String column, String value, CellReader reader, String displayPath) {
-        return new Diagnostic(displayPath, line, 0, "column '" + column + "': '" + value + "' is not a valid "
-                + reader.expected(), "fix the value, or change the declared type in front matter");
+    private static Diagnostic badValue(int line, int field, String column, String value, CellReader reader,
+                                       Path file, DatasetSpec spec, String displayPath) {
+        String why = reader.whyNot(value.strip());
+        return new Diagnostic(displayPath, line, cellColumn(file, line, field, spec), "column '" + column
+                + "': '" + value + "' is not a valid " + reader.expected() + (why == null ? "" : ": " + why),
+                "fix the value, or change the declared type in front matter");
+    }
+
+    /**
+     * A column read as text only because of a few odd cells: the message points at the first one, counts the others,
+     * and offers both ways out (the cells mean "no value", or the column really is text).
+     */
+    private static Diagnostic nearMiss(TypeGuess.Near near, int field, String column, Path file, DatasetSpec spec,
+                                       String displayPath) {
+        long others = near.odd - 1;
+        String markers = String.join(", ", near.oddValues.stream().map(v -> "\"" + v.replace("\"", "\\\"") + "\"").toList());
+        String quotedColumn = column.matches("[A-Za-z_][A-Za-z0-9_]*") ? column : "\"" + column + "\"";
+        return new Diagnostic(displayPath, near.firstLine, cellColumn(file, near.firstLine, field, spec),
+                "column '" + column + "' holds " + near.what + " except '" + near.first + "' here"
+                        + (others == 0 ? "" : " and " + others + " other " + (others == 1 ? "cell" : "cells"))
+                        + ", so the whole column was read as text",
+                "if " + (near.oddValues.size() == 1 ? "'" + near.first + "' means" : "these mean") + " 'no value', declare it in "
+                        + "front matter: " + spec.name() + ": { path: " + spec.path() + ", null: [" + markers + "] }; if the column is "
+                        + "text, declare its type: types: { " + quotedColumn + ": text }; or fix the " + (others == 0 ? "cell" : "cells"));
+    }
+
+    /** The column where a field starts on its line: known for delimited text, not for JSON records (0). */
+    private static int cellColumn(Path file, int line, int field, DatasetSpec spec) {
+        boolean delimited = spec.format() == DataFormat.CSV || spec.format() == DataFormat.TSV;
+        return delimited ? CellPosition.column(file, line, field, spec.delimiter()) : 0;
     }
 
     /** The line record {@code k} of {@code batch} starts on. */

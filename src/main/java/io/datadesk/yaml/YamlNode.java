@@ -56,6 +56,10 @@ public final class YamlNode {
                     org.snakeyaml.engine.v2.common.FlowStyle.BLOCK));
             return new YamlNode(n, file, firstLine - 1);
         } catch (MarkedYamlEngineException e) {
+            int[] color = unquotedColor(text);
+            if (color != null)
+                throw new ContentException(new Diagnostic(file, color[0] + firstLine, color[1] + 1,
+                        "invalid YAML: the unquoted '#' of a color starts a comment, which hides the rest of this line", COLOR_HINT));
             Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
             int line = m == null ? firstLine : m.getLine() + firstLine;
             int col = m == null ? 0 : m.getColumn() + 1;
@@ -66,6 +70,38 @@ public final class YamlNode {
         } catch (RuntimeException e) {
             throw new ContentException(new Diagnostic(file, firstLine, 0, "invalid YAML: " + e.getMessage(), ""));
         }
+    }
+
+    /** What to do about a color written without quotes, whose '#' YAML reads as the start of a comment. */
+    public static final String COLOR_HINT = "quote colors: a '#' after a space or '[' starts a YAML comment; "
+            + "write e.g. colors: ['#0072b2', '#d55e00']";
+
+    private static final java.util.regex.Pattern HEX_COLOR = java.util.regex.Pattern.compile("#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?\\b");
+
+    /**
+     * The 0-based line and column of the first '#' in {@code text} that YAML reads as a comment although it looks
+     * like a color ({@code #0072b2}), or {@code null}. Quotes are followed so that {@code '#0072b2'} is not counted.
+     */
+    public static int[] unquotedColor(String text) {
+        String[] lines = text.split("\n", -1);
+        for (int ln = 0; ln < lines.length; ln++) {
+            String l = lines[ln];
+            char quote = 0;
+            for (int i = 0; i < l.length(); i++) {
+                char c = l.charAt(i);
+                if (quote != 0) {
+                    if (c == quote) quote = 0;
+                } else if (c == '\'' || c == '"') {
+                    if (i == 0 || " \t[{,:-".indexOf(l.charAt(i - 1)) >= 0) quote = c;
+                } else if (c == '#') {
+                    boolean comment = i == 0 || " \t[{,".indexOf(l.charAt(i - 1)) >= 0;
+                    if (!comment) continue;
+                    if (HEX_COLOR.matcher(l).region(i, l.length()).lookingAt()) return new int[] {ln, i};
+                    break; // a real comment: the rest of the line is not YAML
+                }
+            }
+        }
+        return null;
     }
 
     public String file() {

@@ -190,4 +190,23 @@ class ChartSpecTest {
         assertThat(d.column()).isEqualTo(11);
         assertThat(d.message()).contains("unknown format 'compactt'");
     }
+
+    @Test
+    void unquotedColorsGetAHintAboutYamlCommentsAtTheirLine() {
+        // In a flow list the comment hides the closing bracket: YAML fails further down, the hint points back here.
+        List<Diagnostic> flow = problems(() -> parse("type: line\ndata: monthly\nx: month\ny: laid_off\ncolors: [#0072b2, #d55e00]\nheight: 300\n"));
+        assertThat(flow).extracting(Diagnostic::location).containsExactly("stories/layoffs.md:24:10");
+        assertThat(flow.get(0).message()).contains("the unquoted '#' of a color starts a comment");
+        assertThat(flow.get(0).hint()).isEqualTo("quote colors: a '#' after a space or '[' starts a YAML comment; write e.g. colors: ['#0072b2', '#d55e00']");
+        // A single color or a list item is silently empty to YAML.
+        List<Diagnostic> single = problems(() -> parse("type: line\ndata: monthly\nx: month\ny: laid_off\ncolors: #0072b2\n"));
+        assertThat(single).extracting(Diagnostic::line, Diagnostic::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(24, "a color is missing here; an unquoted '#' starts a YAML comment"));
+        List<Diagnostic> item = problems(() -> parse("type: line\ndata: monthly\nx: month\ny: laid_off\ncolors:\n  - '#0072b2'\n  - #d55e00\n"));
+        assertThat(item).extracting(Diagnostic::line).containsExactly(26);
+        assertThat(item.get(0).hint()).contains("colors: ['#0072b2', '#d55e00']");
+        // Quoted colors and ordinary comments are fine.
+        assertThat(parse("type: line # a comment\ndata: monthly\nx: month\ny: laid_off\ncolors: ['#0072B2', \"#d55e00\"]\n").colors())
+                .containsExactly("#0072b2", "#d55e00");
+    }
 }

@@ -155,8 +155,8 @@ class CsvLoaderTest {
         assertThatThrownBy(() -> CsvLoader.scan(spec, p, "content/c.csv"))
                 .isInstanceOfSatisfying(ContentException.class, e -> assertThat(e.diagnostics()).extracting(Diagnostic::location, Diagnostic::message)
                         .containsExactly(
-                                org.assertj.core.groups.Tuple.tuple("content/c.csv:4", "column 'month': 'Feb 2024' is not a valid date:yyyy-MM"),
-                                org.assertj.core.groups.Tuple.tuple("content/c.csv:5", "column 'n': '2.5' is not a valid integer")));
+                                org.assertj.core.groups.Tuple.tuple("content/c.csv:4:1", "column 'month': 'Feb 2024' is not a valid date:yyyy-MM"),
+                                org.assertj.core.groups.Tuple.tuple("content/c.csv:5:9", "column 'n': '2.5' is not a valid integer")));
     }
 
     @Test
@@ -266,5 +266,63 @@ class CsvLoaderTest {
         assertThat(CellSyntax.isoTimestampMicros("2024-01-02 25:00")).isEqualTo(Long.MIN_VALUE);
         assertThat(CellSyntax.isoTimestampMicros("2024-01-02 10:00:00.5")).isEqualTo(
                 (LocalDateTime.of(2024, 1, 2, 10, 0).toEpochSecond(java.time.ZoneOffset.UTC)) * 1_000_000L + 500_000L);
+    }
+
+    @Test
+    void aFewOddCellsInANumericColumnArePointedAtInTheCsv() throws IOException {
+        DatasetSpec spec = new DatasetSpec("cuts", "data/cuts.csv", Map.of(), List.of(""), ',', "page.md", 3, 3);
+        Path p = csv("cuts.csv", "company,people,note\nAcme,10,x\n\"Beta, Inc\",n/a,y\nGamma,30,z\nDelta,-,\nEta,n/a,\nTheta,70,\nIota,80,\n");
+        assertThatThrownBy(() -> CsvLoader.scan(spec, p, "content/data/cuts.csv"))
+                .isInstanceOfSatisfying(ContentException.class, e -> assertThat(e.diagnostics()).extracting(Diagnostic::format).containsExactly(
+                        "content/data/cuts.csv:3:13: error: column 'people' holds numbers except 'n/a' here and 2 other cells, "
+                                + "so the whole column was read as text\n  hint: if these mean 'no value', declare it in front matter: "
+                                + "cuts: { path: data/cuts.csv, null: [\"n/a\", \"-\"] }; if the column is text, declare its type: "
+                                + "types: { people: text }; or fix the cells"));
+        // Either way out works: the markers as NULL give a numeric column, a declared text type keeps the text.
+        QueryResult nulls = load(new DatasetSpec("n", "n.csv", Map.of(), List.of("", "n/a", "-"), ',', "page.md", 3, 3), Files.readString(p));
+        assertThat(typeOf(nulls, "people")).isEqualTo(ColumnType.INTEGER);
+        assertThat(nulls.values("people")).containsExactly(10L, null, 30L, null, null, 70L, 80L);
+        QueryResult text = load(new DatasetSpec("x", "x.csv", Map.of("people", DeclaredType.parse("text").orElseThrow()), List.of(""),
+                ',', "page.md", 3, 3), Files.readString(p));
+        assertThat(typeOf(text, "people")).isEqualTo(ColumnType.TEXT);
+    }
+
+    @Test
+    void oneOddCellInADateColumnIsPointedAt() throws IOException {
+        Path p = csv("d.csv", "month,n\n2024-01,1\n2024-02,2\nsoon,3\n");
+        assertThatThrownBy(() -> CsvLoader.scan(DatasetSpec.of("d", "d.csv"), p, "d.csv"))
+                .isInstanceOfSatisfying(ContentException.class, e -> {
+                    assertThat(e.diagnostics()).hasSize(1);
+                    assertThat(e.diagnostics().get(0).location()).isEqualTo("d.csv:4:1");
+                    assertThat(e.diagnostics().get(0).message()).isEqualTo("column 'month' holds dates except 'soon' here, so the whole column was read as text");
+                    assertThat(e.diagnostics().get(0).hint()).startsWith("if 'soon' means 'no value', declare it in front matter: d: { path: d.csv, null: [\"soon\"] }")
+                            .endsWith("or fix the cell");
+                });
+    }
+
+    @Test
+    void textColumnsThatHappenToHoldSomeNumbersStayText() throws IOException {
+        // Varied words (names, notes) or as many words as numbers: text by nature, nothing to report.
+        QueryResult r = load("a,b,c\n1,1,x\n2,n/a,y\nred,3,z\nblue,na,w\ngreen,none,v\nteal,6,u\n");
+        assertThat(r.columns()).extracting(Column::type).containsExactly(ColumnType.TEXT, ColumnType.TEXT, ColumnType.TEXT);
+    }
+
+    @Test
+    void declaredDatePatternsAreStrict() throws IOException {
+        DatasetSpec spec = new DatasetSpec("s", "s.csv", Map.of("day", DeclaredType.parse("date:MMM d yyyy").orElseThrow(),
+                "month", DeclaredType.parse("date:yyyy-MM").orElseThrow(), "at", DeclaredType.parse("timestamp:dd/MM/uuuu HH:mm").orElseThrow()),
+                List.of(""), ',', "page.md", 3, 3);
+        Path bad = csv("s.csv", "n,day,month,at\n1,Feb 29 2000,2001-02,29/02/2000 10:00\n2,Feb 30 2000,2001-13,30/02/2000 10:00\n3,Feb 29 2001,2001-12,01/01/2001 24:00\n");
+        assertThatThrownBy(() -> CsvLoader.scan(spec, bad, "s.csv"))
+                .isInstanceOfSatisfying(ContentException.class, e -> assertThat(e.diagnostics()).extracting(Diagnostic::location, Diagnostic::message)
+                        .containsExactly(
+                                org.assertj.core.groups.Tuple.tuple("s.csv:3:3", "column 'day': 'Feb 30 2000' is not a valid date:MMM d yyyy: there is no such day"),
+                                org.assertj.core.groups.Tuple.tuple("s.csv:3:15", "column 'month': '2001-13' is not a valid date:yyyy-MM"),
+                                org.assertj.core.groups.Tuple.tuple("s.csv:3:23", "column 'at': '30/02/2000 10:00' is not a valid timestamp:dd/MM/uuuu HH:mm: there is no such time"),
+                                org.assertj.core.groups.Tuple.tuple("s.csv:4:3", "column 'day': 'Feb 29 2001' is not a valid date:MMM d yyyy: there is no such day"),
+                                org.assertj.core.groups.Tuple.tuple("s.csv:4:23", "column 'at': '01/01/2001 24:00' is not a valid timestamp:dd/MM/uuuu HH:mm: there is no such time")));
+        QueryResult ok = load(spec, "n,day,month,at\n1,Feb 29 2000,2001-02,29/02/2000 10:00\n2,dec 31 1999,1999-12,31/12/1999 23:59\n");
+        assertThat(ok.rows().get(0)).containsExactly(1L, LocalDate.of(2000, 2, 29), LocalDate.of(2001, 2, 1), LocalDateTime.of(2000, 2, 29, 10, 0));
+        assertThat(ok.rows().get(1)).containsExactly(2L, LocalDate.of(1999, 12, 31), LocalDate.of(1999, 12, 1), LocalDateTime.of(1999, 12, 31, 23, 59));
     }
 }

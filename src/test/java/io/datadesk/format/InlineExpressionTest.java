@@ -24,7 +24,14 @@ class InlineExpressionTest {
     private final QueryResult yearly = new QueryResult("yearly", List.of(new Column("year", ColumnType.INTEGER)),
             List.of(List.of(2023L), List.of(2024L)));
     private final QueryResult none = new QueryResult("none", List.of(new Column("x", ColumnType.INTEGER)), List.of());
-    private final Map<String, QueryResult> results = Map.of("totals", totals, "yearly", yearly, "none", none);
+    private final QueryResult bySector = new QueryResult("by_sector",
+            List.of(new Column("sector", ColumnType.TEXT), new Column("year", ColumnType.INTEGER),
+                    new Column("laid_off", ColumnType.INTEGER), new Column("share", ColumnType.DECIMAL),
+                    new Column("month", ColumnType.DATE)),
+            List.of(Arrays.asList("Tech", 2022L, 1500L, 0.25, LocalDate.of(2022, 1, 1)),
+                    Arrays.asList("Tech", 2023L, 2600L, 0.5, LocalDate.of(2023, 1, 1)),
+                    Arrays.asList("Retail, online", 2023L, 700L, null, LocalDate.of(2023, 2, 1))));
+    private final Map<String, QueryResult> results = Map.of("totals", totals, "yearly", yearly, "none", none, "by_sector", bySector);
 
     private String eval(String inner, Locale locale) {
         return InlineExpression.parse(inner, "content/page.md", 5, 12).evaluate(results, locale);
@@ -86,5 +93,52 @@ class InlineExpressionTest {
         assertThat(failure("none.x").message()).isEqualTo("an inline value needs a result with exactly one row, but 'none' has 0 rows in '{{none.x}}'");
         assertThat(failure("totals.missing").message()).isEqualTo("'totals.missing' is NULL (no value) in '{{totals.missing}}'");
         assertThat(failure("totals.peak | percent").message()).isEqualTo("format 'percent' does not fit column 'peak', which is date in '{{totals.peak | percent}}'");
+    }
+
+    @Test
+    void picksOneRowByColumnValues() {
+        assertThat(eval("yearly[year=2024].year", Locale.US)).isEqualTo("2024");
+        assertThat(eval(" by_sector[year=2022].laid_off | number ", Locale.US)).isEqualTo("1,500");
+        assertThat(eval("by_sector[sector='Tech', year=2023].laid_off | compact", Locale.US)).isEqualTo("2.6K");
+        assertThat(eval("by_sector[sector=\"Retail, online\"].laid_off", Locale.US)).isEqualTo("700");
+        assertThat(eval("by_sector[ sector = Tech , year == 2023 ].share | percent", Locale.US)).isEqualTo("50%");
+        assertThat(eval("by_sector[share=0.25].year", Locale.US)).isEqualTo("2022");
+        assertThat(eval("by_sector[month=2023-02-01].sector", Locale.US)).isEqualTo("Retail, online");
+        InlineExpression.Value v = InlineExpression.parse("by_sector[year=2022].share | percent", "f", 1, 1).resolve(results, Locale.US);
+        assertThat(v.row()).isEqualTo(0);
+        assertThat(v.exact()).isEqualTo(0.25);
+        assertThat(v.column()).isEqualTo("share");
+        assertThat(v.result().name()).isEqualTo("by_sector");
+    }
+
+    @Test
+    void rowSelectionErrorsSayHowManyRowsMatched() {
+        Diagnostic none = failure("by_sector[year=2030].laid_off");
+        assertThat(none.message()).isEqualTo("no row of 'by_sector' has year = 2030 in '{{by_sector[year=2030].laid_off}}'");
+        assertThat(none.hint()).isEqualTo("values of year: 2022, 2023.");
+        assertThat(none.location()).isEqualTo("content/page.md:5:22"); // at the condition: column 12 + offset 10
+
+        Diagnostic noneOfTwo = failure("by_sector[sector=Tech, month=2023-02-01].laid_off");
+        assertThat(noneOfTwo.message()).startsWith("no row of 'by_sector' has sector = 'Tech' and month = 2023-02-01 in");
+        assertThat(noneOfTwo.hint()).isEqualTo("values of month in the rows that meet the other conditions: 2022-01-01, 2023-01-01.");
+
+        Diagnostic several = failure("by_sector[sector=Tech].laid_off");
+        assertThat(several.message()).isEqualTo("2 rows of 'by_sector' have sector = 'Tech', but an inline value shows one in '{{by_sector[sector=Tech].laid_off}}'");
+        assertThat(several.hint()).isEqualTo("they differ in year (2022, 2023): add a condition, e.g. by_sector[sector=Tech, year=2022]; or aggregate in the query");
+
+        Diagnostic unknown = failure("by_sector[yeer=2023].laid_off");
+        assertThat(unknown.message()).isEqualTo("result 'by_sector' has no column 'yeer' to pick a row by in '{{by_sector[yeer=2023].laid_off}}'");
+        assertThat(unknown.hint()).isEqualTo("did you mean 'year'? Columns of by_sector: sector, year, laid_off, share, month.");
+
+        Diagnostic wrongType = failure("by_sector[year=last].laid_off");
+        assertThat(wrongType.message()).startsWith("'last' cannot be a value of column 'year', which is integer");
+        assertThat(wrongType.hint()).isEqualTo("write a whole number, e.g. year=2023");
+
+        Diagnostic syntax = failure("by_sector[year 2023].laid_off");
+        assertThat(syntax.message()).isEqualTo("cannot read the row selection in '{{by_sector[year 2023].laid_off}}': expected '=' after 'year'");
+        assertThat(syntax.location()).isEqualTo("content/page.md:5:27");
+
+        // Without a selection, a result of several rows suggests one.
+        assertThat(failure("by_sector.laid_off").hint()).startsWith("pick one row, e.g. {{ by_sector[sector='Tech'].laid_off }}");
     }
 }

@@ -189,13 +189,44 @@ public final class PageDatabase implements AutoCloseable {
             execute(prefix + body);
         } catch (SQLException e) {
             failed.add(key(name));
-            throw new ContentException(sqlError(e, body, prefix.length(), name, file, sqlFirstLine));
+            throw new ContentException(sqlError(e, body, prefix.length(), "query '" + name + "'", file, sqlFirstLine));
         }
         failed.remove(key(name));
         QueryResult result = table(name);
         tables.put(key(name), new TableInfo(name, result.columns(), false));
         results.put(name, result);
         return result;
+    }
+
+    /** The column {@link #violations} adds to say how many rows broke the rule in all (only 10 are kept). */
+    public static final String VIOLATION_COUNT = "__datadesk_rows";
+
+    /**
+     * Runs the SQL of an assertion ({@code assert NAME}): a query for the rows that break a rule. Unlike
+     * {@link #query} its result is no table of the page. Returns at most {@code limit} of the rows, each with one
+     * more column, {@link #VIOLATION_COUNT}, that holds how many rows the query returned in all.
+     */
+    public QueryResult violations(String name, String sql, String file, int sqlFirstLine, int limit) {
+        int fenceLine = Math.max(1, sqlFirstLine - 1);
+        String body = stripTrailingSemicolons(sql);
+        if (body.isBlank())
+            throw new ContentException(new Diagnostic(file, fenceLine, 0, "assertion '" + name + "' has no query",
+                    "write a SELECT that returns the rows breaking the rule, e.g. select * from yearly where laid_off < 0"));
+        int second = secondStatement(body);
+        if (second >= 0) {
+            int[] lc = lineColumn(body, second, sqlFirstLine);
+            throw new ContentException(new Diagnostic(file, lc[0], lc[1], "assertion '" + name + "' has more than one SQL statement",
+                    "an ```assert block holds one query, which returns the rows that break the rule"));
+        }
+        seal();
+        // The line break before ')' ends a '--' comment on the query's last line.
+        String prefix = "SELECT *, count(*) OVER () AS " + VIOLATION_COUNT + " FROM (";
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery(prefix + body + "\n) LIMIT " + limit)) {
+            return read(name, rs);
+        } catch (SQLException e) {
+            throw new ContentException(sqlError(e, body, prefix.length(), "assertion '" + name + "'", file, sqlFirstLine));
+        }
     }
 
     /**
@@ -325,7 +356,7 @@ public final class PageDatabase implements AutoCloseable {
         return (kind.isEmpty() ? "" : kind + " Error: ") + message.lines().findFirst().orElse(message).trim();
     }
 
-    private Diagnostic sqlError(SQLException e, String sql, int prefixLength, String queryName, String file, int sqlFirstLine) {
+    private Diagnostic sqlError(SQLException e, String sql, int prefixLength, String what, String file, int sqlFirstLine) {
         Map<String, Object> json = errorJson(e.getMessage());
         String message = json == null ? e.getMessage() : String.valueOf(json.getOrDefault("exception_message", e.getMessage()));
         message = message.lines().findFirst().orElse(message).trim(); // drop DuckDB's own "Did you mean" lines: ours are better
@@ -348,7 +379,7 @@ public final class PageDatabase implements AutoCloseable {
         String hint = kind.equals("Permission")
                 ? "SQL cannot read or write files: declare CSV files under 'data:' in front matter and query them by name"
                 : hintFor(subtype, json == null ? null : (String) json.get("name"), message);
-        String text = "query '" + queryName + "' failed: " + (kind.isEmpty() ? "" : kind + " error: ") + message;
+        String text = what + " failed: " + (kind.isEmpty() ? "" : kind + " error: ") + message;
         return new Diagnostic(file, line, column, text, hint);
     }
 

@@ -32,6 +32,9 @@ final class ErrorPage {
             #datadesk-error .dd-hit{background:#5c1a1a;color:#fff}\
             #datadesk-error .dd-no{color:#808080;user-select:none}\
             #datadesk-error p{display:block;margin:1rem 0 0;color:#b0b0b0}\
+            #datadesk-error table{display:table;border-collapse:collapse;margin:.75rem 0 0;background:#111114}\
+            #datadesk-error th,#datadesk-error td{display:table-cell;padding:.2rem .75rem;border:1px solid #333;text-align:left}\
+            #datadesk-error th{font-weight:bold;color:#82b1ff}\
             #datadesk-error button{float:right;background:none;border:1px solid #888;color:#ddd;border-radius:4px;\
             padding:.2rem .6rem;cursor:pointer}\
             """;
@@ -53,6 +56,7 @@ final class ErrorPage {
             if (!d.location().isEmpty()) sb.append("<div class=\"dd-where\">").append(escape(d.location())).append("</div>");
             sb.append("<div class=\"dd-message\">").append(escape(d.message())).append("</div>");
             if (!d.hint().isEmpty()) sb.append("<div class=\"dd-hint\">hint: ").append(escape(d.hint())).append("</div>");
+            if (!d.rows().isEmpty()) sb.append(rowsHtml(d.rows()));
             Optional<SourceExcerpt> excerpt = SourceExcerpt.of(d, projectDir);
             excerpt.ifPresent(x -> sb.append(excerptHtml(x)));
             sb.append("</section>");
@@ -78,6 +82,19 @@ final class ErrorPage {
                     .append(escape(x.lines().get(i))).append("</span>");
         }
         return sb.append("</code></pre>").toString();
+    }
+
+    /** Data that shows the problem (the rows that break an assertion): the first row is the header. */
+    private static String rowsHtml(List<List<String>> rows) {
+        StringBuilder sb = new StringBuilder("<table class=\"dd-rows\"><thead><tr>");
+        for (String h : rows.get(0)) sb.append("<th scope=\"col\">").append(escape(h)).append("</th>");
+        sb.append("</tr></thead><tbody>");
+        for (List<String> r : rows.subList(1, rows.size())) {
+            sb.append("<tr>");
+            for (String c : r) sb.append("<td>").append(escape(c)).append("</td>");
+            sb.append("</tr>");
+        }
+        return sb.append("</tbody></table>").toString();
     }
 
     /** Escaped for HTML text; only used in element content, never in attribute values. */

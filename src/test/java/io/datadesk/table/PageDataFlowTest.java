@@ -83,8 +83,9 @@ class PageDataFlowTest {
             assertThatThrownBy(() -> InlineExpression.parse("by_company.laid_off", "content/report/index.md", 31, 5).evaluate(db.results(), Locale.US))
                     .isInstanceOfSatisfying(ContentException.class, e -> assertThat(e.diagnostics()).extracting(Diagnostic::format)
                             .containsExactly("content/report/index.md:31:5: error: an inline value needs a result with exactly one row, "
-                                    + "but 'by_company' has 4 rows in '{{by_company.laid_off}}'\n  hint: aggregate (sum, count, max…) or filter "
-                                    + "the query so it returns one row, e.g. with LIMIT 1"));
+                                    + "but 'by_company' has 4 rows in '{{by_company.laid_off}}'\n  hint: pick one row, e.g. "
+                                    + "{{ by_company[company='Globex'].laid_off }}; or aggregate (sum, count, max…) or filter the query so it "
+                                    + "returns one row"));
             Element th = doc.selectFirst("th");
             assertThat(th.attr("scope")).isEqualTo("col");
         }

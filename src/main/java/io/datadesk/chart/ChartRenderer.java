@@ -36,7 +36,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class ChartRenderer {
 
     static final int WIDE = 640;
-    static final int NARROW = 360;
+    static final int NARROW = 320;
 
     // Colours XChart draws with. They are placeholders: SvgPost swaps each for a CSS custom property (with this
     // colour as fallback), so chart.css can restyle text, grid and series for the dark scheme.
@@ -85,7 +85,10 @@ public final class ChartRenderer {
         ChartData data = ChartData.of(spec, result);
         List<String> colors = colors(spec, data);
         // Descriptions name exact numbers: "89,709", not the axis's compact "89.7K".
-        Function<Object, String> exact = spec.yFormat() != null && spec.yFormat().trim().startsWith("compact") ? null : yFormat;
+        Function<Object, String> exact = spec.yFormat() != null && spec.yFormat().trim().startsWith("compact") ? null
+                // "percent:0" rounds 0.6% to "1%" on an axis; a description names the value as the prose does
+                : spec.yFormat() != null && spec.yFormat().trim().startsWith("percent") ? v -> v instanceof Number n ? Figure.share(n.doubleValue(), locale) : String.valueOf(v)
+                : yFormat;
         String description = spec.alt() != null ? spec.alt() : Describe.describe(spec, data, xFormat, exact, locale);
         String wide = "", narrow = "";
         if (spec.type() != ChartType.HBAR) {
@@ -122,8 +125,8 @@ public final class ChartRenderer {
                         Function<Object, String> xFormat, Function<Object, String> yFormat, String description, List<String> colors) {
         boolean narrow = width == NARROW;
         int height = (int) Math.round(width * spec.height() * (narrow ? 1.25 : 1));
-        Font tick = ChartFonts.REGULAR.deriveFont(narrow ? 12f : 13f);
-        Font strong = ChartFonts.SEMIBOLD.deriveFont(narrow ? 12f : 13f);
+        Font tick = ChartFonts.REGULAR.deriveFont(13f); // at least 12 CSS px when the 320 px drawing fills a 360 px phone's column
+        Font strong = ChartFonts.SEMIBOLD.deriveFont(13f);
         TextRecovery texts = new TextRecovery(List.of(tick, strong));
         // Room above the plot for the y-axis label, newsroom style: horizontal above the axis, not rotated.
         int top = spec.yLabel() != null && !spec.type().isPart() ? 22 : 6;
@@ -139,20 +142,65 @@ public final class ChartRenderer {
         boolean empty = data.isEmpty();
         Chart<?, ?> chart;
         Overlay overlay = new Overlay(top);
+        // Room at the right for the names of lines drawn at their ends (labels: end).
+        int reserve = 0;
+        if (spec.endLabels() && !empty) {
+            FontRenderContext frc = svg.getFontRenderContext();
+            for (ChartData.Series ser : data.series()) reserve = Math.max(reserve, (int) Math.ceil(advance(ser.name(), tick, frc)) + 10);
+            reserve = Math.min(reserve, width / 3);
+        }
+        int plotWidth = width - reserve;
         if (spec.type().isPart() && !empty) {
             chart = pie(spec, data, width, height, seriesColors);
         } else if (spec.type().isCategory() && !empty) {
             chart = bars(spec, data, width, height, tick, texts, yFormat, locale, seriesColors, overlay);
         } else {
-            chart = xy(spec, data, width, height, tick, texts, xFormat, yFormat, locale, seriesColors, overlay, empty);
+            chart = xy(spec, data, plotWidth, height, tick, texts, xFormat, yFormat, locale, seriesColors, overlay, empty);
         }
-        chart.paint(g, width, height);
+        int chartHeight = height;
+        if (spec.type().isCategory() && !empty && data.xKind() == XValues.Kind.CATEGORY) {
+            // Wrapped category labels need lines under the axis; the plot gives up that height. The slot width is
+            // estimated before layout (the y labels take about 50 px); Overlay wraps to the real one.
+            double slot = (plotWidth - 56.0) / Math.max(1, data.xs().size());
+            FontRenderContext frc = svg.getFontRenderContext();
+            int lines = 1;
+            for (Object x : data.xs()) {
+                String l = xFormat != null ? xFormat.apply(x) : Describe.xText(x, data.xs(), data.xKind(), locale, true);
+                lines = Math.max(lines, Overlay.wrap(l, slot - 6, 3, tick, frc).size());
+            }
+            overlay.labelLines = lines;
+            chartHeight = height - (int) Math.ceil((lines - 1) * tick.getSize2D() * 1.2);
+            if (lines > 1) {
+                chart = bars(spec, data, plotWidth, chartHeight, tick, texts, yFormat, locale, seriesColors, overlay);
+            }
+        }
+        if (chart instanceof org.knowm.xchart.internal.chartpart.AxesChart<?, ?> axes && !empty && !spec.type().isPart())
+            coverData(spec, data, axes, overlay, plotWidth, chartHeight);
+        chart.paint(g, plotWidth, chartHeight);
         g.flush();
 
         svg.setTransform(new AffineTransform());
         svg.setClip(null);
-        if (chart instanceof org.knowm.xchart.internal.chartpart.AxesChart<?, ?> axes && !empty)
-            overlay.draw(svg, axes, spec, data, texts, tick, strong, locale, xFormat, width);
+        List<Marks.Hit> hits = List.of();
+        if (chart instanceof org.knowm.xchart.internal.chartpart.AxesChart<?, ?> axes && !empty) {
+            overlay.draw(svg, axes, spec, data, texts, tick, strong, locale, xFormat, plotWidth);
+            Marks marks = new Marks(svg, axes, top);
+            Function<Double, String> yText = v -> yFormat != null ? yFormat.apply(v) : AxisFormats.auto(v, locale);
+            Function<Integer, String> xText = i -> xFormat != null ? xFormat.apply(data.xs().get(i))
+                    : Describe.xText(data.xs().get(i), data.xs(), data.xKind(), locale, false);
+            switch (spec.type()) {
+                case BAR, STACKED_BAR -> marks.bars(data, spec.type().isStacked(), barFill(data), overlay.yMin, seriesColors, xText, yText);
+                case LINE, AREA -> marks.lines(data, spec.type() == ChartType.AREA, overlay.yMin, overlay.yMax, seriesColors, xText, yText);
+                case SCATTER -> {
+                    Function<Double, String> xNum = v -> data.xKind() == XValues.Kind.DATE ? Describe.xText(java.time.LocalDate.ofEpochDay(Math.round(v)),
+                            List.of(), XValues.Kind.DATE, locale, false) : xFormat != null ? xFormat.apply(v) : AxisFormats.auto(v, locale);
+                    marks.points(data, seriesColors, spec.size() != null, plotWidth, xNum, yText, v -> AxisFormats.auto(v, locale));
+                }
+                default -> { }
+            }
+            if (spec.endLabels()) marks.endLabels(data, seriesColors, tick, axes.getScreenXFromChart(overlay.xMax) + 6);
+            hits = marks.hits();
+        }
         if (spec.yLabel() != null && !spec.type().isPart()) {
             svg.setFont(tick);
             svg.setPaint(MUTED);
@@ -165,7 +213,7 @@ public final class ChartRenderer {
             float w = (float) advance(msg, strong, svg.getFontRenderContext());
             svg.drawString(msg, (width - w) / 2f, top + height / 2f);
         }
-        return SvgPost.finish(svg.getSVGElement(), id, width, height + top, spec.title(), description, seriesColors, colors);
+        return SvgPost.finish(svg.getSVGElement(), id, width, height + top, spec.title(), description, seriesColors, colors, hits);
     }
 
     private static Color[] seriesColors(ChartSpec spec, int n) {
@@ -175,6 +223,38 @@ public final class ChartRenderer {
             else out[i] = PALETTE[i % PALETTE.length];
         }
         return out;
+    }
+
+    /** The share of each category's slot its bars fill (XChart's available space fill). */
+    static double barFill(ChartData data) {
+        return data.xs().size() > 24 ? 0.85 : 0.7;
+    }
+
+    /**
+     * XChart picks its own tick step, which need not divide our rounded range: a peak of 14.8 on an axis to 15 with
+     * ticks every 2 ends the grid at 14, under the data. A dry run reads the ticks XChart would draw; when the
+     * outermost tick falls inside the data, the range is widened to the next tick and the chart laid out again.
+     */
+    private static void coverData(ChartSpec spec, ChartData data, org.knowm.xchart.internal.chartpart.AxesChart<?, ?> chart,
+                                  Overlay overlay, int width, int height) {
+        if (spec.yLog() || overlay.yTicks == null) return;
+        double hi = spec.type().isStacked() ? Arrays.stream(data.stackTotals()).max().orElse(1) : data.maxY();
+        double lo = spec.type().isStacked() ? Math.min(0, data.minY()) : data.minY();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            overlay.yTicks.clear();
+            chart.paint(new SVGGraphics2D(width, height), width, height);
+            List<Double> ticks = overlay.yTicks.stream().distinct().sorted().toList();
+            if (ticks.size() < 2) return;
+            double step = ticks.get(1) - ticks.get(0);
+            double top = ticks.get(ticks.size() - 1), bottom = ticks.get(0);
+            double eps = step * 1e-6;
+            boolean grow = spec.yMax() == null && hi > top + eps, shrink = spec.yMin() == null && lo < bottom - eps;
+            if (!grow && !shrink) return;
+            if (grow) overlay.yMax = Math.ceil((hi - eps) / step) * step;
+            if (shrink) overlay.yMin = Math.floor((lo + eps) / step) * step;
+            yAxis((AxesChartStyler) chart.getStyler(), new double[] {overlay.yMin, overlay.yMax}, false);
+        }
+        overlay.yTicks.clear();
     }
 
     private static void newsroom(AxesChartStyler s, Font tick, Locale locale, Color[] colors) {
@@ -231,10 +311,21 @@ public final class ChartRenderer {
             return c;
         }
         double[] range = yRange(spec, data, spec.type() == ChartType.AREA || spec.type() == ChartType.STACKED_AREA);
-        yAxis(s, range);
+        s.setYAxisLogarithmic(spec.yLog());
+        s.setXAxisLogarithmic(spec.xLog());
+        s.setYAxisLogarithmicDecadeOnly(true);
+        s.setXAxisLogarithmicDecadeOnly(true);
+        // Bubbles need room at the plot's edges so the largest is not cut in half.
+        if (spec.size() != null) s.setPlotContentSize(0.84);
+        yAxis(s, range, spec.yLog());
         overlay.yMin = range[0];
         overlay.yMax = range[1];
-        c.setCustomYAxisTickLabelsFormatter(v -> texts.register(yLabel(v, yFormat, locale)));
+        List<Double> yTicks = new ArrayList<>();
+        overlay.yTicks = yTicks;
+        c.setCustomYAxisTickLabelsFormatter(v -> {
+            yTicks.add(v);
+            return texts.register(yLabel(v, yFormat, locale));
+        });
         if (dates || data.xKind() == XValues.Kind.CATEGORY) {
             // Calendar-aligned ticks are ours (CalendarTicks); XChart's x labels only reserve a line of space.
             int[] count = {0};
@@ -251,7 +342,10 @@ public final class ChartRenderer {
                 xMin = Math.min(xMin, x);
                 xMax = Math.max(xMax, x);
             }
-        if (spec.type() != ChartType.SCATTER) {
+        double fromX = ChartSpec.position(spec.xMin(), dates), toX = ChartSpec.position(spec.xMax(), dates);
+        if (!Double.isNaN(fromX)) xMin = fromX;
+        if (!Double.isNaN(toX)) xMax = toX;
+        if (spec.type() != ChartType.SCATTER || !Double.isNaN(fromX) || !Double.isNaN(toX)) {
             s.setXAxisMin(xMin);
             s.setXAxisMax(xMax == xMin ? xMin + 1 : xMax);
         }
@@ -265,7 +359,13 @@ public final class ChartRenderer {
         if (spec.type() == ChartType.STACKED_AREA) java.util.Collections.reverse(order);
         for (int i : order) {
             ChartData.Series ser = series.get(i);
-            XYSeries xs = c.addSeries("s" + i, ser.x(), ser.y());
+            double[] y = ser.y();
+            if (spec.type() == ChartType.LINE || spec.type() == ChartType.AREA) {
+                // Estimates and partial periods are drawn dashed by Marks; XChart draws the solid rest.
+                y = y.clone();
+                for (int k = 0; k < y.length; k++) if (ser.flagged(k)) y[k] = Double.NaN;
+            }
+            XYSeries xs = c.addSeries("s" + i, ser.x(), y);
             Color col = colors[i % colors.length];
             xs.setLineColor(col);
             xs.setMarkerColor(col);
@@ -274,6 +374,7 @@ public final class ChartRenderer {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                     xs.setMarker(SeriesMarkers.CIRCLE);
                     xs.setMarkerColor(new Color(col.getRed(), col.getGreen(), col.getBlue(), 191)); // overlapping dots stay visible
+                    if (spec.size() != null) xs.setMarker(SeriesMarkers.NONE); // bubbles are drawn by Marks
                 }
                 case AREA -> {
                     xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
@@ -304,10 +405,8 @@ public final class ChartRenderer {
         double[] run = null;
         for (ChartData.Series s : series) {
             double[] y = s.y().clone();
-            for (int i = 0; i < y.length; i++) {
-                double v = Double.isNaN(y[i]) ? 0 : y[i];
-                y[i] = (run == null ? 0 : run[i]) + v;
-            }
+            // A band with a missing value leaves a gap, and so does every band stacked on it: its top is unknown.
+            for (int i = 0; i < y.length; i++) y[i] = (run == null ? 0 : run[i]) + y[i];
             run = y;
             out.add(new ChartData.Series(s.name(), s.x(), y));
         }
@@ -321,20 +420,27 @@ public final class ChartRenderer {
         newsroom(s, tick, locale, colors);
         s.setStacked(spec.type() == ChartType.STACKED_BAR);
         s.setOverlapped(false);
-        s.setAvailableSpaceFill(data.xs().size() > 24 ? 0.85 : 0.7);
+        s.setAvailableSpaceFill(barFill(data));
         if (spec.xLabel() != null) c.setXAxisTitle(texts.register(spec.xLabel()));
         else s.setXAxisTitleVisible(false);
-        double[] range = yRange(spec, data, true);
-        yAxis(s, range);
+        double[] range = yRange(spec, data, !spec.yLog());
+        s.setYAxisLogarithmic(spec.yLog());
+        yAxis(s, range, spec.yLog());
         overlay.yMin = range[0];
         overlay.yMax = range[1];
-        c.setCustomYAxisTickLabelsFormatter(v -> texts.register(yLabel(v, yFormat, locale)));
+        List<Double> yTicks = new ArrayList<>();
+        overlay.yTicks = yTicks;
+        c.setCustomYAxisTickLabelsFormatter(v -> {
+            yTicks.add(v);
+            return texts.register(yLabel(v, yFormat, locale));
+        });
         List<String> placeholders = new ArrayList<>();
         for (int i = 0; i < data.xs().size(); i++) placeholders.add(texts.registerHidden(placeholder(i)));
         for (int i = 0; i < data.series().size(); i++) {
             double[] y = data.series().get(i).y();
             List<Double> ys = new ArrayList<>();
-            for (double v : y) ys.add(Double.isNaN(v) ? 0.0 : v);
+            // A missing value is a zero-height bar to XChart; Marks draws the visible no-data mark in its place.
+            for (double v : y) ys.add(Double.isNaN(v) ? (spec.yLog() ? range[0] : 0.0) : v);
             CategorySeries cs = c.addSeries("s" + i, placeholders, ys);
             cs.setFillColor(colors[i % colors.length]);
             cs.setLineColor(colors[i % colors.length]);
@@ -372,6 +478,14 @@ public final class ChartRenderer {
 
     /** Rounded y range: bars and areas start at zero unless told; the top is the next round step above the data. */
     static double[] yRange(ChartSpec spec, ChartData data, boolean fromZero) {
+        if (spec.yLog()) {
+            // Whole decades: a log axis reads by powers of ten.
+            double min = data.series().stream().flatMapToDouble(x -> Arrays.stream(x.y())).filter(d -> d > 0).min().orElse(1);
+            double max = Math.max(min, data.maxY());
+            double from = spec.yMin() != null && spec.yMin() > 0 ? spec.yMin() : Math.pow(10, Math.floor(Math.log10(min)));
+            double to = spec.yMax() != null ? spec.yMax() : Math.pow(10, Math.ceil(Math.log10(max)));
+            return new double[] {from, to > from ? to : from * 10};
+        }
         double lo = data.minY(), hi = spec.type().isStacked() ? Arrays.stream(data.stackTotals()).max().orElse(1) : data.maxY();
         if (spec.type().isStacked()) lo = Math.min(0, lo);
         for (ChartSpec.Annotation a : spec.annotations()) if (!a.vertical()) {
@@ -392,7 +506,12 @@ public final class ChartRenderer {
      * XChart leaves out a tick that falls exactly on the axis end when the plot fills its area, which would drop
      * the "0" under a baseline. A range wider by a millionth keeps both end ticks and moves nothing visibly.
      */
-    private static void yAxis(AxesChartStyler s, double[] range) {
+    private static void yAxis(AxesChartStyler s, double[] range, boolean log) {
+        if (log) {
+            s.setYAxisMin(range[0] / (1 + 1e-6));
+            s.setYAxisMax(range[1] * (1 + 1e-6));
+            return;
+        }
         double pad = (range[1] - range[0]) * 1e-6;
         s.setYAxisMin(range[0] - pad);
         s.setYAxisMax(range[1] + pad);
@@ -426,6 +545,10 @@ public final class ChartRenderer {
         final int offset;
         double yMin, yMax, xMin, xMax;
         boolean calendar, categories;
+        /** Lines of text reserved under the x axis for wrapped category labels. */
+        int labelLines = 1;
+        /** The y values XChart asked us to label, in the last layout (see coverData). */
+        List<Double> yTicks;
         List<Object> xs = List.of();
         double[] xPos = new double[0];
         double plotLeft = Double.NaN, plotRight = Double.NaN;
@@ -449,7 +572,11 @@ public final class ChartRenderer {
                         ? CalendarTicks.ticks(from, to, minMonths(xs), right - left, s -> advance(s, tick, frc), locale)
                         : CalendarTicks.ticks(from, to, minMonths(xs), right - left, s -> advance(s, tick, frc) * 1.3, locale).stream()
                                 .map(t -> new CalendarTicks.Tick(t.date(), xFormat.apply(t.date()))).toList();
+                String previous = null;
                 for (CalendarTicks.Tick t : ticks) {
+                    // An author's format can be coarser than the ticks ("yyyy" on quarterly ticks): name each once.
+                    if (t.label().equals(previous)) continue;
+                    previous = t.label();
                     double x = c.getScreenXFromChart(t.date().toEpochDay());
                     double w = advance(t.label(), tick, frc);
                     double lx = Math.max(2, Math.min(width - w - 2, x - w / 2)); // keep end labels inside the picture
@@ -474,14 +601,28 @@ public final class ChartRenderer {
                 }
                 double first = centre.length == 0 ? Double.NaN : centre[0], last = centre.length == 0 ? Double.NaN : centre[n - 1];
                 double spacing = Math.abs(slot);
-                double maxLabel = Math.max(24, Math.min(widest, width / 3.0));
-                int every = Math.max(1, (int) Math.ceil((maxLabel + 10) / Math.max(1, spacing)));
-                for (int i = 0; i < n; i += every) {
-                    double cx = centre[i];
-                    String l = ellipsize(labels.get(i), maxLabel, tick, frc);
-                    double w = advance(l, tick, frc);
-                    double lx = Math.max(2, Math.min(width - w - 2, cx - w / 2));
-                    g.drawString(l, (float) lx, (float) baseline);
+                double line = tick.getSize2D() * 1.2;
+                if (categories && data.xKind() == XValues.Kind.CATEGORY && spacing >= 28) {
+                    // Named categories (regions, companies) each keep their label: wrapped onto the lines reserved
+                    // under the axis, and shortened only when a single word is wider than its bar's slot.
+                    for (int i = 0; i < n; i++) {
+                        List<String> lines = wrap(labels.get(i), spacing - 6, labelLines, tick, frc);
+                        for (int k = 0; k < lines.size(); k++) {
+                            double w = advance(lines.get(k), tick, frc);
+                            double lx = Math.max(2, Math.min(width - w - 2, centre[i] - w / 2));
+                            g.drawString(lines.get(k), (float) lx, (float) (baseline + k * line));
+                        }
+                    }
+                } else {
+                    double maxLabel = Math.max(24, Math.min(widest, width / 3.0));
+                    int every = Math.max(1, (int) Math.ceil((maxLabel + 10) / Math.max(1, spacing)));
+                    for (int i = 0; i < n; i += every) {
+                        double cx = centre[i];
+                        String l = ellipsize(labels.get(i), maxLabel, tick, frc);
+                        double w = advance(l, tick, frc);
+                        double lx = Math.max(2, Math.min(width - w - 2, cx - w / 2));
+                        g.drawString(l, (float) lx, (float) baseline);
+                    }
                 }
                 if (categories && !Double.isNaN(first)) {
                     plotLeft = first - spacing / 2;
@@ -501,11 +642,20 @@ public final class ChartRenderer {
                 g.setPaint(ANNOTATION);
                 g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
                 if (a.vertical()) {
-                    if (categories) continue;
-                    double v = calendar ? XValues.parseDate(a.x()) == null ? Double.NaN : XValues.parseDate(a.x()).toEpochDay()
-                            : XValues.parseNumber(a.x()) == null ? Double.NaN : XValues.parseNumber(a.x());
-                    if (Double.isNaN(v) || v < xMin || v > xMax) continue;
-                    double x = c.getScreenXFromChart(v);
+                    double x;
+                    if (categories) {
+                        // A mark at a bar category: a line through the middle of its slot.
+                        int at = -1;
+                        for (int i = 0; i < xs.size() && at < 0; i++) if (ChartSpec.categoryMatches(xs.get(i), a.x())) at = i;
+                        if (at < 0) continue;
+                        double slot = c.getScreenXFromChart(1) - c.getScreenXFromChart(0);
+                        x = c.getScreenXFromChart(at) + slot / 2;
+                    } else {
+                        double v = calendar ? XValues.parseDate(a.x()) == null ? Double.NaN : XValues.parseDate(a.x()).toEpochDay()
+                                : XValues.parseNumber(a.x()) == null ? Double.NaN : XValues.parseNumber(a.x());
+                        if (Double.isNaN(v) || v < xMin || v > xMax) continue;
+                        x = c.getScreenXFromChart(v);
+                    }
                     g.draw(new Line2D.Double(x, top, x, bottom));
                     g.setFont(tick);
                     double w = advance(a.label(), tick, frc);
@@ -527,6 +677,30 @@ public final class ChartRenderer {
             boolean months = xs.stream().map(XValues::date).allMatch(d -> d != null && d.getDayOfMonth() == 1);
             if (!months) return 0;
             return xs.stream().map(XValues::date).allMatch(d -> d.getMonthValue() == 1) ? 12 : 1;
+        }
+
+        /** Word-wraps a label into at most {@code maxLines} lines of {@code max} px; a word too wide is shortened with "…". */
+        static List<String> wrap(String s, double max, int maxLines, Font f, FontRenderContext frc) {
+            List<String> lines = new ArrayList<>();
+            StringBuilder cur = new StringBuilder();
+            for (String word : s.split(" ")) {
+                String tryLine = cur.length() == 0 ? word : cur + " " + word;
+                if (cur.length() > 0 && advance(tryLine, f, frc) > max) {
+                    lines.add(cur.toString());
+                    cur = new StringBuilder(word);
+                } else {
+                    cur = new StringBuilder(tryLine);
+                }
+            }
+            if (cur.length() > 0) lines.add(cur.toString());
+            if (lines.size() > maxLines) {
+                List<String> kept = new ArrayList<>(lines.subList(0, maxLines));
+                kept.set(maxLines - 1, String.join(" ", lines.subList(maxLines - 1, lines.size())));
+                lines = kept;
+            }
+            List<String> out = new ArrayList<>();
+            for (String l : lines) out.add(ellipsize(l, Math.max(max, 20), f, frc));
+            return out;
         }
 
         private static String ellipsize(String s, double max, Font f, FontRenderContext frc) {

@@ -17,12 +17,18 @@ import java.util.Map;
  *
  * <p>{@code xFormat}/{@code yFormat} are format names as written (resolved by the renderer's format lookup) or
  * null; {@code yMin}/{@code yMax} are null when not given; {@code height} is the drawing's height/width ratio.
+ *
+ * <p>{@code estimated}/{@code partial} name boolean columns that flag a row's value as an estimate or as covering
+ * part of a period only (drawn hatched or lighter, and said so in the legend, description and data table);
+ * {@code size} names the column that sizes a scatter chart's bubbles; {@code endLabels} puts each series' name at
+ * the end of its line instead of a legend.
  */
 public record ChartSpec(
         ChartType type, String data, String x, List<String> y, String series,
         String title, String subtitle, String xLabel, String yLabel, String xFormat, String yFormat,
         Double yMin, Double yMax, List<String> colors, Legend legend, double height,
         String sourceText, String sourceUrl, String note, String alt, List<Annotation> annotations, boolean allowEmpty,
+        String estimated, String partial, boolean xLog, boolean yLog, String size, String xMin, String xMax, boolean endLabels,
         YamlNode node) {
 
     public enum Legend { AUTO, NONE, TOP }
@@ -36,7 +42,7 @@ public record ChartSpec(
 
     public static final List<String> KEYS = List.of("type", "data", "x", "y", "series", "title", "subtitle", "x-label",
             "y-label", "x-format", "y-format", "y-min", "y-max", "colors", "legend", "height", "source", "note", "alt",
-            "annotations", "empty");
+            "annotations", "empty", "estimated", "partial", "x-scale", "y-scale", "size", "x-min", "x-max", "labels");
 
     static final double DEFAULT_ASPECT = 0.6;
 
@@ -125,7 +131,8 @@ public record ChartSpec(
         if (m.containsKey("annotations")) {
             List<YamlNode> as = problems.collect(() -> m.get("annotations").asList("annotations"));
             if (as != null) for (YamlNode a : as) {
-                Annotation ann = problems.collect(() -> annotation(a));
+                ChartType kind = type;
+                Annotation ann = problems.collect(() -> annotation(a, kind));
                 if (ann != null) annotations.add(ann);
             }
         }
@@ -136,6 +143,32 @@ public record ChartSpec(
             else problems.add(m.get("empty").error("unknown value '" + empty + "' for 'empty'",
                     "write 'empty: allow' to draw a \"No data\" chart when the result has no rows"));
         }
+        String estimated = column(m, "estimated", problems);
+        String partial = column(m, "partial", problems);
+        boolean xLog = scale(m, "x-scale", problems), yLog = scale(m, "y-scale", problems);
+        String size = column(m, "size", problems);
+        String xMin = bound(m, "x-min", problems);
+        String xMax = bound(m, "x-max", problems);
+        boolean endLabels = false;
+        String labels = text(m, "labels", problems);
+        if (labels != null) {
+            if (labels.trim().equals("end")) endLabels = true;
+            else if (!labels.trim().equals("legend"))
+                problems.add(m.get("labels").error("unknown value '" + labels + "' for 'labels'",
+                        "write 'labels: end' to name each line at its end instead of in a legend"));
+        }
+        if (type != null && size != null && type != ChartType.SCATTER)
+            problems.add(m.get("size").error("'size' sizes the bubbles of a scatter chart", "use 'type: scatter', or remove 'size'"));
+        if (type != null && endLabels && type != ChartType.LINE && type != ChartType.AREA)
+            problems.add(m.get("labels").error("'labels: end' names lines at their end; a " + type.key() + " chart has none",
+                    "use it on line or area charts"));
+        if (type != null && xLog && !type.isXY())
+            problems.add(m.get("x-scale").error("a " + type.key() + " chart has no numeric x axis to draw on a log scale", "remove 'x-scale'"));
+        if (type != null && yLog && (type.isPart() || type == ChartType.HBAR || type.isStacked()))
+            problems.add(m.get("y-scale").error("a " + type.key() + " chart cannot use a log scale", "remove 'y-scale', or use a line, bar or scatter chart"));
+        if ((xMin != null || xMax != null) && type != null && !type.isXY())
+            problems.add(m.getOrDefault("x-min", m.get("x-max")).error("'x-min'/'x-max' set a numeric or date x axis; a "
+                    + type.key() + " chart has categories", "remove them"));
         if (type != null && type.isPart() && y.size() > 1)
             problems.add(m.get("y").error("a " + type.key() + " chart shows one y column", "give one column: 'y: value'"));
         if (type == ChartType.HBAR && y.size() > 1)
@@ -144,7 +177,8 @@ public record ChartSpec(
         return new ChartSpec(type, data, x, y, series, text(m, "title", problems), text(m, "subtitle", problems),
                 text(m, "x-label", problems), text(m, "y-label", problems), text(m, "x-format", problems),
                 text(m, "y-format", problems), yMin, yMax, colors, legend, height, sourceText, sourceUrl,
-                text(m, "note", problems), text(m, "alt", problems), annotations, allowEmpty, body);
+                text(m, "note", problems), text(m, "alt", problems), annotations, allowEmpty,
+                estimated, partial, xLog, yLog, size, xMin, xMax, endLabels, body);
     }
 
     /**
@@ -159,6 +193,14 @@ public record ChartSpec(
         needed.add(x);
         needed.addAll(y);
         if (series != null) needed.add(series);
+        for (String k : List.of("estimated", "partial", "size")) {
+            String col = k.equals("estimated") ? estimated : k.equals("partial") ? partial : size;
+            if (col != null && r.indexOf(col) < 0) {
+                String dym = Suggest.didYouMean(col, r.columnNames());
+                problems.add(at(k).error("no column '" + col + "' in '" + data + "'",
+                        (dym.isEmpty() ? "" : dym + " ") + "Columns: " + String.join(", ", r.columnNames()) + "."));
+            }
+        }
         for (String col : needed) {
             if (r.indexOf(col) < 0) {
                 String key = col.equals(x) ? "x" : col.equals(series) ? "series" : "y";
@@ -177,16 +219,27 @@ public record ChartSpec(
                         "y must be numeric; cast it in the query, e.g. CAST(" + col + " AS DOUBLE), or pick another column"));
             }
         }
+        if (size != null && r.column(size).isPresent() && !r.column(size).get().type().isNumeric())
+            problems.add(at("size").error("column '" + size + "' is not a number", "bubbles are sized by a numeric column"));
+        if (yLog)
+            for (String col : y)
+                if (r.values(col).stream().anyMatch(v -> v instanceof Number n && n.doubleValue() <= 0))
+                    problems.add(at("y-scale").error("column '" + col + "' has zero or negative values, which a log scale cannot show",
+                            "filter them out in the query, or remove 'y-scale: log'"));
         if (r.rowCount() == 0 && !allowEmpty)
             problems.add(at("data").error("query result '" + data + "' has no rows, so there is nothing to draw",
                     "check the query's filters, or add 'empty: allow' to show an explicit \"No data\" chart"));
         for (Annotation a : annotations)
-            if (a.vertical() && !type.isXY())
+            if (a.vertical() && !type.isXY() && !type.isCategory())
                 problems.add(a.node().error("a " + type.key() + " chart has no x axis to mark with a vertical line",
-                        "vertical annotations ({ x: ... }) work on line, area, stacked-area and scatter charts; use { y: ... } here"));
+                        "vertical annotations ({ x: ... }) work on line, area, scatter and bar charts; use { y: ... } here"));
+            else if (a.vertical() && type.isCategory() && r.values(x).stream().noneMatch(v -> v != null && categoryMatches(v, a.x())))
+                problems.add(a.node().error("annotation x '" + a.x() + "' is not one of the categories of '" + x + "'",
+                        "write a category as it appears in the data, e.g. " + r.values(x).stream().filter(v -> v != null).limit(3)
+                                .map(String::valueOf).reduce((p, q) -> p + ", " + q).orElse("")));
             else if (!a.vertical() && (type.isPart() || type == ChartType.HBAR))
                 problems.add(a.node().error("a " + type.key() + " chart has no y axis to mark", "remove the annotation"));
-        if (type.isXY() && type != ChartType.SCATTER && r.rowCount() > 0 && r.column(x).isPresent()) {
+        if (type.isXY() && r.rowCount() > 0 && r.column(x).isPresent()) {
             // Vertical annotations need an x axis of the same kind.
             boolean dates = XValues.of(r, x).isDate();
             for (Annotation a : annotations) {
@@ -201,13 +254,20 @@ public record ChartSpec(
         return r;
     }
 
+    /** Whether a bar category (a value of x) is the one an annotation names: as text, or as the same date. */
+    static boolean categoryMatches(Object value, String named) {
+        if (String.valueOf(value).equals(named)) return true;
+        java.time.LocalDate d = XValues.date(value), n = XValues.parseDate(named);
+        return d != null && d.equals(n);
+    }
+
     /** The node of an option's value (or the block itself when the option is absent), for located messages. */
     YamlNode at(String key) {
         Map<String, YamlNode> m = node.asMap("a chart block");
         return m.getOrDefault(key, node);
     }
 
-    private static Annotation annotation(YamlNode a) {
+    private static Annotation annotation(YamlNode a, ChartType type) {
         Map<String, YamlNode> am = a.asMap("an annotation");
         List<Diagnostic> unknown = a.unknownKeys("annotation key", List.of("x", "y", "label"));
         if (!unknown.isEmpty()) throw new ContentException(unknown);
@@ -218,7 +278,8 @@ public record ChartSpec(
         if (am.containsKey("x")) {
             YamlNode xn = am.get("x");
             String xv = xn.asString("annotation x").trim();
-            if (XValues.parseDate(xv) == null && XValues.parseNumber(xv) == null)
+            // A bar chart's x names a category, checked against the data; other axes need a date or a number.
+            if ((type == null || !type.isCategory()) && XValues.parseDate(xv) == null && XValues.parseNumber(xv) == null)
                 throw xn.fail("annotation x '" + xv + "' is neither a date nor a number", "write a date as 2022-11-30, or a number");
             return new Annotation(xv, null, label, xn);
         }
@@ -259,6 +320,40 @@ public record ChartSpec(
         YamlNode n = m.get(key);
         if (n == null || n.isNull()) return null;
         return problems.collect(() -> n.asString(key));
+    }
+
+    private static String column(Map<String, YamlNode> m, String key, Diagnostics problems) {
+        String v = text(m, key, problems);
+        return v == null ? null : v.trim();
+    }
+
+    /** x-min/x-max: a date or a number, as written (which one fits is up to the data's x axis). */
+    private static String bound(Map<String, YamlNode> m, String key, Diagnostics problems) {
+        String v = column(m, key, problems);
+        if (v != null && XValues.parseDate(v) == null && XValues.parseNumber(v) == null) {
+            problems.add(m.get(key).error("'" + v + "' is neither a date nor a number", "write a date as 2020-01-01, or a number"));
+            return null;
+        }
+        return v;
+    }
+
+    /** An x-min/x-max bound as a position on an axis of dates (epoch day) or numbers; NaN when not given. */
+    static double position(String bound, boolean dates) {
+        if (bound == null) return Double.NaN;
+        if (dates) {
+            java.time.LocalDate d = XValues.parseDate(bound);
+            return d == null ? Double.NaN : d.toEpochDay();
+        }
+        Double n = XValues.parseNumber(bound);
+        return n == null ? Double.NaN : n;
+    }
+
+    private static boolean scale(Map<String, YamlNode> m, String key, Diagnostics problems) {
+        String v = text(m, key, problems);
+        if (v == null || v.trim().equals("linear")) return false;
+        if (v.trim().equals("log")) return true;
+        problems.add(m.get(key).error("unknown scale '" + v + "'", "use 'log' or 'linear'"));
+        return false;
     }
 
     private static Double number(Map<String, YamlNode> m, String key, Diagnostics problems) {

@@ -32,10 +32,10 @@ final class Describe {
         Function<Object, String> x = xFormat != null ? xFormat : v -> xText(v, data.xs(), data.xKind(), locale, false);
         StringBuilder sb = new StringBuilder(kind).append(" of ");
         List<ChartData.Series> ss = data.series();
-        if (ss.size() == 1) sb.append(ss.get(0).name());
+        if (ss.size() == 1) sb.append(ChartData.inSentence(ss.get(0).name()));
         else sb.append(ss.size()).append(" series (").append(String.join(", ", ss.stream().map(ChartData.Series::name).limit(8).toList()))
                 .append(ss.size() > 8 ? ", …)" : ")");
-        sb.append(" by ").append(spec.x());
+        sb.append(" by ").append(ChartData.inSentence(spec.xLabel() != null ? spec.xLabel() : ChartData.humanize(spec.x())));
         if (spec.type() == ChartType.SCATTER) return sb.append('.').toString();
         if (!data.xs().isEmpty() && data.xKind() != XValues.Kind.CATEGORY)
             sb.append(", ").append(x.apply(data.xs().get(0))).append(" to ").append(x.apply(data.xs().get(data.xs().size() - 1)));
@@ -45,7 +45,7 @@ final class Describe {
             for (double d : v) if (!Double.isNaN(d)) total += d;
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < v.length && i < 6; i++)
-                parts.add(x.apply(data.xs().get(i)) + " " + AxisFormats.number(total == 0 ? 0 : 100 * v[i] / total, 0, false, locale) + "%");
+                parts.add(x.apply(data.xs().get(i)) + " " + Figure.share(total == 0 ? 0 : v[i] / total, locale));
             return sb.append(": ").append(String.join(", ", parts)).append(v.length > 6 ? ", and others." : ".").toString();
         }
         String at = data.xKind() == XValues.Kind.CATEGORY ? " for " : " in "; // "in January 2023", "for Intel"
@@ -63,7 +63,35 @@ final class Describe {
                     .append(", lowest ").append(y.apply(s.y()[lo])).append(at).append(x.apply(data.xs().get(lo)));
             if (data.xKind() == XValues.Kind.DATE) sb.append(", latest ").append(y.apply(s.y()[last])).append(" in ").append(x.apply(data.xs().get(last)));
         }
-        return sb.append('.').toString();
+        sb.append('.');
+        flags(sb, data, x);
+        return sb.toString();
+    }
+
+    /** Which values are missing, estimated or partial: a reader of the description must learn what a glance shows. */
+    private static void flags(StringBuilder sb, ChartData data, Function<Object, String> x) {
+        List<String> missing = new ArrayList<>(), estimated = new ArrayList<>(), partial = new ArrayList<>();
+        for (int i = 0; i < data.xs().size(); i++) {
+            String at = x.apply(data.xs().get(i));
+            boolean m = false, e = false, p = false;
+            for (ChartData.Series s : data.series()) {
+                m |= s.missing(i);
+                e |= !s.missing(i) && s.estimated()[i];
+                p |= !s.missing(i) && s.partial()[i];
+            }
+            if (m) missing.add(at);
+            if (e) estimated.add(at);
+            if (p) partial.add(at);
+        }
+        int n = data.xs().size();
+        if (!missing.isEmpty()) sb.append(" No data for ").append(list(missing, n)).append('.');
+        if (!estimated.isEmpty()) sb.append(" Estimated: ").append(list(estimated, n)).append('.');
+        if (!partial.isEmpty()) sb.append(" Partial period: ").append(list(partial, n)).append('.');
+    }
+
+    private static String list(List<String> items, int of) {
+        if (items.size() <= 6) return String.join(", ", items);
+        return items.size() + " of " + of + " (" + String.join(", ", items.subList(0, 3)) + ", …)";
     }
 
     /**

@@ -32,6 +32,8 @@ final class Figure {
         }
         sb.append("<figcaption class=\"dd-chart-caption\">");
         if (spec.note() != null) sb.append("<p class=\"dd-chart-note\">").append(Html.escape(spec.note())).append("</p>");
+        String flags = flagNote(spec, data);
+        if (!flags.isEmpty()) sb.append("<p class=\"dd-chart-note dd-chart-flags\">").append(Html.escape(flags)).append("</p>");
         if (spec.sourceText() != null) {
             sb.append("<p class=\"dd-chart-source\">Source: ");
             if (spec.sourceUrl() != null) sb.append("<a href=\"").append(Html.escape(spec.sourceUrl())).append("\">")
@@ -42,14 +44,56 @@ final class Figure {
         if (csvHref != null) sb.append("<p class=\"dd-chart-download\"><a href=\"").append(Html.escape(csvHref))
                 .append("\" download>Download the data (CSV)</a></p>");
         sb.append("\n<details class=\"dd-chart-data\"><summary>Show the data</summary>\n");
-        sb.append(dataTable(result, locale, spec.title()));
+        sb.append(dataTable(spec, data, locale, xFormat, yFormat));
         sb.append("</details>\n</figcaption>\n</figure>\n");
         return sb.toString();
     }
 
+    /** The sentence that explains the chart's marks for missing, estimated and partial values; "" when there are none. */
+    static String flagNote(ChartSpec spec, ChartData data) {
+        if (data.isEmpty()) return "";
+        boolean bars = spec.type().isCategory() || spec.type() == ChartType.HBAR;
+        List<String> parts = new java.util.ArrayList<>();
+        if (bars) {
+            if (data.anyEstimated()) parts.add("Hatched bars are estimates.");
+            if (data.anyPartial()) parts.add("Lighter bars cover part of the period only.");
+        } else if (data.anyEstimated() || data.anyPartial()) {
+            parts.add("Dashed lines lead to " + (data.anyEstimated() && data.anyPartial() ? "estimates and to values for part of a period only."
+                    : data.anyEstimated() ? "estimates." : "values for part of a period only."));
+        }
+        if (data.anyMissing() && !spec.type().isPart() && spec.type() != ChartType.SCATTER)
+            parts.add(bars ? (spec.type() == ChartType.HBAR ? "A dash marks a missing value, not a zero."
+                    : spec.type().isStacked() ? "Missing values are left out of the stack, not counted as zero."
+                    : "A dashed outline at the baseline marks a missing value, not a zero.")
+                    : "Gaps are missing values, not zeros.");
+        return String.join(" ", parts);
+    }
+
+    /** Legend entries for the marks of missing, estimated and partial values. */
+    private static void flagLegend(StringBuilder sb, ChartSpec spec, ChartData data) {
+        boolean bars = spec.type().isCategory();
+        if (data.anyMissing() && bars && !spec.type().isStacked())
+            sb.append("<li><span class=\"dd-swatch dd-swatch--nodata\"></span>No data</li>");
+        if (data.anyEstimated())
+            sb.append("<li><span class=\"dd-swatch ").append(bars ? "dd-swatch--estimate" : "dd-swatch--line dd-swatch--dashed").append("\"></span>Estimate</li>");
+        if (data.anyPartial())
+            sb.append("<li><span class=\"dd-swatch ").append(bars ? "dd-swatch--partial" : "dd-swatch--line dd-swatch--dashed").append("\"></span>Partial period</li>");
+    }
+
+    private static boolean hasFlagLegend(ChartSpec spec, ChartData data) {
+        return data.anyEstimated() || data.anyPartial() || data.anyMissing() && spec.type().isCategory() && !spec.type().isStacked();
+    }
+
     private static void legend(StringBuilder sb, ChartSpec spec, ChartData data, List<String> colors, Locale locale,
                                Function<Object, String> yFormat, Function<Object, String> xFormat) {
-        if (spec.legend() == ChartSpec.Legend.NONE || spec.type() == ChartType.HBAR || data.isEmpty()) return;
+        if (spec.type() == ChartType.HBAR || data.isEmpty()) return;
+        if (spec.legend() == ChartSpec.Legend.NONE || spec.endLabels()) {
+            if (!hasFlagLegend(spec, data) || spec.type().isPart()) return;
+            sb.append("<ul class=\"dd-legend\">");
+            flagLegend(sb, spec, data);
+            sb.append("</ul>\n");
+            return;
+        }
         if (spec.type().isPart()) {
             double[] v = data.series().get(0).y();
             double total = 0;
@@ -58,7 +102,7 @@ final class Figure {
             for (int i = 0; i < v.length; i++) {
                 String name = xFormat != null ? xFormat.apply(data.xs().get(i)) : Describe.xText(data.xs().get(i), data.xs(), data.xKind(), locale, false);
                 String value = yFormat != null ? yFormat.apply(v[i]) : AxisFormats.auto(v[i], locale);
-                String pct = AxisFormats.number(total == 0 ? 0 : 100 * v[i] / total, 0, false, locale) + "%";
+                String pct = share(total == 0 ? 0 : v[i] / total, locale);
                 sb.append("<li><span class=\"dd-swatch\" style=\"background:").append(Html.escape(colors.get(i))).append("\"></span>")
                         .append(Html.escape(name)).append(" <span class=\"dd-legend-value\">").append(Html.escape(pct)).append(" (")
                         .append(Html.escape(value)).append(")</span></li>");
@@ -66,18 +110,97 @@ final class Figure {
             sb.append("</ul>\n");
             return;
         }
-        if (data.series().size() < 2 && spec.legend() != ChartSpec.Legend.TOP) return;
+        boolean named = data.series().size() >= 2 || spec.legend() == ChartSpec.Legend.TOP;
+        if (!named && !hasFlagLegend(spec, data)) return;
         sb.append("<ul class=\"dd-legend\">");
-        for (int i = 0; i < data.series().size(); i++) {
+        for (int i = 0; named && i < data.series().size(); i++) {
             sb.append("<li><span class=\"dd-swatch").append(spec.type() == ChartType.LINE ? " dd-swatch--line" : "")
                     .append("\" style=\"background:").append(Html.escape(colors.get(i))).append("\"></span>")
                     .append(Html.escape(data.series().get(i).name())).append("</li>");
         }
+        flagLegend(sb, spec, data);
         sb.append("</ul>\n");
     }
 
-    /** The numbers behind the chart as an accessible table, formatted as tables on the page are. */
-    static String dataTable(QueryResult result, Locale locale, String title) {
-        return io.datadesk.table.TableHtml.renderAllWithRowHeaders(result, locale, title);
+    /**
+     * The numbers behind the chart as an accessible table, in the chart's words: its axis labels as headers (never
+     * the query's column names), its formats in the cells, one column per series, missing values as "no data" and
+     * estimates and partial periods flagged. Compact axis formats give way to exact numbers here.
+     */
+    static String dataTable(ChartSpec spec, ChartData data, Locale locale, Function<Object, String> xFormat, Function<Object, String> yFormat) {
+        Function<Object, String> y = yFormat == null || spec.yFormat().trim().startsWith("compact") ? v -> AxisFormats.auto(v, locale) : yFormat;
+        String caption = spec.title() != null ? spec.title() : "The data";
+        String xHeader = spec.xLabel() != null ? spec.xLabel() : ChartData.humanize(spec.x());
+        List<String> headers = new java.util.ArrayList<>();
+        List<Boolean> numeric = new java.util.ArrayList<>();
+        List<List<io.datadesk.table.TableHtml.Cell>> rows = new java.util.ArrayList<>();
+        headers.add(xHeader);
+        numeric.add(false);
+        if (spec.type() == ChartType.SCATTER) {
+            ChartData.Series first = data.series().isEmpty() ? null : data.series().get(0);
+            boolean many = data.series().size() > 1;
+            if (many) {
+                headers.add(spec.series() != null ? ChartData.humanize(spec.series()) : "Series");
+                numeric.add(false);
+            }
+            headers.add(spec.yLabel() != null ? spec.yLabel() : first == null ? ChartData.humanize(spec.y().get(0)) : first.name());
+            numeric.add(true);
+            if (spec.size() != null) {
+                headers.add(ChartData.humanize(spec.size()));
+                numeric.add(true);
+            }
+            if (many && spec.yLabel() == null) headers.set(headers.size() - (spec.size() != null ? 2 : 1), ChartData.humanize(spec.y().get(0)));
+            for (ChartData.Series s : data.series())
+                for (int i = 0; i < s.y().length; i++) {
+                    List<io.datadesk.table.TableHtml.Cell> row = new java.util.ArrayList<>();
+                    double x = s.x()[i];
+                    row.add(io.datadesk.table.TableHtml.Cell.of(data.xKind() == XValues.Kind.DATE
+                            ? Describe.xText(java.time.LocalDate.ofEpochDay(Math.round(x)), List.of(), XValues.Kind.DATE, locale, false)
+                            : xFormat != null ? xFormat.apply(x) : AxisFormats.auto(x, locale)));
+                    if (many) row.add(io.datadesk.table.TableHtml.Cell.of(s.name()));
+                    row.add(new io.datadesk.table.TableHtml.Cell(y.apply(s.y()[i]), s.estimated()[i] ? "estimate" : null));
+                    if (spec.size() != null) row.add(io.datadesk.table.TableHtml.Cell.of(AxisFormats.auto(s.size()[i], locale)));
+                    rows.add(row);
+                }
+            return io.datadesk.table.TableHtml.renderGrid(caption, caption, headers, numeric, rows);
+        }
+        for (ChartData.Series s : data.series()) {
+            headers.add(s.name());
+            numeric.add(true);
+        }
+        boolean parts = spec.type().isPart();
+        double total = 0;
+        if (parts) {
+            for (double d : data.series().get(0).y()) if (!Double.isNaN(d)) total += d;
+            headers.add("Share");
+            numeric.add(true);
+        }
+        for (int i = 0; i < data.xs().size(); i++) {
+            List<io.datadesk.table.TableHtml.Cell> row = new java.util.ArrayList<>();
+            row.add(io.datadesk.table.TableHtml.Cell.of(xFormat != null ? xFormat.apply(data.xs().get(i))
+                    : Describe.xText(data.xs().get(i), data.xs(), data.xKind(), locale, false)));
+            for (ChartData.Series s : data.series()) {
+                double v = s.y()[i];
+                String flag = s.missing(i) ? null : s.estimated()[i] ? "estimate" : s.partial()[i] ? "partial period" : null;
+                row.add(new io.datadesk.table.TableHtml.Cell(Double.isNaN(v) ? null : y.apply(v), flag));
+            }
+            if (parts) {
+                double v = data.series().get(0).y()[i];
+                row.add(io.datadesk.table.TableHtml.Cell.of(Double.isNaN(v) ? null : share(total == 0 ? 0 : v / total, locale)));
+            }
+            rows.add(row);
+        }
+        return io.datadesk.table.TableHtml.renderGrid(caption, caption, headers, numeric, rows);
+    }
+
+    /**
+     * A share of a whole as readers expect it in a legend: whole percent, but one decimal below 10% so that a small
+     * slice never reads "0%" (0.6%), and two below 0.1%.
+     */
+    static String share(double fraction, Locale locale) {
+        double pct = 100 * fraction;
+        double a = Math.abs(pct);
+        int decimals = a == 0 || a >= 10 ? 0 : a >= 0.1 ? 1 : 2;
+        return AxisFormats.number(pct, decimals, false, locale) + "%";
     }
 }

@@ -21,26 +21,41 @@ final class Hbar {
             sb.append("<p class=\"dd-hbar-empty\">No data</p>\n");
             return;
         }
-        double[] v = data.series().get(0).y();
+        ChartData.Series series = data.series().get(0);
+        double[] v = series.y();
         double max = 0, min = 0;
         for (double d : v) if (!Double.isNaN(d)) {
             max = Math.max(max, d);
             min = Math.min(min, d);
         }
-        if (spec.yMax() != null) max = spec.yMax();
+        if (spec.yMax() != null) max = Math.max(max, spec.yMax());
+        if (spec.yMin() != null) min = Math.min(min, spec.yMin());
         double span = max - min == 0 ? 1 : max - min;
+        double zero = 100 * -min / span; // where the zero line is, as a share of the track; 0 without negatives
         String color = spec.colors().isEmpty() ? "var(--dd-s0,#0072b2)" : spec.colors().get(0);
-        sb.append("<table class=\"dd-hbar\"><caption class=\"dd-visually-hidden\">").append(Html.escape(description)).append("</caption>");
-        sb.append("<thead class=\"dd-visually-hidden\"><tr><th scope=\"col\">").append(Html.escape(spec.x()))
-                .append("</th><th scope=\"col\">").append(Html.escape(spec.y().get(0))).append("</th></tr></thead><tbody>");
+        sb.append("<table class=\"dd-hbar").append(min < 0 ? " dd-hbar--negative" : "").append("\"><caption class=\"dd-visually-hidden\">")
+                .append(Html.escape(description)).append("</caption>");
+        sb.append("<thead class=\"dd-visually-hidden\"><tr><th scope=\"col\">")
+                .append(Html.escape(spec.xLabel() != null ? spec.xLabel() : ChartData.humanize(spec.x())))
+                .append("</th><th scope=\"col\">").append(Html.escape(series.name())).append("</th></tr></thead><tbody>");
         for (int i = 0; i < v.length; i++) {
             String label = xFormat != null ? xFormat.apply(data.xs().get(i)) : Describe.xText(data.xs().get(i), data.xs(), data.xKind(), locale, false);
-            String value = Double.isNaN(v[i]) ? "–" : yFormat != null ? yFormat.apply(v[i]) : AxisFormats.auto(v[i], locale);
-            double pct = Double.isNaN(v[i]) ? 0 : 100 * (Math.max(0, v[i]) - Math.max(0, min)) / span;
-            sb.append("<tr><th scope=\"row\">").append(Html.escape(label)).append("</th><td><span class=\"dd-hbar-track\">")
-                    .append("<span class=\"dd-hbar-bar\" style=\"width:").append(SvgPost.num(pct)).append("%;background:")
-                    .append(Html.escape(color)).append("\"></span></span><span class=\"dd-hbar-value\">").append(Html.escape(value))
-                    .append("</span></td></tr>");
+            boolean missing = Double.isNaN(v[i]);
+            String value = missing ? "" : yFormat != null ? yFormat.apply(v[i]) : AxisFormats.auto(v[i], locale);
+            // Bars grow from the zero line: to the right for positive values, to the left for negative ones.
+            double width = missing ? 0 : 100 * Math.abs(v[i]) / span;
+            double left = missing ? zero : v[i] < 0 ? zero - width : zero;
+            String flag = missing ? "" : series.estimated()[i] ? " dd-hbar-bar--estimate" : series.partial()[i] ? " dd-hbar-bar--partial" : "";
+            sb.append("<tr><th scope=\"row\">").append(Html.escape(label)).append("</th><td><span class=\"dd-hbar-track\">");
+            if (min < 0) sb.append("<span class=\"dd-hbar-zero\" style=\"left:").append(SvgPost.num(zero)).append("%\"></span>");
+            if (!missing)
+                sb.append("<span class=\"dd-hbar-bar").append(v[i] < 0 ? " dd-hbar-bar--neg" : "").append(flag).append("\" style=\"margin-left:")
+                        .append(SvgPost.num(left)).append("%;width:").append(SvgPost.num(width)).append("%;background:")
+                        .append(Html.escape(color)).append("\"></span>");
+            sb.append("</span><span class=\"dd-hbar-value\">")
+                    .append(missing ? io.datadesk.table.TableHtml.NO_DATA : Html.escape(value));
+            if (!flag.isEmpty()) sb.append(" <span class=\"dd-flag\">(").append(series.estimated()[i] ? "estimate" : "partial").append(")</span>");
+            sb.append("</span></td></tr>");
         }
         sb.append("</tbody></table>\n");
     }

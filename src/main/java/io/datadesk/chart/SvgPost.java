@@ -36,7 +36,7 @@ final class SvgPost {
     }
 
     static String finish(String jfree, String id, int width, int height, String title, String description,
-                         Color[] seriesColors, List<String> cssColors) {
+                         Color[] seriesColors, List<String> cssColors, List<Marks.Hit> hits) {
         int open = jfree.indexOf('>');
         int close = jfree.lastIndexOf("</svg>");
         String body = jfree.substring(open + 1, close);
@@ -69,7 +69,21 @@ final class SvgPost {
                 .append(" font-family=\"").append(ChartFonts.CSS_STACK).append("\">");
         sb.append("<title id=\"").append(id).append("-title\">").append(Html.escape(title == null ? "Chart" : title)).append("</title>");
         sb.append("<desc id=\"").append(id).append("-desc\">").append(Html.escape(description)).append("</desc>");
-        sb.append(styled[0]).append(body).append("</svg>");
+        sb.append(styled[0]).append(body);
+        if (!hits.isEmpty()) {
+            // Tooltips without JavaScript: a transparent shape over each mark, whose <title> browsers show on hover.
+            // Hidden from screen readers, which get the description and the data table instead.
+            sb.append("<g fill=\"transparent\" aria-hidden=\"true\">");
+            for (Marks.Hit h : hits) {
+                if (h.round()) sb.append("<circle cx=\"").append(num(h.x() + h.w() / 2)).append("\" cy=\"").append(num(h.y() + h.h() / 2))
+                        .append("\" r=\"").append(num(h.w() / 2)).append("\">");
+                else sb.append("<rect x=\"").append(num(h.x())).append("\" y=\"").append(num(h.y())).append("\" width=\"").append(num(h.w()))
+                        .append("\" height=\"").append(num(h.h())).append("\">");
+                sb.append("<title>").append(Html.escape(h.text())).append("</title>").append(h.round() ? "</circle>" : "</rect>");
+            }
+            sb.append("</g>");
+        }
+        sb.append("</svg>");
         return sb.toString();
     }
 

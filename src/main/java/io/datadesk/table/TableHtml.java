@@ -114,7 +114,58 @@ public final class TableHtml {
                 String tag = rowHeaders && s == shown.get(0) ? "th" : "td";
                 sb.append('<').append(tag).append(tag.equals("th") ? " scope=\"row\"" : "");
                 classAttr(sb, s.cssClass);
-                sb.append('>').append(escape(text)).append("</").append(tag).append('>');
+                sb.append('>').append(v == null ? NO_DATA : escape(text)).append("</").append(tag).append('>');
+            }
+            sb.append("</tr>\n");
+        }
+        sb.append("</tbody>\n</table>\n</div>\n");
+        return sb.toString();
+    }
+
+    /**
+     * A missing value (NULL): a dash for the eye and the words "no data" for screen readers, never a blank that
+     * reads as nothing or a 0.
+     */
+    public static final String NO_DATA = "<span class=\"dd-nodata\" aria-hidden=\"true\">–</span><span class=\"dd-visually-hidden\">no data</span>";
+
+    /**
+     * One cell of a {@link #renderGrid grid}: its text ({@code null} when the value is missing) and an optional flag
+     * shown after it, such as "estimate".
+     */
+    public record Cell(String text, String flag) {
+        public static Cell of(String text) {
+            return new Cell(text, null);
+        }
+    }
+
+    /**
+     * A table of already formatted cells with the first column as row headers: the numbers behind a chart, with the
+     * chart's labels as headers and its formats in the cells.
+     *
+     * @param numeric per column, whether it holds numbers (right-aligned)
+     */
+    public static String renderGrid(String caption, String ariaLabel, List<String> headers, List<Boolean> numeric, List<List<Cell>> rows) {
+        StringBuilder sb = new StringBuilder(256 + 48 * rows.size() * Math.max(1, headers.size()));
+        sb.append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"").append(escape(ariaLabel)).append("\">\n");
+        sb.append("<table class=\"data-table\">\n");
+        if (caption != null) sb.append("<caption>").append(escape(caption)).append("</caption>\n");
+        sb.append("<thead>\n<tr>");
+        for (int i = 0; i < headers.size(); i++) {
+            sb.append("<th scope=\"col\"");
+            classAttr(sb, numeric.get(i) ? "num" : null);
+            sb.append('>').append(escape(headers.get(i))).append("</th>");
+        }
+        sb.append("</tr>\n</thead>\n<tbody>\n");
+        for (List<Cell> row : rows) {
+            sb.append("<tr>");
+            for (int i = 0; i < row.size(); i++) {
+                Cell c = row.get(i);
+                String tag = i == 0 ? "th" : "td";
+                sb.append('<').append(tag).append(i == 0 ? " scope=\"row\"" : "");
+                classAttr(sb, numeric.get(i) ? "num" : null);
+                sb.append('>').append(c.text() == null ? NO_DATA : escape(c.text()));
+                if (c.flag() != null) sb.append(" <span class=\"dd-flag\">(").append(escape(c.flag())).append(")</span>");
+                sb.append("</").append(tag).append('>');
             }
             sb.append("</tr>\n");
         }

@@ -63,12 +63,16 @@ class ChartEdgeCasesTest {
     }
 
     @Test
-    void verticalAnnotationsOnBarsAreRefused() {
-        QueryResult r = result("b", List.of(new Column("k", ColumnType.TEXT), new Column("n", ColumnType.INTEGER)), new Object[] {"a", 1L});
-        ChartSpec spec = ChartSpec.parse(YamlNode.parse("type: bar\ndata: b\nx: k\ny: n\nannotations:\n  - { x: 2020-01-01, label: X }\n", "p.md", 1));
-        ContentException e = catchThrowableOfType(ContentException.class, () -> spec.check(Map.of("b", r)));
+    void verticalMarksOnBarsNameACategory() {
+        QueryResult r = result("b", List.of(new Column("k", ColumnType.TEXT), new Column("n", ColumnType.INTEGER)), new Object[] {"a", 1L},
+                new Object[] {"b", 2L});
+        ChartSpec wrong = ChartSpec.parse(YamlNode.parse("type: bar\ndata: b\nx: k\ny: n\nannotations:\n  - { x: 2020-01-01, label: X }\n", "p.md", 1));
+        ContentException e = catchThrowableOfType(ContentException.class, () -> wrong.check(Map.of("b", r)));
         assertThat(e.diagnostics().get(0).line()).isEqualTo(6);
-        assertThat(e.diagnostics().get(0).message()).contains("no x axis to mark");
+        assertThat(e.diagnostics().get(0).message()).contains("not one of the categories of 'k'");
+        ChartSpec right = ChartSpec.parse(YamlNode.parse("type: bar\ndata: b\nx: k\ny: n\nannotations:\n  - { x: b, label: Policy change }\n", "p.md", 1));
+        RenderedChart c = new ChartRenderer().render(right, right.check(Map.of("b", r)), "m", Locale.US, null);
+        assertThat(c.svg()).contains(">Policy change<").contains("stroke-dasharray");
     }
 
     @Test

@@ -108,7 +108,7 @@ class ChartRendererTest {
         assertThat(labels).contains("ChatGPT released", "People");
         assertThat(labels).doesNotContain("\u00d8");
         assertThat(c.svg().length()).isLessThan(40_000);
-        assertThat(c.description()).startsWith("Line chart of laid_off by month, March 2020 to January 2026; highest 89,709 in January 2023");
+        assertThat(c.description()).startsWith("Line chart of people by month, March 2020 to January 2026; highest 89,709 in January 2023");
     }
 
     @Test
@@ -136,7 +136,9 @@ class ChartRendererTest {
     void scatterDrawsOneMarkPerRow() {
         RenderedChart c = render("scatter");
         Element svg = parseXml2(c.svg());
-        assertThat(svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "circle").getLength()).isEqualTo(results.get("unrate").rowCount());
+        // one dot per row, and one transparent circle per row carrying its tooltip
+        assertThat(svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "circle").getLength()).isEqualTo(2 * results.get("unrate").rowCount());
+        assertThat(Jsoup.parse(c.svg()).select("g[aria-hidden] > circle > title")).hasSize(results.get("unrate").rowCount());
         assertThat(marks(c.svg(), 0, "fill")).isEqualTo(1); // one group holds the series' dots
         assertThat(texts(parseXml2(c.svg()))).contains("4%", "10%");
     }
@@ -160,7 +162,7 @@ class ChartRendererTest {
         Document html = Jsoup.parse(c.html());
         assertThat(html.select("table.dd-hbar tbody tr")).hasSize(10);
         assertThat(html.select("table.dd-hbar tbody tr th").first().text()).isEqualTo("Intel (2025)");
-        assertThat(html.select("table.dd-hbar .dd-hbar-bar").first().attr("style")).startsWith("width:100%;");
+        assertThat(html.select("table.dd-hbar .dd-hbar-bar").first().attr("style")).startsWith("margin-left:0%;width:100%;");
         assertThat(html.select("table.dd-hbar .dd-hbar-value").first().text()).isEqualTo("22,000");
     }
 
@@ -175,7 +177,8 @@ class ChartRendererTest {
         assertThat(html.select("figcaption a[download]").attr("href")).isEqualTo("data/x.csv");
         assertThat(html.select("details summary").text()).isEqualTo("Show the data");
         assertThat(html.select("details table tbody tr")).hasSize(results.get("monthly").rowCount());
-        assertThat(html.select("details table th[scope=col]").eachText()).containsExactly("month", "laid_off");
+        // the chart's words, not the query's column names
+        assertThat(html.select("details table th[scope=col]").eachText()).containsExactly("Month", "People");
         assertThat(html.select("figure svg")).hasSize(2);
     }
 
@@ -239,7 +242,7 @@ class ChartRendererTest {
         ChartSpec spec = ChartSpec.parse(YamlNode.parse("type: line\ndata: synthetic\nx: week\ny: [a, b]\n", "p.md", 1));
         RenderedChart c = renderer.render(spec, spec.check(Map.of("synthetic", Samples.synthetic(500))), "s", Locale.US, null);
         assertThat(c.svg().length()).isLessThan(40_000);
-        assertThat(Jsoup.parse(c.html()).select("ul.dd-legend li").eachText()).containsExactly("a", "b");
+        assertThat(Jsoup.parse(c.html()).select("ul.dd-legend li").eachText()).containsExactly("A", "B");
     }
 
     @Test

@@ -68,7 +68,7 @@ class PageDataFlowTest {
                     """, "content/report/index.md", 25));
             Document doc = Jsoup.parseBodyFragment(TableHtml.render(spec, spec.resultIn(db.results()), Locale.US));
             assertThat(doc.select("tbody tr")).extracting(tr -> tr.select("td").stream().map(Element::text).toList()).containsExactly(
-                    List.of("Globex", "2,500", "5.0%"), List.of("Acme", "1,200", "12.0%"), List.of("<script>alert(1)</script>", "300", ""));
+                    List.of("Globex", "2,500", "5.0%"), List.of("Acme", "1,200", "12.0%"), List.of("<script>alert(1)</script>", "300", "–no data"));
             assertThat(doc.select("script")).isEmpty();
             assertThat(doc.select("td.num")).hasSize(6);
 

@@ -56,7 +56,10 @@ class TableTest {
         assertThat(doc.select("thead th")).allMatch(th -> th.attr("scope").equals("col"));
         assertThat(doc.select("tbody tr")).hasSize(2);
         assertThat(doc.select("tbody tr").get(0).select("td")).extracting(Element::text, Element::className)
-                .containsExactly(tuple("Amazon", ""), tuple("16,000", "num"), tuple("", "num"), tuple("Jan 28", "align-right"));
+                .containsExactly(tuple("Amazon", ""), tuple("16,000", "num"), tuple("–no data", "num"), tuple("Jan 28", "align-right"));
+        // a missing value is a dash to the eye and "no data" to a screen reader, never a blank or a 0
+        assertThat(doc.select("tbody tr").get(0).select("td").get(2).select("[aria-hidden=true]").text()).isEqualTo("–");
+        assertThat(doc.select("tbody tr").get(0).select("td").get(2).select(".dd-visually-hidden").text()).isEqualTo("no data");
         assertThat(doc.select("tbody tr").get(1).select("td").get(2).text()).isEqualTo("15.0%");
     }
 
@@ -75,7 +78,7 @@ class TableTest {
         assertThat(doc.selectFirst("div.table-scroll").attr("aria-label")).isEqualTo("Daten");
         assertThat(doc.select("thead th")).extracting(Element::text, Element::className)
                 .containsExactly(tuple("company", ""), tuple("laid_off", "num"), tuple("share", "num"), tuple("date", ""));
-        assertThat(doc.select("tbody tr").get(0).select("td")).extracting(Element::text).containsExactly("Amazon", "16.000", "", "2026-01-28");
+        assertThat(doc.select("tbody tr").get(0).select("td")).extracting(Element::text).containsExactly("Amazon", "16.000", "–no data", "2026-01-28");
         assertThat(doc.select("caption")).isEmpty();
     }
 

@@ -1,5 +1,9 @@
 package io.datadesk.build;
 
+import io.datadesk.compute.ComputedPage;
+import io.datadesk.compute.ContentHashes;
+import io.datadesk.compute.PageData;
+import io.datadesk.compute.QueryCache;
 import io.datadesk.config.SiteConfig;
 import io.datadesk.error.ContentException;
 import io.datadesk.error.Diagnostic;
@@ -13,13 +17,13 @@ import io.datadesk.read.ParsedPage;
 import io.datadesk.read.SourcePage;
 import io.datadesk.render.Links;
 import io.datadesk.render.PageView;
+import io.datadesk.render.PageViews;
 import io.datadesk.render.Templates;
 import io.datadesk.write.Assets;
 import io.datadesk.write.SiteIndexes;
 import io.datadesk.write.StagedSite;
 import io.datadesk.yaml.YamlNode;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +32,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.jsoup.Jsoup;
 
 /**
  * Runs the pipeline: read the content, compute each page's data, render the pages through the templates and write
@@ -50,6 +52,7 @@ public final class SiteBuilder {
 
     private final BuildOptions options;
     private final Markdown markdown = new Markdown();
+    private final PageViews pageViews = new PageViews(markdown);
     private final PageData pageData;
     private final Map<Path, PageMemo> memo = new HashMap<>();
     private TemplateSet templateSet;
@@ -80,7 +83,7 @@ public final class SiteBuilder {
 
     public SiteBuilder(BuildOptions options, QueryCache queryCache) {
         this.options = options;
-        this.pageData = new PageData(options, queryCache);
+        this.pageData = new PageData(options.projectDir(), options.contentDir(), queryCache);
     }
 
     /** The files of the last successful build, also when nothing was written ({@code datadesk check}). */
@@ -113,7 +116,7 @@ public final class SiteBuilder {
             ParsedPage p = problems.collect(() -> read(source));
             if (p != null && (options.drafts() || !p.frontMatter().draft())) pages.add(p);
         }
-        for (ParsedPage p : pages) problems.addAll(checkTemplate(p, templates));
+        for (ParsedPage p : pages) problems.addAll(PageViews.checkTemplate(p, templates));
         problems.throwIfAny();
 
         Map<ParsedPage, ComputedPage> computed = new HashMap<>();
@@ -122,7 +125,7 @@ public final class SiteBuilder {
             PageMemo m = memoOf(p);
             String dataKey = dataKey(p, m, config);
             if (!dataKey.equals(m.dataKey) || m.computed == null) {
-                ComputedPage c = problems.collect(() -> pageData.compute(p, locale(p, config)));
+                ComputedPage c = problems.collect(() -> pageData.compute(p, PageViews.locale(p, config)));
                 if (c == null) continue;
                 m.computed = c;
                 m.dataKey = dataKey;
@@ -140,7 +143,7 @@ public final class SiteBuilder {
             PageMemo m = memoOf(p);
             String viewKey = ContentHashes.combine(m.textHash, m.dataKey, configHash);
             if (!viewKey.equals(m.viewKey)) {
-                m.view = view(p, computed.get(p), config);
+                m.view = pageViews.view(p, computed.get(p), config);
                 m.viewKey = viewKey;
             }
             views.put(p, m.view);
@@ -158,12 +161,12 @@ public final class SiteBuilder {
         List<String> rendered = new ArrayList<>();
         for (ParsedPage p : pages) {
             PageMemo m = memoOf(p);
-            String template = templateOf(p);
+            String template = PageViews.templateOf(p);
             String renderKey = ContentHashes.combine(m.viewKey, siteKey, tset.key(template),
                     tset.listsArticles(template) ? listingKey : "");
             if (!renderKey.equals(m.renderKey)) {
-                Map<String, Object> model = model(config, views.get(p), articles, new Links(p.source().root(), assets));
-                String html = problems.collect(() -> templates.render(template, model, locale(p, config), p.source().displayPath()));
+                Map<String, Object> model = PageViews.model(config, views.get(p), articles, new Links(p.source().root(), assets.files()));
+                String html = problems.collect(() -> templates.render(template, model, PageViews.locale(p, config), p.source().displayPath()));
                 if (html == null) continue;
                 m.html = html;
                 m.renderKey = renderKey;
@@ -175,17 +178,17 @@ public final class SiteBuilder {
         if (templates.exists("404")) {
             String renderKey = ContentHashes.combine(siteKey, tset.key("404"), tset.listsArticles("404") ? listingKey : "");
             if (!renderKey.equals(notFoundKey)) {
-                PageView notFound = new PageView("Page not found", null, "The page you asked for is not here.", null,
-                        null, null, List.of(), config.language(), 0, List.of(), "", "404.html", "", Map.of());
-                notFoundHtml = problems.collect(() -> templates.render("404",
-                        model(config, notFound, articles, new Links(rootForNotFound(config), assets)), config.locale(), "404.html"));
+                Map<String, Object> model = PageViews.model(config, PageViews.notFound(config), articles,
+                        new Links(PageViews.rootForNotFound(config), assets.files()));
+                notFoundHtml = problems.collect(() -> templates.render("404", model, config.locale(), "404.html"));
                 notFoundKey = notFoundHtml == null ? null : renderKey;
             }
             if (notFoundHtml != null) site.put("404.html", notFoundHtml);
         }
         problems.throwIfAny();
         assets.contents().forEach(site::put);
-        List<SiteIndexes.Entry> entries = pages.stream().map(views::get).map(SiteBuilder::indexEntry).toList();
+        List<SiteIndexes.Entry> entries = pages.stream()
+                .map(p -> SiteIndexes.Entry.of(views.get(p), cardChart(computed.get(p), views.get(p)))).toList();
         if (!config.equals(cardsConfig)) socialCards.clear(); // a card shows the site's title and host too
         cardsConfig = config;
         socialCards.keySet().retainAll(entries);
@@ -224,10 +227,11 @@ public final class SiteBuilder {
         PageMemo m = memo.computeIfAbsent(source.file(), f -> new PageMemo());
         String hash = ContentHashes.combine(source.sitePath(), text);
         if (hash.equals(m.textHash) && m.parsed != null && m.parsed.source().equals(source)) return m.parsed;
-        ParsedPage parsed = ParsedPage.read(source, markdown);
+        FrontMatter.Split split = FrontMatter.split(text, source.displayPath());
+        ParsedPage parsed = ParsedPage.parse(source, split, markdown);
         m.textHash = hash;
         m.parsed = parsed;
-        m.frontMatterYaml = FrontMatter.split(text, source.displayPath()).yaml();
+        m.frontMatterYaml = split.yaml();
         return parsed;
     }
 
@@ -245,9 +249,9 @@ public final class SiteBuilder {
         parts.add("data-v1");
         parts.add(p.source().sitePath());
         parts.add(p.source().displayPath());
-        parts.add(locale(p, config).toLanguageTag());
+        parts.add(PageViews.locale(p, config).toLanguageTag());
         parts.add(m.frontMatterYaml);
-        for (Directive d : p.markdown().directives()) parts.add(d.kind() + " " + d.args() + "\n" + d.body());
+        for (Directive d : p.markdown().directives()) parts.add(d.info() + "\n" + d.body());
         for (InlineValue v : p.markdown().inlineValues()) parts.add("{{" + v.expression() + "}}");
         for (Path f : dataFiles(p)) parts.add(f + "=" + ContentHashes.file(f));
         return ContentHashes.combine(parts.toArray(String[]::new));
@@ -285,86 +289,15 @@ public final class SiteBuilder {
         else if (!node.isNull()) out.add(node.asString("data"));
     }
 
+    /**
+     * The chart a page's social card shows: its first chart as the chart stage drew it; only a page without chart
+     * blocks has its body searched, for an SVG figure its author wrote by hand.
+     */
+    private static String cardChart(ComputedPage c, PageView v) {
+        return c.firstChartSvg() != null ? c.firstChartSvg() : io.datadesk.write.SocialCard.firstChart(v.content());
+    }
+
     private static String assetsKey(Assets assets) {
         return ContentHashes.combine(new java.util.TreeMap<>(assets.files()).toString());
-    }
-
-    private static Map<String, Object> model(SiteConfig config, PageView page, List<PageView> articles, Links links) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("site", config);
-        m.put("page", page);
-        m.put("articles", articles);
-        m.put("links", links);
-        m.put("results", page.results());
-        return m;
-    }
-
-    private PageView view(ParsedPage p, ComputedPage c, SiteConfig config) {
-        var fm = p.frontMatter();
-        String body = markdown.render(p.markdown(), i -> c.directiveHtml().get(i), i -> c.inlineText().get(i));
-        body = HtmlLinks.pointDirectoriesAtIndex(body);
-        body = io.datadesk.render.ReaderHtml.polish(body);
-        String sitePath = p.source().sitePath();
-        String canonical = config.baseUrl().isEmpty() ? "" : config.absolute(sitePath);
-        return new PageView(fm.title(), fm.subtitle(), fm.description(), fm.author() != null ? fm.author() : config.author(),
-                fm.date(), fm.updated(), fm.tags(), fm.lang() != null ? fm.lang() : config.language(),
-                readingMinutes(body), p.markdown().toc(), body, sitePath, canonical, c.results(), c.sources(), downloads(c));
-    }
-
-    /** The CSV files published beside the page, for its "Download the data" list. */
-    private static List<PageView.Download> downloads(ComputedPage c) {
-        return c.files().keySet().stream().filter(f -> f.endsWith(".csv")).sorted()
-                .map(f -> new PageView.Download(f.substring(f.lastIndexOf('/') + 1), f)).toList();
-    }
-
-    private static SiteIndexes.Entry indexEntry(PageView v) {
-        return new SiteIndexes.Entry(v.title(), v.subtitle(), v.description(), v.author(), v.date(), v.updated(), v.sitePath(),
-                io.datadesk.write.SocialCard.firstChart(v.content()));
-    }
-
-    private static int readingMinutes(String html) {
-        String text = Jsoup.parse(html).text();
-        int words = text.isBlank() ? 0 : text.trim().split("\\s+").length;
-        return Math.max(1, Math.round(words / 230f)); // 230 words a minute: a common adult reading speed
-    }
-
-    private static Locale locale(ParsedPage p, SiteConfig config) {
-        return p.frontMatter().lang() != null ? Locale.forLanguageTag(p.frontMatter().lang()) : config.locale();
-    }
-
-    private static String templateOf(ParsedPage p) {
-        String t = p.frontMatter().template();
-        return t != null ? t : p.source().isHome() ? "home" : "article";
-    }
-
-    private static List<Diagnostic> checkTemplate(ParsedPage p, Templates templates) {
-        String t = templateOf(p);
-        if (templates.exists(t)) return List.of();
-        List<String> names = templates.names().stream().filter(n -> !n.equals("404") && !n.equals("layout")).toList();
-        return List.of(new Diagnostic(p.source().displayPath(), frontMatterLine(p, "template"), 1,
-                "template '" + t + "' does not exist in the theme (" + templates.display(t) + " or the built-in theme)",
-                "use one of: " + String.join(", ", names)
-                        + io.datadesk.error.Suggest.closest(t, names).map(s -> " (did you mean '" + s + "'?)").orElse("")));
-    }
-
-    private static int frontMatterLine(ParsedPage p, String key) {
-        try {
-            List<String> lines = java.nio.file.Files.readAllLines(p.source().file());
-            for (int i = 1; i < lines.size() && !lines.get(i).strip().equals("---"); i++)
-                if (lines.get(i).startsWith(key + ":")) return i + 1;
-        } catch (java.io.IOException ignored) {
-            // the line is a nicety; the message still names the file
-        }
-        return 0;
-    }
-
-    /**
-     * GitHub Pages serves 404.html for a missing URL at any depth, where relative links would break; it links from
-     * the site's own path instead (from base_url), or relatively when no base URL is known.
-     */
-    private static String rootForNotFound(SiteConfig config) {
-        if (config.baseUrl().isEmpty()) return "";
-        String path = URI.create(config.baseUrl()).getPath();
-        return path == null || path.isEmpty() ? "/" : path;
     }
 }

@@ -1,5 +1,6 @@
 package io.datadesk.build;
 
+import io.datadesk.compute.ContentHashes;
 import io.datadesk.write.StagedSite;
 import java.io.IOException;
 import java.io.UncheckedIOException;

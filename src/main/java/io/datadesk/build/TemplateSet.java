@@ -1,5 +1,6 @@
 package io.datadesk.build;
 
+import io.datadesk.compute.ContentHashes;
 import io.datadesk.render.Templates;
 import io.datadesk.render.Theme;
 import java.nio.file.Path;

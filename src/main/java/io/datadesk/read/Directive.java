@@ -1,32 +1,86 @@
 package io.datadesk.read;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A data directive: a fenced code block whose info string names a datadesk block rather than a language.
+ * A data directive: a fenced code block whose info string names a datadesk block rather than a language. Each kind
+ * is a record of this sealed interface, carrying what its info string says in typed fields; stages tell kinds apart
+ * with {@code instanceof} patterns (Java 17 has no pattern {@code switch}), and a new kind is added here, in
+ * {@link #of}, and where a stage handles it.
  *
  * <ul>
- *   <li>{@code ```sql NAME [show]}: a query whose result becomes table {@code NAME}</li>
- *   <li>{@code ```table}: an HTML table of a query result</li>
- *   <li>{@code ```chart}: a chart of a query result</li>
+ *   <li>{@code ```sql NAME [show]}: {@link Query}, a query whose result becomes table {@code NAME}</li>
+ *   <li>{@code ```table}: {@link Table}, an HTML table of a query result</li>
+ *   <li>{@code ```chart}: {@link Chart}, a chart of a query result</li>
  * </ul>
  *
- * @param index position among the page's directives, in document order; the key for its rendered output
- * @param kind {@code sql}, {@code table} or {@code chart}
- * @param args the words after the kind in the info string (for sql: the name, then flags such as {@code show})
- * @param body the block's text
- * @param line 1-based line of the opening fence in the Markdown file
+ * <p>Every directive has an {@code index} (its position among the page's directives, in document order: the key for
+ * its rendered output), a {@code body} (the block's text) and a {@code line} (1-based line of the opening fence in
+ * the Markdown file).
  */
-public record Directive(int index, String kind, List<String> args, String body, int line) {
+public sealed interface Directive permits Directive.Query, Directive.Table, Directive.Chart {
 
-    public static final List<String> KINDS = List.of("sql", "table", "chart");
+    int index();
 
-    public Directive {
-        args = List.copyOf(args);
-    }
+    String body();
+
+    int line();
 
     /** 1-based line of the first line of the body (the line after the fence). */
-    public int bodyLine() {
-        return line + 1;
+    default int bodyLine() {
+        return line() + 1;
+    }
+
+    /**
+     * The info string as the directive means it, such as {@code sql yearly show}: with the body, what the directive
+     * is, regardless of where it stands on the page (the build's cache keys use it).
+     */
+    String info();
+
+    /**
+     * The directive a fence's info string names, if any. A plain {@code ```sql} fence (without a name) is only
+     * highlighted code.
+     *
+     * @param info the words of the info string
+     */
+    static Optional<Directive> of(int index, List<String> info, String body, int line) {
+        if (info.isEmpty()) return Optional.empty();
+        List<String> args = info.subList(1, info.size());
+        return switch (info.get(0)) {
+            case "sql" -> args.isEmpty() ? Optional.empty()
+                    : Optional.of(new Query(index, args.get(0), args.subList(1, args.size()).contains("show"), body, line));
+            case "table" -> Optional.of(new Table(index, body, line));
+            case "chart" -> Optional.of(new Chart(index, body, line));
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * {@code ```sql NAME [show]}: a query whose result becomes table {@code name}.
+     *
+     * @param show whether readers see the SQL (a collapsed "Show the SQL" block)
+     */
+    record Query(int index, String name, boolean show, String body, int line) implements Directive {
+        @Override
+        public String info() {
+            return "sql " + name + (show ? " show" : "");
+        }
+    }
+
+    /** {@code ```table}: an HTML table of a query result; the body is the table's YAML. */
+    record Table(int index, String body, int line) implements Directive {
+        @Override
+        public String info() {
+            return "table";
+        }
+    }
+
+    /** {@code ```chart}: a chart of a query result; the body is the chart's YAML. */
+    record Chart(int index, String body, int line) implements Directive {
+        @Override
+        public String info() {
+            return "chart";
+        }
     }
 }

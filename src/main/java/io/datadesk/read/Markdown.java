@@ -69,11 +69,10 @@ public final class Markdown {
         for (Node n : doc.getDescendants()) {
             if (n instanceof FencedCodeBlock f) {
                 List<String> info = Arrays.stream(f.getInfo().toString().trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
-                if (isDirective(info)) {
-                    int index = directives.size();
-                    directives.add(new Directive(index, info.get(0), info.subList(1, info.size()),
-                            f.getContentChars().toString(), f.getStartLineNumber() + 1));
-                    directiveIndex.put(f, index);
+                var directive = Directive.of(directives.size(), info, f.getContentChars().toString(), f.getStartLineNumber() + 1);
+                if (directive.isPresent()) {
+                    directiveIndex.put(f, directives.size());
+                    directives.add(directive.get());
                 }
             } else if (n instanceof InlineValueNode v) {
                 int index = inlines.size();
@@ -99,12 +98,6 @@ public final class Markdown {
         } finally {
             doc.set(DirectiveExtension.OUTPUTS, null);
         }
-    }
-
-    private static boolean isDirective(List<String> info) {
-        if (info.isEmpty() || !Directive.KINDS.contains(info.get(0))) return false;
-        // A plain ```sql fence is just highlighted code; only a named one is a query.
-        return !info.get(0).equals("sql") || info.size() > 1;
     }
 
     private static int column(BasedSequence chars, int offset) {

@@ -17,7 +17,11 @@ public record ParsedPage(SourcePage source, FrontMatter frontMatter, Markdown.Ma
         } catch (IOException e) {
             throw new ContentException(new Diagnostic(source.displayPath(), 0, 0, "cannot read the page: " + e.getMessage(), ""));
         }
-        FrontMatter.Split split = FrontMatter.split(text, source.displayPath());
+        return parse(source, FrontMatter.split(text, source.displayPath()), markdown);
+    }
+
+    /** Parses a page whose text was already read and split (the build reads each file once). */
+    public static ParsedPage parse(SourcePage source, FrontMatter.Split split, Markdown markdown) {
         FrontMatter fm = FrontMatter.parse(split.yaml(), source.displayPath());
         return new ParsedPage(source, fm, markdown.parse(split.body()));
     }

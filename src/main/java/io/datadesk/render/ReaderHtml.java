@@ -15,11 +15,23 @@ public final class ReaderHtml {
 
     private ReaderHtml() {}
 
+    /**
+     * A polished body and the number of words a reader reads in it, counted from the same parse: parsing a page's
+     * HTML is a good part of its cost, so it is parsed once.
+     */
+    public record Polished(String html, int words) {}
+
     public static String polish(String bodyHtml) {
+        return polishAndCount(bodyHtml).html();
+    }
+
+    public static Polished polishAndCount(String bodyHtml) {
         // Case is preserved so inline SVG keeps viewBox and friends exactly as the chart stage wrote them.
         Parser parser = Parser.htmlParser().settings(ParseSettings.preserveCase);
         Document doc = parser.parseInput("<body>" + bodyHtml + "</body>", "");
         doc.outputSettings().prettyPrint(false);
+        String text = doc.body().text();
+        int words = text.isBlank() ? 0 : text.trim().split("\\s+").length;
         int tables = 0;
         for (Element table : doc.select("table")) {
             tables++;
@@ -62,6 +74,6 @@ public final class ReaderHtml {
                 }
             }
         }
-        return doc.body().html();
+        return new Polished(doc.body().html(), words);
     }
 }

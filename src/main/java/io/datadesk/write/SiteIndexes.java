@@ -24,7 +24,7 @@ public final class SiteIndexes {
      * A published page as the indexes see it.
      *
      * @param sitePath where the page is served, relative to the site root ({@code ""} for the home page)
-     * @param chartSvg the page's first chart drawing for its social card ({@link SocialCard#firstChart}), or null
+     * @param chartSvg the page's first chart drawing for its social card (wide layout, as the chart stage drew it), or null
      */
     public record Entry(String title, String subtitle, String description, String author, LocalDate published,
                         LocalDate updated, String sitePath, String chartSvg) {
@@ -33,6 +33,11 @@ public final class SiteIndexes {
         public Entry(String title, String subtitle, String description, String author, LocalDate published,
                      LocalDate updated, String sitePath) {
             this(title, subtitle, description, author, published, updated, sitePath, null);
+        }
+
+        /** A rendered page's entry; {@code chartSvg} is its first chart as the chart stage drew it, or null. */
+        public static Entry of(io.datadesk.render.PageView v, String chartSvg) {
+            return new Entry(v.title(), v.subtitle(), v.description(), v.author(), v.date(), v.updated(), v.sitePath(), chartSvg);
         }
 
         public boolean isHome() {

@@ -1,5 +1,7 @@
 package io.datadesk.build;
 
+import io.datadesk.compute.QueryCache;
+import io.datadesk.compute.ContentHashes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

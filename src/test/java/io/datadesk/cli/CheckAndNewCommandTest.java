@@ -87,7 +87,7 @@ class CheckAndNewCommandTest {
         ParsedPage parsed = ParsedPage.read(new SourcePage(page, "content/city-budget/index.md", "city-budget/"), new Markdown());
         assertThat(parsed.frontMatter().title()).isEqualTo("Where the money goes: \"the budget\"");
         assertThat(parsed.frontMatter().data()).isNotNull();
-        assertThat(parsed.markdown().directives()).extracting(Directive::kind).containsExactly("sql", "sql", "sql", "chart", "table");
+        assertThat(parsed.markdown().directives()).extracting(d -> d.info().split(" ")[0]).containsExactly("sql", "sql", "sql", "chart", "table");
         assertThat(parsed.markdown().inlineValues()).hasSize(5);
         assertThat(r.out()).contains("content/city-budget/index.md");
     }

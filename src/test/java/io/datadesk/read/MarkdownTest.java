@@ -58,8 +58,9 @@ class MarkdownTest {
         String md = "\n\nIntro\n\n```sql yearly show\nselect 1\n```\n\n```chart\ntype: line\n```\n\n```sql\nselect 'plain code'\n```\n\n```table\ndata: yearly\n```\n";
         Markdown.MarkdownPage page = markdown.parse(md);
         List<Directive> ds = page.directives();
-        assertThat(ds).extracting(Directive::kind).containsExactly("sql", "chart", "table");
-        assertThat(ds.get(0).args()).containsExactly("yearly", "show");
+        assertThat(ds).hasExactlyElementsOfTypes(Directive.Query.class, Directive.Chart.class, Directive.Table.class);
+        assertThat(ds.get(0)).isEqualTo(new Directive.Query(0, "yearly", true, "select 1\n", 5));
+        assertThat(ds.get(0).info()).isEqualTo("sql yearly show");
         assertThat(ds.get(0).line()).isEqualTo(5);
         assertThat(ds.get(0).bodyLine()).isEqualTo(6);
         assertThat(ds.get(0).body()).isEqualTo("select 1\n");

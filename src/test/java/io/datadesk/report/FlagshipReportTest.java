@@ -372,7 +372,7 @@ class FlagshipReportTest {
     void aSecondBuildWithoutTheCacheIsByteIdentical() throws Exception {
         Path again = out.resolve("again");
         new SiteBuilder(BuildOptions.defaults(Path.of("").toAbsolutePath()).withOut(again),
-                io.datadesk.build.QueryCache.none()).build();
+                io.datadesk.compute.QueryCache.none()).build();
         List<Path> files;
         try (var walk = Files.walk(site)) {
             files = walk.filter(Files::isRegularFile).map(site::relativize).sorted().toList();

@@ -1,4 +1,4 @@
-package io.datadesk.build;
+package io.datadesk.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

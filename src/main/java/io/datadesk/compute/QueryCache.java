@@ -1,4 +1,4 @@
-package io.datadesk.build;
+package io.datadesk.compute;
 
 import io.datadesk.data.QueryResult;
 import java.nio.file.Path;

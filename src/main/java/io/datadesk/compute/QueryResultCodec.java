@@ -1,4 +1,4 @@
-package io.datadesk.build;
+package io.datadesk.compute;
 
 import io.datadesk.data.Column;
 import io.datadesk.data.ColumnType;

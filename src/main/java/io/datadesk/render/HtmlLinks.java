@@ -1,4 +1,4 @@
-package io.datadesk.build;
+package io.datadesk.render;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,8 +1,9 @@
-package io.datadesk.build;
+package io.datadesk.compute;
 
 import io.datadesk.chart.ChartRenderer;
 import io.datadesk.chart.ChartSpec;
 import io.datadesk.chart.RenderedChart;
+import io.datadesk.data.Attribution;
 import io.datadesk.data.CsvExport;
 import io.datadesk.data.DataPaths;
 import io.datadesk.data.DatasetSpec;
@@ -13,7 +14,6 @@ import io.datadesk.format.InlineExpression;
 import io.datadesk.read.Directive;
 import io.datadesk.read.InlineValue;
 import io.datadesk.read.ParsedPage;
-import io.datadesk.render.PageView;
 import io.datadesk.table.TableHtml;
 import io.datadesk.table.TableSpec;
 import io.datadesk.yaml.YamlNode;
@@ -28,7 +28,7 @@ import java.util.Map;
  * then renders its tables, charts and inline values from the results. Every problem on the page is reported, not
  * only the first; a directive that depends on a failed query is skipped rather than blamed.
  */
-final class PageData {
+public final class PageData {
 
     /** Where chart data downloads go, relative to the page: {@code downloads/NAME.csv}. */
     static final String DOWNLOADS = "downloads/";
@@ -44,12 +44,18 @@ final class PageData {
         }
     };
 
-    PageData(BuildOptions options, QueryCache queryCache) {
-        this.paths = new DataPaths(options.projectDir(), options.contentDir());
+    /**
+     * @param projectDir data paths may not leave it
+     * @param contentDir data paths may also be given relative to it
+     * @param queryCache results remembered between builds
+     */
+    public PageData(java.nio.file.Path projectDir, java.nio.file.Path contentDir, QueryCache queryCache) {
+        this.paths = new DataPaths(projectDir, contentDir);
         this.queryCache = queryCache;
     }
 
-    ComputedPage compute(ParsedPage page, Locale locale) {
+    /** Computes one page; throws {@link io.datadesk.error.ContentException} with every problem on it. Thread-safe. */
+    public ComputedPage compute(ParsedPage page, Locale locale) {
         var md = page.markdown();
         YamlNode data = page.frontMatter().data();
         if (md.directives().isEmpty() && md.inlineValues().isEmpty() && data == null) return ComputedPage.empty();
@@ -59,7 +65,7 @@ final class PageData {
         List<DatasetSpec> specs = problems.collect(() -> DatasetSpec.parseAll(data));
         // Credits for the end of the page: the datasets' publishers first, then the charts' sources; one entry per
         // link (the first wording wins), or per text for sources without a link.
-        Map<String, PageView.Source> sources = new LinkedHashMap<>();
+        Map<String, Attribution> sources = new LinkedHashMap<>();
         if (specs != null)
             for (DatasetSpec spec : specs)
                 if (spec.source() != null) credit(sources, spec.source().text(), spec.source().url());
@@ -83,9 +89,9 @@ final class PageData {
         // DuckDB is opened and the datasets loaded only when a query is not in the cache: loading is most of the cost.
         PageDatabase db = null;
         try {
-            for (Directive d : md.directives()) {
-                if (!d.kind().equals("sql")) continue;
-                String name = d.args().get(0);
+            for (Directive directive : md.directives()) {
+                if (!(directive instanceof Directive.Query d)) continue;
+                String name = d.name();
                 namesOk &= names.add(name.toLowerCase(Locale.ROOT)) && io.datadesk.data.SqlNames.problem(name) == null;
                 String key = QueryCache.key(d.body(), inputs);
                 // A cached result is trusted only for a well-named query; otherwise it runs and reports the problem.
@@ -115,18 +121,20 @@ final class PageData {
                 } else {
                     failed.add(name.toLowerCase(Locale.ROOT));
                 }
-                html[d.index()] = d.args().contains("show") ? shownQuery(name, d.body()) : "";
+                html[d.index()] = d.show() ? shownQuery(name, d.body()) : "";
             }
         } finally {
             if (db != null) db.close();
         }
         int chartCount = 0;
+        String firstChartSvg = null;
         for (Directive d : md.directives()) {
-            if (d.kind().equals("table")) html[d.index()] = problems.collect(() -> table(d, file, results, failed, locale));
-            if (d.kind().equals("chart")) {
+            if (d instanceof Directive.Table t) html[d.index()] = problems.collect(() -> table(t, file, results, failed, locale));
+            if (d instanceof Directive.Chart c) {
                 String id = "chart-" + (++chartCount);
-                RenderedChart chart = problems.collect(() -> chart(d, file, id, results, failed, locale, page, files, sources));
+                RenderedChart chart = problems.collect(() -> chart(c, file, id, results, failed, locale, page, files, sources));
                 html[d.index()] = chart == null ? "" : chart.html();
+                if (firstChartSvg == null && chart != null && !chart.svg().isEmpty()) firstChartSvg = chart.svg();
             }
         }
         List<String> inline = new ArrayList<>();
@@ -138,17 +146,18 @@ final class PageData {
             inline.add(text == null ? "" : text);
         }
         problems.throwIfAny();
-        return new ComputedPage(List.of(html), inline, results, files, List.copyOf(sources.values()), chartCount, run, cached);
+        return new ComputedPage(List.of(html), inline, results, files, List.copyOf(sources.values()), firstChartSvg, chartCount, run,
+                cached);
     }
 
-    private static String table(Directive d, String file, Map<String, QueryResult> results, java.util.Set<String> failed,
+    private static String table(Directive.Table d, String file, Map<String, QueryResult> results, java.util.Set<String> failed,
                                 Locale locale) {
         TableSpec spec = TableSpec.parse(YamlNode.parse(d.body(), file, d.bodyLine()));
         return usesFailed(spec.data(), failed) ? "" : TableHtml.render(spec, spec.resultIn(results), locale);
     }
 
-    private static void credit(Map<String, PageView.Source> sources, String text, String url) {
-        sources.putIfAbsent(url != null ? url : "text:" + text, new PageView.Source(text, url));
+    private static void credit(Map<String, Attribution> sources, String text, String url) {
+        sources.putIfAbsent(url != null ? url : "text:" + text, new Attribution(text.strip(), url == null || url.isBlank() ? null : url.strip()));
     }
 
     private static boolean usesFailed(String result, java.util.Set<String> failed) {
@@ -159,9 +168,9 @@ final class PageData {
      * Draws a chart and publishes its data as CSV beside the page, so every chart has a "Download the data" link
      * to exactly the numbers it shows.
      */
-    private RenderedChart chart(Directive d, String file, String id, Map<String, QueryResult> results,
+    private RenderedChart chart(Directive.Chart d, String file, String id, Map<String, QueryResult> results,
                                 java.util.Set<String> failed, Locale locale, ParsedPage page, Map<String, byte[]> files,
-                                Map<String, PageView.Source> sources) {
+                                Map<String, Attribution> sources) {
         String body = expandInlineValues(d.body(), file, d.bodyLine(), results, failed, locale);
         if (body == null) return null;
         ChartSpec spec = ChartSpec.parse(YamlNode.parse(body, file, d.bodyLine()));

@@ -1,0 +1,121 @@
+package io.datadesk.render;
+
+import io.datadesk.compute.ComputedPage;
+import io.datadesk.config.SiteConfig;
+import io.datadesk.data.Attribution;
+import io.datadesk.error.Diagnostic;
+import io.datadesk.read.Markdown;
+import io.datadesk.read.ParsedPage;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The render stage's first half: turns a read page and its computed data into the {@link PageView} templates see
+ * (the Markdown body rendered with the directives' output in place, links to folders pointed at their index file,
+ * polished for readers, its reading time counted), and says which template renders it with what model.
+ * Thread-safe.
+ */
+public final class PageViews {
+
+    private final Markdown markdown;
+
+    /** @param markdown the read stage's Markdown, which renders the documents it parsed */
+    public PageViews(Markdown markdown) {
+        this.markdown = markdown;
+    }
+
+    /** What the templates see of one page. */
+    public PageView view(ParsedPage p, ComputedPage c, SiteConfig config) {
+        var fm = p.frontMatter();
+        String body = markdown.render(p.markdown(), i -> c.directiveHtml().get(i), i -> c.inlineText().get(i));
+        body = HtmlLinks.pointDirectoriesAtIndex(body);
+        ReaderHtml.Polished polished = ReaderHtml.polishAndCount(body);
+        body = polished.html();
+        String sitePath = p.source().sitePath();
+        String canonical = config.baseUrl().isEmpty() ? "" : config.absolute(sitePath);
+        return new PageView(fm.title(), fm.subtitle(), fm.description(), fm.author() != null ? fm.author() : config.author(),
+                fm.date(), fm.updated(), fm.tags(), fm.lang() != null ? fm.lang() : config.language(),
+                readingMinutes(polished.words()), p.markdown().toc(), body, sitePath, canonical, c.results(), sources(c.sources()),
+                downloads(c));
+    }
+
+    /** The view of the 404 page, which has no source of its own. */
+    public static PageView notFound(SiteConfig config) {
+        return new PageView("Page not found", null, "The page you asked for is not here.", null,
+                null, null, List.of(), config.language(), 0, List.of(), "", "404.html", "", Map.of());
+    }
+
+    /**
+     * The variables a template gets: {@code site}, {@code page}, {@code articles} (every page but the home page,
+     * newest first), {@code links} and {@code results} (the page's query results).
+     */
+    public static Map<String, Object> model(SiteConfig config, PageView page, List<PageView> articles, Links links) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("site", config);
+        m.put("page", page);
+        m.put("articles", articles);
+        m.put("links", links);
+        m.put("results", page.results());
+        return m;
+    }
+
+    /** The template that renders a page: its front matter's {@code template}, else {@code home} or {@code article}. */
+    public static String templateOf(ParsedPage p) {
+        String t = p.frontMatter().template();
+        return t != null ? t : p.source().isHome() ? "home" : "article";
+    }
+
+    /** The language a page is rendered in: its front matter's {@code lang}, else the site's. */
+    public static Locale locale(ParsedPage p, SiteConfig config) {
+        return p.frontMatter().lang() != null ? Locale.forLanguageTag(p.frontMatter().lang()) : config.locale();
+    }
+
+    /** A page that names a template that does not exist, located at its front matter line. */
+    public static List<Diagnostic> checkTemplate(ParsedPage p, Templates templates) {
+        String t = templateOf(p);
+        if (templates.exists(t)) return List.of();
+        List<String> names = templates.names().stream().filter(n -> !n.equals("404") && !n.equals("layout")).toList();
+        return List.of(new Diagnostic(p.source().displayPath(), frontMatterLine(p, "template"), 1,
+                "template '" + t + "' does not exist in the theme (" + templates.display(t) + " or the built-in theme)",
+                "use one of: " + String.join(", ", names)
+                        + io.datadesk.error.Suggest.closest(t, names).map(s -> " (did you mean '" + s + "'?)").orElse("")));
+    }
+
+    /**
+     * GitHub Pages serves 404.html for a missing URL at any depth, where relative links would break; it links from
+     * the site's own path instead (from base_url), or relatively when no base URL is known.
+     */
+    public static String rootForNotFound(SiteConfig config) {
+        if (config.baseUrl().isEmpty()) return "";
+        String path = URI.create(config.baseUrl()).getPath();
+        return path == null || path.isEmpty() ? "/" : path;
+    }
+
+    private static List<PageView.Source> sources(List<Attribution> credits) {
+        return credits.stream().map(a -> new PageView.Source(a.text(), a.url())).toList();
+    }
+
+    /** The CSV files published beside the page, for its "Download the data" list. */
+    private static List<PageView.Download> downloads(ComputedPage c) {
+        return c.files().keySet().stream().filter(f -> f.endsWith(".csv")).sorted()
+                .map(f -> new PageView.Download(f.substring(f.lastIndexOf('/') + 1), f)).toList();
+    }
+
+    private static int readingMinutes(int words) {
+        return Math.max(1, Math.round(words / 230f)); // 230 words a minute: a common adult reading speed
+    }
+
+    private static int frontMatterLine(ParsedPage p, String key) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(p.source().file());
+            for (int i = 1; i < lines.size() && !lines.get(i).strip().equals("---"); i++)
+                if (lines.get(i).startsWith(key + ":")) return i + 1;
+        } catch (java.io.IOException ignored) {
+            // the line is a nicety; the message still names the file
+        }
+        return 0;
+    }
+}

@@ -3,7 +3,9 @@ package io.datadesk.compute;
 import io.datadesk.chart.ChartRenderer;
 import io.datadesk.chart.ChartSpec;
 import io.datadesk.chart.RenderedChart;
+import io.datadesk.data.Assertion;
 import io.datadesk.data.Attribution;
+import io.datadesk.data.Expectation;
 import io.datadesk.data.CsvExport;
 import io.datadesk.data.DataPaths;
 import io.datadesk.data.DatasetSpec;
@@ -90,6 +92,25 @@ public final class PageData {
         PageDatabase db = null;
         try {
             for (Directive directive : md.directives()) {
+                if (directive instanceof Directive.Assert a) {
+                    html[a.index()] = ""; // readers never see an assertion
+                    Assertion assertion = Assertion.parse(a.args(), a.body(), file, a.line());
+                    if (!namesOk || !failed.isEmpty()) continue; // checked once what it reads computes
+                    String key = QueryCache.key("assert\n" + a.body(), inputs);
+                    QueryResult broken = queryCache.get(key).orElse(null);
+                    if (broken != null) {
+                        cached++;
+                    } else {
+                        if (db == null) db = openDatabase(page, specs, results, problems);
+                        PageDatabase open = db;
+                        broken = problems.collect(() -> open.violations(assertion.name(), assertion.sql(), file, assertion.sqlLine(),
+                                Assertion.SHOWN_ROWS));
+                        run++;
+                        if (broken != null) queryCache.put(key, broken);
+                    }
+                    if (broken != null && assertion.failure(broken) != null) problems.add(assertion.failure(broken));
+                    continue;
+                }
                 if (!(directive instanceof Directive.Query d)) continue;
                 String name = d.name();
                 namesOk &= names.add(name.toLowerCase(Locale.ROOT)) && io.datadesk.data.SqlNames.problem(name) == null;
@@ -99,22 +120,16 @@ public final class PageData {
                 if (r != null) {
                     cached++;
                 } else {
-                    if (db == null) {
-                        db = PageDatabase.open();
-                        PageDatabase opened = db;
-                        if (specs != null) problems.collect(() -> {
-                            opened.loadAll(specs, page.source().file().getParent(), paths);
-                            return null;
-                        });
-                        if (!problems.isEmpty()) problems.throwIfAny(); // queries over half-loaded data would only add noise
-                        for (QueryResult earlier : results.values()) db.register(earlier);
-                    }
+                    if (db == null) db = openDatabase(page, specs, results, problems);
                     PageDatabase open = db;
                     r = problems.collect(() -> open.query(name, d.body(), file, d.bodyLine()));
                     run++;
                     if (r != null) queryCache.put(key, r);
                 }
                 if (r != null) {
+                    QueryResult checked = r;
+                    Expectation expect = problems.collect(() -> Expectation.find(name, d.body(), file, d.bodyLine()));
+                    if (expect != null) problems.addAll(expect.failures(checked));
                     results.put(name, r);
                     inputs.put(name, ContentHashes.of(r));
                     if (db != null && !db.tableNames().contains(name)) db.register(r);
@@ -148,6 +163,25 @@ public final class PageData {
         problems.throwIfAny();
         return new ComputedPage(List.of(html), inline, results, files, List.copyOf(sources.values()), firstChartSvg, chartCount, run,
                 cached);
+    }
+
+    /**
+     * Opens the page's database for a query or assertion that is not in the cache: loads the datasets and the results
+     * computed so far. Throws when a dataset cannot load: queries over half-loaded data would only add noise.
+     */
+    private PageDatabase openDatabase(ParsedPage page, List<DatasetSpec> specs, Map<String, QueryResult> results,
+                                      Diagnostics problems) {
+        PageDatabase db = PageDatabase.open();
+        if (specs != null) problems.collect(() -> {
+            db.loadAll(specs, page.source().file().getParent(), paths);
+            return null;
+        });
+        if (!problems.isEmpty()) {
+            db.close();
+            problems.throwIfAny();
+        }
+        for (QueryResult earlier : results.values()) db.register(earlier);
+        return db;
     }
 
     private static String table(Directive.Table d, String file, Map<String, QueryResult> results, java.util.Set<String> failed,

@@ -198,7 +198,8 @@ public record Expectation(String query, List<Check> checks, String file, int lin
                 }
                 bad.sort(null);
                 yield repeated == 0 ? null : fail(c, "expect unique: " + repeated + (repeated == 1 ? " value" : " values") + " of "
-                        + String.join(", ", c.columns()) + " appear in more than one row of query '" + query + "'", rowsHint(bad.size()), rows(r, bad));
+                        + String.join(", ", c.columns()) + (repeated == 1 ? " appears" : " appear") + " in more than one row of query '"
+                        + query + "'", rowsHint(bad.size()), rows(r, bad));
             }
             case "range" -> range(c, r);
             default -> throw new IllegalStateException("unknown check " + c.kind());

@@ -13,13 +13,14 @@ import java.util.Optional;
  *   <li>{@code ```sql NAME [show]}: {@link Query}, a query whose result becomes table {@code NAME}</li>
  *   <li>{@code ```table}: {@link Table}, an HTML table of a query result</li>
  *   <li>{@code ```chart}: {@link Chart}, a chart of a query result</li>
+ *   <li>{@code ```assert [NAME]}: {@link Assert}, a query for the rows that break a rule; readers never see it</li>
  * </ul>
  *
  * <p>Every directive has an {@code index} (its position among the page's directives, in document order: the key for
  * its rendered output), a {@code body} (the block's text) and a {@code line} (1-based line of the opening fence in
  * the Markdown file).
  */
-public sealed interface Directive permits Directive.Query, Directive.Table, Directive.Chart {
+public sealed interface Directive permits Directive.Query, Directive.Table, Directive.Chart, Directive.Assert {
 
     int index();
 
@@ -52,6 +53,7 @@ public sealed interface Directive permits Directive.Query, Directive.Table, Dire
                     : Optional.of(new Query(index, args.get(0), args.subList(1, args.size()).contains("show"), body, line));
             case "table" -> Optional.of(new Table(index, body, line));
             case "chart" -> Optional.of(new Chart(index, body, line));
+            case "assert" -> Optional.of(new Assert(index, List.copyOf(args), body, line));
             default -> Optional.empty();
         };
     }
@@ -81,6 +83,23 @@ public sealed interface Directive permits Directive.Query, Directive.Table, Dire
         @Override
         public String info() {
             return "chart";
+        }
+    }
+
+    /**
+     * {@code ```assert [NAME]}: a data assertion; the body is an optional {@code message:} line and a query that
+     * returns the rows breaking the rule (see {@code io.datadesk.data.Assertion}).
+     *
+     * @param args the words after {@code assert}: its name, if any
+     */
+    record Assert(int index, List<String> args, String body, int line) implements Directive {
+        public Assert {
+            args = List.copyOf(args);
+        }
+
+        @Override
+        public String info() {
+            return ("assert " + String.join(" ", args)).strip();
         }
     }
 }

@@ -119,7 +119,7 @@ class AssertionTest {
                 "content/p.md:42:55", "content/p.md:42:84");
         assertThat(ds).extracting(Diagnostic::message).containsExactly(
                 "expect rows > 10 on query 'yearly_q', but it returned 4 rows",
-                "expect unique: 1 value of published_total appear in more than one row of query 'yearly_q'",
+                "expect unique: 1 value of published_total appears in more than one row of query 'yearly_q'",
                 "expect not_null: laid_off of query 'yearly_q' is NULL in 1 row",
                 "expect range: laid_off < 200 in query 'yearly_q', but 1 row is outside");
         assertThat(ds.get(1).rows()).containsExactly(List.of("year", "laid_off", "published_total"),

@@ -14,6 +14,7 @@ import io.datadesk.read.FrontMatter;
 import io.datadesk.read.InlineValue;
 import io.datadesk.read.Markdown;
 import io.datadesk.read.ParsedPage;
+import io.datadesk.read.Partials;
 import io.datadesk.read.SourcePage;
 import io.datadesk.render.Links;
 import io.datadesk.render.PageView;
@@ -108,12 +109,14 @@ public final class SiteBuilder {
         ContentTree tree = problems.collect(() -> ContentTree.scan(options.contentDir(), options.projectDir()));
         problems.throwIfAny();
 
+        Partials partials = problems.collect(() -> Partials.load(options.projectDir().resolve(Partials.FOLDER), Partials.FOLDER));
+        problems.throwIfAny();
         TemplateSet tset = templateSet = TemplateSet.load(options.templatesDir(), options.display(options.templatesDir()), templateSet);
         Templates templates = tset.templates();
         memo.keySet().retainAll(tree.pages().stream().map(SourcePage::file).toList());
         List<ParsedPage> pages = new ArrayList<>();
         for (SourcePage source : tree.pages()) {
-            ParsedPage p = problems.collect(() -> read(source));
+            ParsedPage p = problems.collect(() -> read(source, partials));
             if (p != null && (options.drafts() || !p.frontMatter().draft())) pages.add(p);
         }
         for (ParsedPage p : pages) problems.addAll(PageViews.checkTemplate(p, templates));
@@ -125,7 +128,13 @@ public final class SiteBuilder {
             PageMemo m = memoOf(p);
             String dataKey = dataKey(p, m, config);
             if (!dataKey.equals(m.dataKey) || m.computed == null) {
-                ComputedPage c = problems.collect(() -> pageData.compute(p, PageViews.locale(p, config)));
+                ComputedPage c = problems.collect(() -> {
+                    try {
+                        return pageData.compute(p, PageViews.locale(p, config));
+                    } catch (ContentException e) {
+                        throw p.locate(e); // a problem inside an included partial is reported in the partial
+                    }
+                });
                 if (c == null) continue;
                 m.computed = c;
                 m.dataKey = dataKey;
@@ -217,7 +226,7 @@ public final class SiteBuilder {
     }
 
     /** Parses a page again only when its text changed since the last build. */
-    private ParsedPage read(SourcePage source) {
+    private ParsedPage read(SourcePage source, Partials partials) {
         String text;
         try {
             text = Files.readString(source.file(), StandardCharsets.UTF_8);
@@ -225,10 +234,10 @@ public final class SiteBuilder {
             throw new ContentException(new Diagnostic(source.displayPath(), 0, 0, "cannot read the page: " + e.getMessage(), ""));
         }
         PageMemo m = memo.computeIfAbsent(source.file(), f -> new PageMemo());
-        String hash = ContentHashes.combine(source.sitePath(), text);
+        String hash = ContentHashes.combine(source.sitePath(), text, partials.hash());
         if (hash.equals(m.textHash) && m.parsed != null && m.parsed.source().equals(source)) return m.parsed;
         FrontMatter.Split split = FrontMatter.split(text, source.displayPath());
-        ParsedPage parsed = ParsedPage.parse(source, split, markdown);
+        ParsedPage parsed = ParsedPage.parse(source, split, markdown, partials);
         m.textHash = hash;
         m.parsed = parsed;
         m.frontMatterYaml = split.yaml();

@@ -6,23 +6,52 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
-/** A page as the read stage hands it on: where it came from, its front matter and its parsed Markdown. */
-public record ParsedPage(SourcePage source, FrontMatter frontMatter, Markdown.MarkdownPage markdown) {
+/**
+ * A page as the read stage hands it on: where it came from, its front matter and its parsed Markdown.
+ *
+ * @param lines where each body line came from, when the page includes partials; {@link #locate} moves problems found
+ *     later in the body to the partial they are in
+ */
+public record ParsedPage(SourcePage source, FrontMatter frontMatter, Markdown.MarkdownPage markdown, LineMap lines) {
+
+    public ParsedPage(SourcePage source, FrontMatter frontMatter, Markdown.MarkdownPage markdown) {
+        this(source, frontMatter, markdown, LineMap.identity());
+    }
 
     /** Reads and parses one page; all front matter problems are reported together. */
     public static ParsedPage read(SourcePage source, Markdown markdown) {
+        return read(source, markdown, Partials.none());
+    }
+
+    /** Reads and parses one page, its {@code {{> NAME }}} lines replaced by the partials of that name. */
+    public static ParsedPage read(SourcePage source, Markdown markdown, Partials partials) {
         String text;
         try {
             text = Files.readString(source.file(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ContentException(new Diagnostic(source.displayPath(), 0, 0, "cannot read the page: " + e.getMessage(), ""));
         }
-        return parse(source, FrontMatter.split(text, source.displayPath()), markdown);
+        return parse(source, FrontMatter.split(text, source.displayPath()), markdown, partials);
     }
 
     /** Parses a page whose text was already read and split (the build reads each file once). */
     public static ParsedPage parse(SourcePage source, FrontMatter.Split split, Markdown markdown) {
+        return parse(source, split, markdown, Partials.none());
+    }
+
+    /** Parses a page already read and split, its {@code {{> NAME }}} lines replaced by the partials of that name. */
+    public static ParsedPage parse(SourcePage source, FrontMatter.Split split, Markdown markdown, Partials partials) {
         FrontMatter fm = FrontMatter.parse(split.yaml(), source.displayPath());
-        return new ParsedPage(source, fm, markdown.parse(split.body()));
+        Partials.Expanded body = partials.expand(split.body(), source.displayPath());
+        try {
+            return new ParsedPage(source, fm, markdown.parse(body.text()), body.lines());
+        } catch (ContentException e) {
+            throw body.lines().locate(e);
+        }
+    }
+
+    /** A problem found in this page's body, moved to the partial it is in when it is in one. */
+    public ContentException locate(ContentException e) {
+        return lines.locate(e);
     }
 }

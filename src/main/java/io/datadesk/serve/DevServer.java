@@ -177,7 +177,7 @@ public final class DevServer implements AutoCloseable {
 
     private void watch() throws IOException {
         BuildOptions b = options.build();
-        watcher = new SiteWatcher(List.of(b.contentDir(), b.templatesDir()),
+        watcher = new SiteWatcher(List.of(b.contentDir(), b.templatesDir(), b.projectDir().resolve(io.datadesk.read.Partials.FOLDER)),
                 List.of(b.projectDir().resolve(SiteConfig.FILE_NAME)), this::changed);
         watcher.start();
     }

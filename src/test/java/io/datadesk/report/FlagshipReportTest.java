@@ -44,7 +44,7 @@ class FlagshipReportTest {
     }
 
     private static Map<String, List<String>> tableRows(String ariaLabel) {
-        Element table = report.selectFirst("[aria-label=" + ariaLabel + "] table");
+        Element table = report.selectFirst("[aria-label=\"" + ariaLabel + "\"] table");
         assertThat(table).as("table of " + ariaLabel).isNotNull();
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (Element tr : table.select("tbody tr")) {
@@ -338,6 +338,99 @@ class FlagshipReportTest {
         String page = report.text();
         assertThat(page).doesNotContain("{{").doesNotContain("covers only January").doesNotContain("has no gap so far")
                 .doesNotContain("most of them in 2024").doesNotContain("the first 5 months");
+    }
+
+    // the captions of the coded-events tables, which name their regions
+    private static final String BY_CODE =
+            "Layoff events and people laid off by the reason the company gave, October 2023 and January 2026";
+    private static final String TABLE_2023 =
+            "Every October 2023 layoff event in layoffs.fyi, coded by the reason the company gave, largest first";
+    private static final String TABLE_2026 =
+            "Every January 2026 layoff event in layoffs.fyi, coded by the reason the company gave, largest first";
+
+    /** One coded event, as read here from the CSV with Commons CSV, independently of the page's SQL. */
+    private record CodedEvent(String company, String date, Long laidOff, String quote, String url, String code) {}
+
+    private static List<CodedEvent> codedEvents(String file) throws Exception {
+        List<CodedEvent> events = new java.util.ArrayList<>();
+        try (Reader r = Files.newBufferedReader(Path.of("content/ai-job-cuts/data/" + file));
+             CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+            for (CSVRecord row : csv) {
+                String n = row.get("laid_off");
+                events.add(new CodedEvent(row.get("company"), row.get("date"), n.isEmpty() ? null : Long.parseLong(n),
+                        row.get("reason_quote"), row.get("source_url"), row.get("code")));
+            }
+        }
+        return events;
+    }
+
+    /** The tracker's events of one month (yyyy-MM) as "company|yyyy-MM-dd|head count", for a multiset comparison. */
+    private static List<String> trackerEvents(String month) throws Exception {
+        List<String> keys = new java.util.ArrayList<>();
+        java.time.format.DateTimeFormatter us = java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy");
+        try (Reader r = Files.newBufferedReader(Path.of("content/ai-job-cuts/data/layoffs_fyi.csv"));
+             CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+            for (CSVRecord row : csv) {
+                String date = java.time.LocalDate.parse(row.get("date"), us).toString();
+                if (!date.startsWith(month)) continue;
+                String n = row.get("total_laid_off");
+                keys.add(row.get("company").strip() + "|" + date + "|"
+                        + (n.isEmpty() ? "" : String.valueOf(Math.round(Double.parseDouble(n)))));
+            }
+        }
+        return keys;
+    }
+
+    private static String percent1(long part, long whole) {
+        return String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+    }
+
+    @Test
+    void everyEventOfTheCodedMonthsIsCodedOnceWithItsSourceAndTheSharesMatchTheFiles() throws Exception {
+        Set<String> codes = Set.of("ai_cited", "ai_linked_by_others", "other_reason", "reason_unknown");
+        Map<String, List<String>> byCode = tableRows(BY_CODE);
+        String text = report.select(".prose").text();
+        String[][] months = {{"2023-10", "coded_events_2023_10.csv", "October 2023.", "1"},
+                             {"2026-01", "coded_events_2026_01.csv", "The same method in January 2026", "4"}};
+        for (String[] m : months) {
+            List<CodedEvent> events = codedEvents(m[1]);
+            // the coded file holds exactly the tracker's events of the month
+            assertThat(events.stream().map(e -> e.company() + "|" + e.date() + "|" + (e.laidOff() == null ? "" : e.laidOff())))
+                    .as(m[1]).containsExactlyInAnyOrderElementsOf(trackerEvents(m[0]));
+            for (CodedEvent e : events) {
+                assertThat(codes).as(e.company()).contains(e.code());
+                assertThat(e.quote().isBlank() ? 0 : e.quote().trim().split("\\s+").length).as(e.company()).isLessThanOrEqualTo(25);
+                if (!e.quote().isBlank()) assertThat(e.url()).as(e.company()).startsWith("http");
+                if (e.code().equals("reason_unknown")) assertThat(e.quote()).as(e.company()).isEmpty();
+            }
+            long people = events.stream().filter(e -> e.laidOff() != null).mapToLong(CodedEvent::laidOff).sum();
+            int col = Integer.parseInt(m[3]);
+            Map<String, String> labels = Map.of("ai_cited", "AI cited by the company",
+                    "ai_linked_by_others", "AI linked by others, not the company",
+                    "other_reason", "Other reason", "reason_unknown", "Reason unknown");
+            for (String code : codes) {
+                List<CodedEvent> inCode = events.stream().filter(e -> e.code().equals(code)).toList();
+                long codePeople = inCode.stream().filter(e -> e.laidOff() != null).mapToLong(CodedEvent::laidOff).sum();
+                List<String> row = byCode.get(labels.get(code));
+                assertThat(row).as(code).isNotNull();
+                assertThat(row.get(col)).as(m[0] + " events " + code).isEqualTo(String.valueOf(inCode.size()));
+                assertThat(row.get(col + 1)).as(m[0] + " people " + code).isEqualTo(String.format("%,d", codePeople));
+                assertThat(row.get(col + 2)).as(m[0] + " share " + code).isEqualTo(percent1(codePeople, people));
+            }
+            // the sentence that gives the month's AI-cited share, recomputed here
+            List<CodedEvent> cited = events.stream().filter(e -> e.code().equals("ai_cited")).toList();
+            long citedPeople = cited.stream().filter(e -> e.laidOff() != null).mapToLong(CodedEvent::laidOff).sum();
+            int at = text.indexOf(m[2]);
+            assertThat(at).as(m[2]).isNotNegative();
+            assertThat(text.substring(at)).startsWith(m[2]).contains(String.format(
+                    "cited AI for %d of the %d events", cited.size(), events.size()) + " (" + Math.round(100.0 * cited.size() / events.size()) + "%), "
+                    + String.format("%,d of the %,d people", citedPeople, people));
+            assertThat(text.substring(at, at + 400)).contains("(" + percent1(citedPeople, people) + ")");
+        }
+        // the coded tables list every event, largest first
+        assertThat(report.select("[aria-label=\"" + TABLE_2023 + "\"] tbody tr")).hasSize(codedEvents("coded_events_2023_10.csv").size());
+        assertThat(report.select("[aria-label=\"" + TABLE_2026 + "\"] tbody tr")).hasSize(codedEvents("coded_events_2026_01.csv").size());
+        assertThat(tableRows(TABLE_2026).keySet().iterator().next()).isEqualTo("Amazon");
     }
 
     @Test

@@ -44,7 +44,11 @@ class FlagshipReportTest {
     }
 
     private static Map<String, List<String>> tableRows(String ariaLabel) {
-        Element table = report.selectFirst("[aria-label=\"" + ariaLabel + "\"] table");
+        return tableRows(report, ariaLabel);
+    }
+
+    private static Map<String, List<String>> tableRows(Document page, String ariaLabel) {
+        Element table = page.selectFirst("[aria-label=\"" + ariaLabel + "\"] table");
         assertThat(table).as("table of " + ariaLabel).isNotNull();
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (Element tr : table.select("tbody tr")) {
@@ -340,7 +344,7 @@ class FlagshipReportTest {
                 .doesNotContain("most of them in 2024").doesNotContain("the first 5 months");
     }
 
-    // the captions of the coded-events tables, which name their regions
+    // the captions of the coded-events tables (report and appendix), which name their regions
     private static final String BY_CODE =
             "Layoff events and people laid off by the reason the company gave, October 2023 and January 2026";
     private static final String TABLE_2023 =
@@ -427,10 +431,13 @@ class FlagshipReportTest {
                     + String.format("%,d of the %,d people", citedPeople, people));
             assertThat(text.substring(at, at + 400)).contains("(" + percent1(citedPeople, people) + ")");
         }
-        // the coded tables list every event, largest first
-        assertThat(report.select("[aria-label=\"" + TABLE_2023 + "\"] tbody tr")).hasSize(codedEvents("coded_events_2023_10.csv").size());
-        assertThat(report.select("[aria-label=\"" + TABLE_2026 + "\"] tbody tr")).hasSize(codedEvents("coded_events_2026_01.csv").size());
-        assertThat(tableRows(TABLE_2026).keySet().iterator().next()).isEqualTo("Amazon");
+        // the appendix lists every coded event, largest first, and the report links to it
+        Document appendix = parse(site.resolve("ai-job-cuts/coded-events/index.html"));
+        assertThat(report.select("a[href=coded-events/index.html]")).isNotEmpty();
+        assertThat(appendix.select("[aria-label=\"" + TABLE_2023 + "\"] tbody tr")).hasSize(codedEvents("coded_events_2023_10.csv").size());
+        assertThat(appendix.select("[aria-label=\"" + TABLE_2026 + "\"] tbody tr")).hasSize(codedEvents("coded_events_2026_01.csv").size());
+        assertThat(tableRows(appendix, TABLE_2026).keySet().iterator().next()).isEqualTo("Amazon");
+        assertThat(tableRows(appendix, TABLE_2023).keySet().iterator().next()).isEqualTo("Qualcomm");
     }
 
     @Test

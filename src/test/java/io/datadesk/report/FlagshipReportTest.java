@@ -330,6 +330,33 @@ class FlagshipReportTest {
         assertThat(prose()).contains("layoff events at " + n(names.size()) + " companies");
     }
 
+    /** The page's assertions: a data update that breaks a published total or an internal check fails the build at the block. */
+    @Test
+    void aDataUpdateThatBreaksAPublishedTotalFailsTheBuildWhereTheRuleIsStated() throws Exception {
+        Path project = out.resolve("mutated");
+        Path content = project.resolve("content");
+        try (var walk = Files.walk(Path.of("content"))) {
+            for (Path f : walk.toList()) {
+                Path to = project.resolve(f.toString());
+                if (Files.isDirectory(f)) Files.createDirectories(to); else Files.copy(f, to);
+            }
+        }
+        Files.copy(Path.of("datadesk.yaml"), project.resolve("datadesk.yaml"));
+        Path monthly = content.resolve("ai-job-cuts/data/challenger_monthly.csv");
+        Files.writeString(monthly, Files.readString(monthly).replace("\n2023-03,89703,", "\n2023-03,89704,"));
+        Path layoffs = content.resolve("ai-job-cuts/data/layoffs_fyi.csv");
+        // one 2023 event loses its head count: the 2023 total no longer matches the published one
+        Files.writeString(layoffs, Files.readString(layoffs).replaceFirst("(?m)^(Qualcomm,[^,]*,)1258\\.0,", "$1,"));
+        String md = Files.readString(content.resolve("ai-job-cuts/index.md"));
+        int line = md.substring(0, md.indexOf("```assert challenger_annual_equals_sum_of_months")).split("\n", -1).length;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SiteBuilder(BuildOptions.defaults(project).withOut(project.resolve("site"))).build())
+                .isInstanceOf(io.datadesk.error.ContentException.class)
+                .hasMessageContaining("content/ai-job-cuts/index.md:" + line)
+                .hasMessageContaining("challenger_annual_equals_sum_of_months")
+                .hasMessageContaining("challenger_year_to_date_columns_add_up")
+                .hasMessageContaining("fyi_published_yearly_totals");
+    }
+
     @Test
     void dataDependentPhrasesAreComputedNotTyped() throws Exception {
         java.time.format.DateTimeFormatter mdy = java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy");

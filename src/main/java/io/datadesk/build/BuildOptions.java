@@ -8,8 +8,14 @@ import java.nio.file.Path;
  * @param projectDir the project folder: holds {@code datadesk.yaml}; messages name files relative to it, and data
  *     paths may not leave it
  * @param write false for {@code datadesk check}: everything is built and checked, nothing replaces the output
+ * @param refresh true for {@code --refresh}: database datasets are queried again whatever their {@code refresh:}
  */
-public record BuildOptions(Path projectDir, Path contentDir, Path templatesDir, Path outDir, boolean drafts, boolean write) {
+public record BuildOptions(Path projectDir, Path contentDir, Path templatesDir, Path outDir, boolean drafts, boolean write,
+                           boolean refresh) {
+
+    public BuildOptions(Path projectDir, Path contentDir, Path templatesDir, Path outDir, boolean drafts, boolean write) {
+        this(projectDir, contentDir, templatesDir, outDir, drafts, write, false);
+    }
 
     public BuildOptions {
         projectDir = projectDir.toAbsolutePath().normalize();
@@ -24,23 +30,27 @@ public record BuildOptions(Path projectDir, Path contentDir, Path templatesDir, 
     }
 
     public BuildOptions withOut(Path out) {
-        return new BuildOptions(projectDir, contentDir, templatesDir, out, drafts, write);
+        return new BuildOptions(projectDir, contentDir, templatesDir, out, drafts, write, refresh);
     }
 
     public BuildOptions withDrafts(boolean d) {
-        return new BuildOptions(projectDir, contentDir, templatesDir, outDir, d, write);
+        return new BuildOptions(projectDir, contentDir, templatesDir, outDir, d, write, refresh);
     }
 
     public BuildOptions withWrite(boolean w) {
-        return new BuildOptions(projectDir, contentDir, templatesDir, outDir, drafts, w);
+        return new BuildOptions(projectDir, contentDir, templatesDir, outDir, drafts, w, refresh);
     }
 
     public BuildOptions withContent(Path c) {
-        return new BuildOptions(projectDir, c, templatesDir, outDir, drafts, write);
+        return new BuildOptions(projectDir, c, templatesDir, outDir, drafts, write, refresh);
     }
 
     public BuildOptions withTemplates(Path t) {
-        return new BuildOptions(projectDir, contentDir, t, outDir, drafts, write);
+        return new BuildOptions(projectDir, contentDir, t, outDir, drafts, write, refresh);
+    }
+
+    public BuildOptions withRefresh(boolean r) {
+        return new BuildOptions(projectDir, contentDir, templatesDir, outDir, drafts, write, r);
     }
 
     /** A path as shown in messages: relative to the project when inside it. */

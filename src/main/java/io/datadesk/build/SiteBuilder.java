@@ -5,6 +5,8 @@ import io.datadesk.compute.ContentHashes;
 import io.datadesk.compute.PageData;
 import io.datadesk.compute.QueryCache;
 import io.datadesk.config.SiteConfig;
+import io.datadesk.compute.DatabaseResults;
+import io.datadesk.data.JdbcDrivers;
 import io.datadesk.error.ContentException;
 import io.datadesk.error.Diagnostic;
 import io.datadesk.error.Diagnostics;
@@ -84,7 +86,17 @@ public final class SiteBuilder {
 
     public SiteBuilder(BuildOptions options, QueryCache queryCache) {
         this.options = options;
-        this.pageData = new PageData(options.projectDir(), options.contentDir(), queryCache);
+        this.pageData = new PageData(options.projectDir(), options.contentDir(), queryCache,
+                new DatabaseResults(options.projectDir().resolve(CACHE_DIR).resolve("jdbc"), options.refresh(), java.time.Clock.systemUTC()));
+    }
+
+    /**
+     * Where database datasets read their credentials ({@code user: { env: NAME }}): the process environment by
+     * default; tests and programs that embed datadesk can pass their own.
+     */
+    public SiteBuilder environment(java.util.function.Function<String, String> env) {
+        pageData.databases().environment(env);
+        return this;
     }
 
     /** The files of the last successful build, also when nothing was written ({@code datadesk check}). */
@@ -106,6 +118,7 @@ public final class SiteBuilder {
         Path configFile = options.projectDir().resolve(SiteConfig.FILE_NAME);
         String configHash = ContentHashes.file(configFile);
         SiteConfig config = problems.collect(() -> SiteConfig.load(configFile, SiteConfig.FILE_NAME));
+        if (config != null) pageData.databases().drivers(() -> JdbcDrivers.load(options.projectDir(), config.jdbcDrivers(), SiteConfig.FILE_NAME));
         ContentTree tree = problems.collect(() -> ContentTree.scan(options.contentDir(), options.projectDir()));
         problems.throwIfAny();
 
@@ -201,8 +214,9 @@ public final class SiteBuilder {
         if (!config.equals(cardsConfig)) socialCards.clear(); // a card shows the site's title and host too
         cardsConfig = config;
         socialCards.keySet().retainAll(entries);
-        List<String> notes = SiteIndexes.write(site::put, config, entries,
-                (cfg, entry) -> socialCards.computeIfAbsent(entry, e -> SiteIndexes.card(cfg, e)));
+        List<String> notes = new ArrayList<>(pageData.databases().drainNotes());
+        notes.addAll(SiteIndexes.write(site::put, config, entries,
+                (cfg, entry) -> socialCards.computeIfAbsent(entry, e -> SiteIndexes.card(cfg, e))));
         for (String rel : tree.staticFiles()) site.copy(rel, tree.root().resolve(rel));
         // GitHub Pages would otherwise run Jekyll, which hides files and folders starting with '_'.
         site.put(".nojekyll", new byte[0]);

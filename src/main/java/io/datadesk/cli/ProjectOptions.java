@@ -19,10 +19,13 @@ final class ProjectOptions {
     @Option(names = "--drafts", description = "Also include pages marked 'draft: true'.")
     boolean drafts;
 
+    @Option(names = "--refresh", description = "Run the queries of database datasets (jdbc:) again, even when their last results are younger than their 'refresh:'.")
+    boolean refresh;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only errors.")
     boolean quiet;
 
     BuildOptions buildOptions(Path out, boolean write) {
-        return new BuildOptions(project, content, templates, out, drafts, write);
+        return new BuildOptions(project, content, templates, out, drafts, write, refresh);
     }
 }

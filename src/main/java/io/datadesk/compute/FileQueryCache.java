@@ -61,6 +61,15 @@ final class FileQueryCache implements QueryCache {
         }
     }
 
+    /** When the entry under {@code key} was written, if there is one; a sound entry is also checked by {@link #get}. */
+    Optional<java.time.Instant> storedAt(String key) {
+        try {
+            return Optional.of(Files.getLastModifiedTime(fileOf(key)).toInstant());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public void put(String key, QueryResult result) {
         byte[] encoded;

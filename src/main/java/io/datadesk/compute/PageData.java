@@ -46,14 +46,28 @@ public final class PageData {
         }
     };
 
+    private final DatabaseResults databases;
+
     /**
      * @param projectDir data paths may not leave it
      * @param contentDir data paths may also be given relative to it
      * @param queryCache results remembered between builds
      */
     public PageData(java.nio.file.Path projectDir, java.nio.file.Path contentDir, QueryCache queryCache) {
+        this(projectDir, contentDir, queryCache, new DatabaseResults(projectDir.resolve(".datadesk-cache").resolve("jdbc"), false,
+                java.time.Clock.systemUTC()));
+    }
+
+    /** As above, with the results of database datasets ({@code jdbc:}) kept by {@code databases}. */
+    public PageData(java.nio.file.Path projectDir, java.nio.file.Path contentDir, QueryCache queryCache, DatabaseResults databases) {
         this.paths = new DataPaths(projectDir, contentDir);
         this.queryCache = queryCache;
+        this.databases = databases;
+    }
+
+    /** The results of database datasets, cached between builds. */
+    public DatabaseResults databases() {
+        return databases;
     }
 
     /** Computes one page; throws {@link io.datadesk.error.ContentException} with every problem on it. Thread-safe. */
@@ -82,10 +96,20 @@ public final class PageData {
         Map<String, String> inputs = new LinkedHashMap<>();
         java.util.Set<String> names = new java.util.HashSet<>();
         boolean namesOk = true;
+        // Database datasets are fetched first (usually from the cache): their results are inputs of the queries.
+        List<QueryResult> fromDatabases = new ArrayList<>();
+        List<DatasetSpec> fileSpecs = new ArrayList<>();
         if (specs != null) {
             for (DatasetSpec spec : specs) {
                 namesOk &= names.add(spec.name().toLowerCase(Locale.ROOT));
-                inputs.put(spec.name(), datasetHash(spec, page));
+                if (spec.jdbc() != null) {
+                    QueryResult r = problems.collect(() -> databases.get(spec));
+                    if (r != null) fromDatabases.add(r);
+                    inputs.put(spec.name(), r == null ? ContentHashes.MISSING : ContentHashes.of(r));
+                } else {
+                    fileSpecs.add(spec);
+                    inputs.put(spec.name(), datasetHash(spec, page));
+                }
             }
         }
         // DuckDB is opened and the datasets loaded only when a query is not in the cache: loading is most of the cost.
@@ -101,7 +125,7 @@ public final class PageData {
                     if (broken != null) {
                         cached++;
                     } else {
-                        if (db == null) db = openDatabase(page, specs, results, problems);
+                        if (db == null) db = openDatabase(page, fileSpecs, fromDatabases, results, problems);
                         PageDatabase open = db;
                         broken = problems.collect(() -> open.violations(assertion.name(), assertion.sql(), file, assertion.sqlLine(),
                                 Assertion.SHOWN_ROWS));
@@ -120,7 +144,7 @@ public final class PageData {
                 if (r != null) {
                     cached++;
                 } else {
-                    if (db == null) db = openDatabase(page, specs, results, problems);
+                    if (db == null) db = openDatabase(page, fileSpecs, fromDatabases, results, problems);
                     PageDatabase open = db;
                     r = problems.collect(() -> open.query(name, d.body(), file, d.bodyLine()));
                     run++;
@@ -169,17 +193,18 @@ public final class PageData {
      * Opens the page's database for a query or assertion that is not in the cache: loads the datasets and the results
      * computed so far. Throws when a dataset cannot load: queries over half-loaded data would only add noise.
      */
-    private PageDatabase openDatabase(ParsedPage page, List<DatasetSpec> specs, Map<String, QueryResult> results,
-                                      Diagnostics problems) {
+    private PageDatabase openDatabase(ParsedPage page, List<DatasetSpec> fileSpecs, List<QueryResult> fromDatabases,
+                                      Map<String, QueryResult> results, Diagnostics problems) {
         PageDatabase db = PageDatabase.open();
-        if (specs != null) problems.collect(() -> {
-            db.loadAll(specs, page.source().file().getParent(), paths);
+        problems.collect(() -> {
+            db.loadAll(fileSpecs, page.source().file().getParent(), paths);
             return null;
         });
         if (!problems.isEmpty()) {
             db.close();
             problems.throwIfAny();
         }
+        for (QueryResult fetched : fromDatabases) db.register(fetched); // database datasets, fetched above
         for (QueryResult earlier : results.values()) db.register(earlier);
         return db;
     }

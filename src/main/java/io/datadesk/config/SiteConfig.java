@@ -17,13 +17,21 @@ import java.util.Map;
  *
  * @param baseUrl absolute URL the site is published at, always ending in '/', or empty when unknown. Only feeds,
  *     sitemaps, canonical links and social cards use it; internal links are relative so the site works anywhere.
+ * @param jdbcDrivers jar files of JDBC drivers ({@code jdbc_drivers:}), relative to the project, besides those in
+ *     {@code drivers/}
  */
-public record SiteConfig(String title, String description, String language, String author, String baseUrl) {
+public record SiteConfig(String title, String description, String language, String author, String baseUrl,
+                         List<String> jdbcDrivers) {
 
     public static final String FILE_NAME = "datadesk.yaml";
-    static final List<String> KEYS = List.of("title", "description", "language", "author", "base_url");
+    static final List<String> KEYS = List.of("title", "description", "language", "author", "base_url", "jdbc_drivers");
+
+    public SiteConfig(String title, String description, String language, String author, String baseUrl) {
+        this(title, description, language, author, baseUrl, List.of());
+    }
 
     public SiteConfig {
+        jdbcDrivers = jdbcDrivers == null ? List.of() : List.copyOf(jdbcDrivers);
         baseUrl = baseUrl == null || baseUrl.isBlank() ? "" : (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         language = language == null || language.isBlank() ? "en" : language;
         description = description == null ? "" : description;
@@ -70,8 +78,15 @@ public record SiteConfig(String title, String description, String language, Stri
         String description = problems.collect(() -> text(map, "description", ""));
         String language = problems.collect(() -> text(map, "language", "en"));
         String author = problems.collect(() -> text(map, "author", ""));
+        List<String> drivers = new java.util.ArrayList<>();
+        if (map.containsKey("jdbc_drivers") && !map.get("jdbc_drivers").isNull())
+            for (YamlNode jar : map.get("jdbc_drivers").asScalarOrList("jdbc_drivers")) {
+                String path = problems.collect(() -> jar.asString("a driver jar"));
+                if (path != null && !path.endsWith(".jar")) problems.add(jar.error("'" + path + "' is not a jar file", "list the driver's .jar files, relative to the project"));
+                else if (path != null) drivers.add(path);
+            }
         problems.throwIfAny();
-        return new SiteConfig(title, description, language, author, baseUrl);
+        return new SiteConfig(title, description, language, author, baseUrl, drivers);
     }
 
     private static String text(Map<String, YamlNode> map, String key, String fallback) {
@@ -80,6 +95,6 @@ public record SiteConfig(String title, String description, String language, Stri
     }
 
     public SiteConfig withBaseUrl(String url) {
-        return new SiteConfig(title, description, language, author, url);
+        return new SiteConfig(title, description, language, author, url, jdbcDrivers);
     }
 }

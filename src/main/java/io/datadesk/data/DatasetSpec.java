@@ -30,10 +30,18 @@ import java.util.Map;
  * @param nullMarkers cell texts read as NULL; the empty cell is always NULL
  * @param file        front-matter file, and {@code line}/{@code column} of the dataset's name there, for errors
  * @param source      who published the data ({@code source:} in the long form), or {@code null}; the page credits it
- * @param format      how the file is read: {@code format:}, else from the path's extension
+ * @param format      how the file is read: {@code format:}, else from the path's extension; null for a database query
+ * @param jdbc        for a dataset that is a database query ({@code jdbc:} in the long form, see {@link JdbcSpec}),
+ *                    else null; then {@code path} and {@code format} are null
  */
 public record DatasetSpec(String name, String path, Map<String, DeclaredType> types, List<String> nullMarkers,
-                          char delimiter, String file, int line, int column, Attribution source, DataFormat format) {
+                          char delimiter, String file, int line, int column, Attribution source, DataFormat format,
+                          JdbcSpec jdbc) {
+
+    public DatasetSpec(String name, String path, Map<String, DeclaredType> types, List<String> nullMarkers,
+                       char delimiter, String file, int line, int column, Attribution source, DataFormat format) {
+        this(name, path, types, nullMarkers, delimiter, file, line, column, source, format, null);
+    }
 
     static final List<String> LONG_FORM_KEYS = List.of("path", "types", "null", "delimiter", "source", "format");
 
@@ -103,9 +111,10 @@ public record DatasetSpec(String name, String path, Map<String, DeclaredType> ty
         if (!value.isMap())
             throw value.fail("dataset '" + name + "' needs a file path",
                     "write '" + name + ": data/file.csv' (or .tsv, .json, .ndjson, .parquet), or a mapping with 'path:'");
+        Map<String, YamlNode> options = value.asMap("dataset '" + name + "'");
+        if (options.containsKey("jdbc")) return parseJdbc(name, keyNode, value, options);
         Diagnostics problems = new Diagnostics();
         problems.addAll(value.unknownKeys("dataset option", LONG_FORM_KEYS));
-        Map<String, YamlNode> options = value.asMap("dataset '" + name + "'");
         String path = null;
         if (!options.containsKey("path"))
             problems.add(keyNode.error("dataset '" + name + "' has no 'path'", "add 'path: data/file.csv'"));
@@ -126,6 +135,15 @@ public record DatasetSpec(String name, String path, Map<String, DeclaredType> ty
         Attribution source = Attribution.parse(options.get("source"), problems);
         problems.throwIfAny();
         return new DatasetSpec(name, path, types, nulls, delimiter, keyNode.file(), keyNode.line(), keyNode.column(), source, format);
+    }
+
+    private static DatasetSpec parseJdbc(String name, YamlNode keyNode, YamlNode value, Map<String, YamlNode> options) {
+        Diagnostics problems = new Diagnostics();
+        problems.addAll(value.unknownKeys("option of a database dataset", JdbcSpec.KEYS));
+        JdbcSpec jdbc = JdbcSpec.parse(name, options, keyNode, problems);
+        Attribution source = Attribution.parse(options.get("source"), problems);
+        problems.throwIfAny();
+        return new DatasetSpec(name, null, Map.of(), List.of(""), ',', keyNode.file(), keyNode.line(), keyNode.column(), source, null, jdbc);
     }
 
     /** Why {@code option} makes no sense for {@code format}, or null when it does. */

@@ -139,7 +139,7 @@ public record DatasetSpec(String name, String path, Map<String, DeclaredType> ty
 
     private static DatasetSpec parseJdbc(String name, YamlNode keyNode, YamlNode value, Map<String, YamlNode> options) {
         Diagnostics problems = new Diagnostics();
-        problems.addAll(value.unknownKeys("option of a database dataset", JdbcSpec.KEYS));
+        problems.addAll(value.unknownKeys("database dataset option", JdbcSpec.KEYS));
         JdbcSpec jdbc = JdbcSpec.parse(name, options, keyNode, problems);
         Attribution source = Attribution.parse(options.get("source"), problems);
         problems.throwIfAny();

@@ -98,10 +98,11 @@ public record JdbcSpec(String url, EnvRef user, EnvRef password, String query, D
         Duration timeout = options.containsKey("timeout") ? problems.collect(() -> duration(options.get("timeout"), "timeout")) : DEFAULT_TIMEOUT;
         Duration connect = options.containsKey("connect_timeout")
                 ? problems.collect(() -> duration(options.get("connect_timeout"), "connect_timeout")) : DEFAULT_CONNECT_TIMEOUT;
-        for (Map.Entry<String, Duration> t : Map.of("timeout", timeout == null ? Duration.ofSeconds(1) : timeout,
-                "connect_timeout", connect == null ? Duration.ofSeconds(1) : connect).entrySet())
-            if (t.getValue().toMillis() < 1000)
-                problems.add(options.get(t.getKey()).error("'" + t.getKey() + "' must be at least 1s", "write e.g. " + t.getKey() + ": 30s"));
+        // JDBC counts query time-outs in whole seconds
+        if (timeout != null && timeout.toMillis() < 1000)
+            problems.add(options.get("timeout").error("'timeout' must be at least 1s", "write e.g. timeout: 30s"));
+        if (connect != null && connect.toMillis() < 1000)
+            problems.add(options.get("connect_timeout").error("'connect_timeout' must be at least 1s", "write e.g. connect_timeout: 10s"));
         if (url == null || query == null) return null;
         return new JdbcSpec(url, user, password, query, refresh, timeout, connect, At.of(urlNode), queryAt);
     }

@@ -47,8 +47,8 @@ public final class ChartRenderer {
     static final Color ANNOTATION = new Color(0x77, 0x77, 0x77);
     static final Color BACKGROUND = new Color(0xfe, 0xfe, 0xfe);
     /** Okabe–Ito, reordered so the first colours are distinct for every kind of colour vision and on dark too. */
-    static final Color[] PALETTE = {new Color(0x00, 0x72, 0xb2), new Color(0xe6, 0x9f, 0x00), new Color(0x00, 0x9e, 0x73),
-            new Color(0xd5, 0x5e, 0x00), new Color(0xcc, 0x79, 0xa7), new Color(0x56, 0xb4, 0xe9), new Color(0xf0, 0xe4, 0x42)};
+    static final Color[] PALETTE = {new Color(0x00, 0x72, 0xb2), new Color(0xc4, 0x7a, 0x00), new Color(0x00, 0x9e, 0x73),
+            new Color(0xd5, 0x5e, 0x00), new Color(0xcc, 0x79, 0xa7), new Color(0x8a, 0x63, 0xd2), new Color(0x9b, 0x8a, 0x00)};
 
     /** Marks the x tick labels XChart lays out only to reserve their space; we draw the real ones. */
     private static final String PLACEHOLDER = "\u00d8";

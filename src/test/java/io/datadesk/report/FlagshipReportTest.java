@@ -345,8 +345,8 @@ class FlagshipReportTest {
         Path monthly = content.resolve("ai-job-cuts/data/challenger_monthly.csv");
         Files.writeString(monthly, Files.readString(monthly).replace("\n2023-03,89703,", "\n2023-03,89704,"));
         Path layoffs = content.resolve("ai-job-cuts/data/layoffs_fyi.csv");
-        // one 2023 event loses its head count: the 2023 total no longer matches the published one
-        Files.writeString(layoffs, Files.readString(layoffs).replaceFirst("(?m)^(Qualcomm,[^,]*,)1258\\.0,", "$1,"));
+        // one 2023 event (June, outside the coded October events) loses its head count: 2023 no longer matches the published total
+        Files.writeString(layoffs, Files.readString(layoffs).replaceFirst("(?m)^(Qualcomm,SF Bay Area,)84\\.0,(6/16/2023,)", "$1,$2"));
         String md = Files.readString(content.resolve("ai-job-cuts/index.md"));
         int line = md.substring(0, md.indexOf("```assert challenger_annual_equals_sum_of_months")).split("\n", -1).length;
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SiteBuilder(BuildOptions.defaults(project).withOut(project.resolve("site"))).build())

@@ -91,6 +91,26 @@ class DistributionIT {
     }
 
     @Test
+    void initDotMakesASiteInTheCurrentFolderAndRefusesASecondTime() throws Exception {
+        Map<String, String> env = Map.of("PATH", home.resolve("bin") + ":" + System.getenv("PATH"));
+        Path here = Files.createDirectories(tmp.resolve("here"));
+        Files.writeString(here.resolve("README.md"), "my notes\n");
+        Run init = run(here, env, "datadesk", "init", ".");
+        assertThat(init.code()).as(init.out()).isZero();
+        assertThat(init.out()).contains("Created a datadesk site in this folder").contains("Next: datadesk serve --open");
+        assertThat(here.resolve("datadesk.yaml")).isRegularFile();
+        assertThat(Files.readString(here.resolve("datadesk.yaml"))).contains("title: \"Here\"");
+        String yaml = Files.readString(here.resolve("datadesk.yaml"));
+        Files.writeString(here.resolve("datadesk.yaml"), yaml + "# mine\n");
+
+        Run again = run(here, env, "datadesk", "init", ".");
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.out()).contains("nothing was changed");
+        assertThat(Files.readString(here.resolve("datadesk.yaml"))).endsWith("# mine\n");
+        assertThat(Files.readString(here.resolve("README.md"))).isEqualTo("my notes\n");
+    }
+
+    @Test
     void theLauncherSaysWhatToDoWhenJavaIsMissing() throws Exception {
         Run r = run(tmp, Map.of("DATADESK_JAVA", "/nonexistent/java"), home.resolve("bin/datadesk").toString(), "--version");
         assertThat(r.code()).isEqualTo(3);

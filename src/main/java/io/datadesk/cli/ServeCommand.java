@@ -70,7 +70,8 @@ final class ServeCommand implements Callable<Integer> {
         }, "datadesk-stop"));
         if (!project.quiet) {
             stdout.println("Serving " + server.url() + " (watching " + build.display(build.contentDir()) + "/, "
-                    + build.display(build.templatesDir()) + "/ and datadesk.yaml; press Ctrl+C to stop)");
+                    + build.display(build.templatesDir()) + "/, " + io.datadesk.read.Partials.FOLDER
+                    + "/ and datadesk.yaml; press Ctrl+C to stop)");
             stdout.flush();
         }
         if (open) openBrowser(server.url(), stderr);

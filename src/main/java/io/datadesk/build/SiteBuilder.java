@@ -58,6 +58,7 @@ public final class SiteBuilder {
     private final PageViews pageViews = new PageViews(markdown);
     private final PageData pageData;
     private final Map<Path, PageMemo> memo = new HashMap<>();
+    private final PageWorkers workers;
     private TemplateSet templateSet;
     private SiteFiles published; // what outDir holds since this builder's last successful write
     private SiteFiles lastSite;
@@ -66,6 +67,7 @@ public final class SiteBuilder {
     /** Social cards of the last build by what they show: drawing one costs more than rendering a page. */
     private final Map<SiteIndexes.Entry, byte[]> socialCards = new HashMap<>();
     private SiteConfig cardsConfig;
+    private final io.datadesk.write.CardCache cardCache;
 
     /** What a page looked like at its last successful step, and what that step produced. */
     private static final class PageMemo {
@@ -85,7 +87,14 @@ public final class SiteBuilder {
     }
 
     public SiteBuilder(BuildOptions options, QueryCache queryCache) {
+        this(options, queryCache, PageWorkers.defaultThreads());
+    }
+
+    /** @param threads how many pages are worked on at once (1: all in the calling thread) */
+    public SiteBuilder(BuildOptions options, QueryCache queryCache, int threads) {
         this.options = options;
+        this.workers = new PageWorkers(threads);
+        this.cardCache = new io.datadesk.write.CardCache(options.projectDir().resolve(CACHE_DIR).resolve("cards"));
         this.pageData = new PageData(options.projectDir(), options.contentDir(), queryCache,
                 new DatabaseResults(options.projectDir().resolve(CACHE_DIR).resolve("jdbc"), options.refresh(), java.time.Clock.systemUTC()));
     }
@@ -127,49 +136,41 @@ public final class SiteBuilder {
         TemplateSet tset = templateSet = TemplateSet.load(options.templatesDir(), options.display(options.templatesDir()), templateSet);
         Templates templates = tset.templates();
         memo.keySet().retainAll(tree.pages().stream().map(SourcePage::file).toList());
+        // Memos are made here, in one thread; each worker then touches only its own page's memo.
+        for (SourcePage source : tree.pages()) memo.computeIfAbsent(source.file(), f -> new PageMemo());
         List<ParsedPage> pages = new ArrayList<>();
-        for (SourcePage source : tree.pages()) {
-            ParsedPage p = problems.collect(() -> read(source, partials));
+        for (ParsedPage p : workers.each(tree.pages(), source -> read(source, partials), problems))
             if (p != null && (options.drafts() || !p.frontMatter().draft())) pages.add(p);
-        }
         for (ParsedPage p : pages) problems.addAll(PageViews.checkTemplate(p, templates));
         problems.throwIfAny();
 
         Map<ParsedPage, ComputedPage> computed = new HashMap<>();
         int charts = 0, run = 0, cached = 0;
-        for (ParsedPage p : pages) {
-            PageMemo m = memoOf(p);
-            String dataKey = dataKey(p, m, config);
-            if (!dataKey.equals(m.dataKey) || m.computed == null) {
-                ComputedPage c = problems.collect(() -> {
-                    try {
-                        return pageData.compute(p, PageViews.locale(p, config));
-                    } catch (ContentException e) {
-                        throw p.locate(e); // a problem inside an included partial is reported in the partial
-                    }
-                });
-                if (c == null) continue;
-                m.computed = c;
-                m.dataKey = dataKey;
+        List<ComputedPage> fresh = workers.each(pages, p -> compute(p, config), problems);
+        problems.throwIfAny();
+        for (int i = 0; i < pages.size(); i++) {
+            ComputedPage c = fresh.get(i);
+            if (c != null) {
                 charts += c.charts();
                 run += c.queriesRun();
                 cached += c.queriesCached();
             }
-            computed.put(p, m.computed);
+            computed.put(pages.get(i), memoOf(pages.get(i)).computed);
         }
-        problems.throwIfAny();
 
         Assets assets = Assets.of(tset.assets());
         Map<ParsedPage, PageView> views = new HashMap<>();
-        for (ParsedPage p : pages) {
+        List<PageView> viewList = workers.each(pages, p -> {
             PageMemo m = memoOf(p);
             String viewKey = ContentHashes.combine(m.textHash, m.dataKey, configHash);
             if (!viewKey.equals(m.viewKey)) {
-                m.view = pageViews.view(p, computed.get(p), config);
+                m.view = pageViews.view(p, m.computed, config);
                 m.viewKey = viewKey;
             }
-            views.put(p, m.view);
-        }
+            return m.view;
+        }, problems);
+        problems.throwIfAny();
+        for (int i = 0; i < pages.size(); i++) views.put(pages.get(i), viewList.get(i));
         List<PageView> articles = pages.stream().map(views::get).filter(v -> !v.isHome())
                 .sorted(Comparator.comparing(PageView::date, Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(PageView::title))
@@ -181,20 +182,27 @@ public final class SiteBuilder {
 
         SiteFiles site = new SiteFiles();
         List<String> rendered = new ArrayList<>();
+        // TemplateSet computes its keys lazily and is not thread-safe: the keys are taken here, in one thread.
+        Map<ParsedPage, String> renderKeys = new HashMap<>();
         for (ParsedPage p : pages) {
-            PageMemo m = memoOf(p);
             String template = PageViews.templateOf(p);
-            String renderKey = ContentHashes.combine(m.viewKey, siteKey, tset.key(template),
-                    tset.listsArticles(template) ? listingKey : "");
-            if (!renderKey.equals(m.renderKey)) {
-                Map<String, Object> model = PageViews.model(config, views.get(p), articles, new Links(p.source().root(), assets.files()));
-                String html = problems.collect(() -> templates.render(template, model, PageViews.locale(p, config), p.source().displayPath()));
-                if (html == null) continue;
-                m.html = html;
-                m.renderKey = renderKey;
-                rendered.add(p.source().sitePath());
-            }
-            site.put(p.source().outputFile(), m.html);
+            renderKeys.put(p, ContentHashes.combine(memoOf(p).viewKey, siteKey, tset.key(template),
+                    tset.listsArticles(template) ? listingKey : ""));
+        }
+        List<Boolean> redone = workers.each(pages, p -> {
+            PageMemo m = memoOf(p);
+            String renderKey = renderKeys.get(p);
+            if (renderKey.equals(m.renderKey)) return false;
+            Map<String, Object> model = PageViews.model(config, views.get(p), articles, new Links(p.source().root(), assets.files()));
+            m.html = templates.render(PageViews.templateOf(p), model, PageViews.locale(p, config), p.source().displayPath());
+            m.renderKey = renderKey;
+            return true;
+        }, problems);
+        for (int i = 0; i < pages.size(); i++) {
+            ParsedPage p = pages.get(i);
+            if (redone.get(i) == null) continue;
+            if (redone.get(i)) rendered.add(p.source().sitePath());
+            site.put(p.source().outputFile(), memoOf(p).html);
             computed.get(p).files().forEach(site::put);
         }
         if (templates.exists("404")) {
@@ -214,6 +222,11 @@ public final class SiteBuilder {
         if (!config.equals(cardsConfig)) socialCards.clear(); // a card shows the site's title and host too
         cardsConfig = config;
         socialCards.keySet().retainAll(entries);
+        if (!config.baseUrl().isEmpty()) { // cards are published only with a base URL; drawn on all cores
+            List<SiteIndexes.Entry> missing = entries.stream().filter(e -> !socialCards.containsKey(e)).distinct().toList();
+            List<byte[]> drawn = workers.each(missing, e -> cardCache.card(config, e), problems);
+            for (int i = 0; i < missing.size(); i++) socialCards.put(missing.get(i), drawn.get(i));
+        }
         List<String> notes = new ArrayList<>(pageData.databases().drainNotes());
         notes.addAll(SiteIndexes.write(site::put, config, entries,
                 (cfg, entry) -> socialCards.computeIfAbsent(entry, e -> SiteIndexes.card(cfg, e))));
@@ -239,6 +252,22 @@ public final class SiteBuilder {
         published = site;
     }
 
+    /** Computes a page's data again only when what it depends on changed; returns null when it did not. */
+    private ComputedPage compute(ParsedPage p, SiteConfig config) {
+        PageMemo m = memoOf(p);
+        String dataKey = dataKey(p, m, config);
+        if (dataKey.equals(m.dataKey) && m.computed != null) return null;
+        ComputedPage c;
+        try {
+            c = pageData.compute(p, PageViews.locale(p, config));
+        } catch (ContentException e) {
+            throw p.locate(e); // a problem inside an included partial is reported in the partial
+        }
+        m.computed = c;
+        m.dataKey = dataKey;
+        return c;
+    }
+
     /** Parses a page again only when its text changed since the last build. */
     private ParsedPage read(SourcePage source, Partials partials) {
         String text;
@@ -247,7 +276,7 @@ public final class SiteBuilder {
         } catch (IOException e) {
             throw new ContentException(new Diagnostic(source.displayPath(), 0, 0, "cannot read the page: " + e.getMessage(), ""));
         }
-        PageMemo m = memo.computeIfAbsent(source.file(), f -> new PageMemo());
+        PageMemo m = memo.get(source.file());
         String hash = ContentHashes.combine(source.sitePath(), text, partials.hash());
         if (hash.equals(m.textHash) && m.parsed != null && m.parsed.source().equals(source)) return m.parsed;
         FrontMatter.Split split = FrontMatter.split(text, source.displayPath());

@@ -78,6 +78,15 @@ public final class SiteIndexes {
                 p.isHome() ? config.description() : p.summary(), config.title(), hostOf(config.baseUrl()), p.chartSvg());
     }
 
+    /** What {@link #card} draws, as one hash: the key of {@link CardCache}. Keep the two in step. */
+    static String cardKey(SiteConfig config, Entry p, String drawingVersion) {
+        String[] parts = {drawingVersion, p.isHome() ? config.title() : p.title(), p.isHome() ? config.description() : p.summary(),
+                config.title(), hostOf(config.baseUrl()), p.chartSvg()};
+        StringBuilder sb = new StringBuilder();
+        for (String part : parts) sb.append(part == null ? "\u0001" : part.length() + ":" + part).append('\u0000');
+        return Assets.sha256(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public static List<String> write(java.util.function.BiConsumer<String, byte[]> site, SiteConfig config, List<Entry> pages,
                                      java.util.function.BiFunction<SiteConfig, Entry, byte[]> cards) {
         List<String> notes = new ArrayList<>();

@@ -1,0 +1,75 @@
+package io.datadesk.write;
+
+import io.datadesk.config.SiteConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Social cards remembered across builds in a folder of the project's cache ({@code .datadesk-cache/cards/}), by the
+ * hash of everything a card shows: a card is drawn again only when its page's title, summary or chart, the site's
+ * name or address, or the drawing code itself changed. Drawing one costs far more than rendering its page.
+ * Thread-safe; a missing or unreadable entry is drawn again, a cache that cannot be written is not an error.
+ */
+public final class CardCache {
+
+    /** Changes whenever the code that draws cards changes, so a new datadesk never reuses an old drawing. */
+    private static final String DRAWING_VERSION = classHash(SocialCard.class, SvgPainter.class, SiteIndexes.class);
+
+    private final Path dir;
+
+    /** @param dir the cache folder; null for no cache on disk */
+    public CardCache(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The card of {@code page}, from the cache or drawn (and then stored). */
+    public byte[] card(SiteConfig config, SiteIndexes.Entry page) {
+        if (dir == null) return SiteIndexes.card(config, page);
+        String key = SiteIndexes.cardKey(config, page, DRAWING_VERSION);
+        Path file = dir.resolve(key.substring(0, 2)).resolve(key + ".png");
+        try {
+            if (Files.isRegularFile(file)) return Files.readAllBytes(file);
+        } catch (IOException e) {
+            // unreadable: draw it again
+        }
+        byte[] png = SiteIndexes.card(config, page);
+        store(file, png);
+        return png;
+    }
+
+    private static void store(Path file, byte[] png) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), ".card-", ".tmp");
+            try {
+                Files.write(tmp, png);
+                try {
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            // a cache that cannot be written only costs the next build a drawing
+        }
+    }
+
+    private static String classHash(Class<?>... classes) {
+        StringBuilder all = new StringBuilder();
+        for (Class<?> c : classes) {
+            try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+                all.append(in == null ? c.getName() : Assets.sha256(in.readAllBytes())).append('\n');
+            } catch (IOException e) {
+                all.append(c.getName()).append('\n');
+            }
+        }
+        return Assets.sha256(all.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -39,6 +39,7 @@ public final class Templates {
         this.theme = theme;
         this.byName = theme.templates();
         this.displayDir = displayDir;
+        RecordProperties.install();
         this.engine = new TemplateEngine();
         engine.setTemplateResolver(new ThemeResolver(byName));
     }

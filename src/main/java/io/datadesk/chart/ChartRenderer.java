@@ -242,7 +242,7 @@ public final class ChartRenderer {
         double lo = spec.type().isStacked() ? Math.min(0, data.minY()) : data.minY();
         for (int attempt = 0; attempt < 2; attempt++) {
             overlay.yTicks.clear();
-            chart.paint(new SVGGraphics2D(width, height), width, height);
+            chart.paint(new MeasuringGraphics(new SVGGraphics2D(width, height)), width, height);
             List<Double> ticks = overlay.yTicks.stream().distinct().sorted().toList();
             if (ticks.size() < 2) return;
             double step = ticks.get(1) - ticks.get(0);

@@ -1,8 +1,5 @@
 package io.datadesk.chart;
 
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
@@ -28,8 +25,6 @@ public final class AxisFormats {
 
     public static final Lookup BUILT_IN = AxisFormats::resolve;
 
-    // Building a DecimalFormat from locale data is slow; cloning a prototype is not (and clones are not shared).
-    private static final java.util.concurrent.ConcurrentHashMap<Locale, NumberFormat> PROTOTYPES = new java.util.concurrent.ConcurrentHashMap<>();
 
     static Function<Object, String> resolve(String format, Locale locale) {
         String name = format.trim();
@@ -47,7 +42,7 @@ public final class AxisFormats {
         return switch (base) {
             // The value formats authors also use inline and in tables come from one place, ValueFormat; only the
             // axis-only names (integer, month, quarter, year, bare date patterns) are defined here.
-            case "number", "percent", "compact", "signed", "currency" -> {
+            case "number", "percent", "compact", "signed", "signed-percent", "currency" -> {
                 io.datadesk.format.ValueFormat f = io.datadesk.format.ValueFormat.parse(name);
                 yield v -> v instanceof Number ? f.format(v, locale) : str(v);
             }
@@ -78,27 +73,10 @@ public final class AxisFormats {
         return str(v);
     }
 
+    /** A number as ValueFormat writes every number (half up, true minus), so a chart and the prose agree. */
     static String number(Object v, int decimals, boolean fixed, Locale locale) {
         if (!(v instanceof Number n)) return str(v);
-        DecimalFormat f = (DecimalFormat) PROTOTYPES.computeIfAbsent(locale, NumberFormat::getNumberInstance).clone();
-        f.setRoundingMode(RoundingMode.HALF_EVEN);
-        f.setMaximumFractionDigits(decimals);
-        f.setMinimumFractionDigits(fixed ? decimals : 0);
-        String s = f.format(n.doubleValue());
-        return s.startsWith("-") ? "\u2212" + s.substring(1) : s; // a real minus sign reads better than a hyphen
-    }
-
-    static String compact(Object v, int decimals, Locale locale) {
-        if (!(v instanceof Number n)) return str(v);
-        double x = n.doubleValue(), a = Math.abs(x);
-        String[] suffix = {"", "K", "M", "B", "T"};
-        int i = 0;
-        while (a >= 999.5 && i < suffix.length - 1) {
-            a /= 1000;
-            x /= 1000;
-            i++;
-        }
-        return number(x, i == 0 ? 0 : decimals, false, locale) + suffix[i];
+        return io.datadesk.format.ValueFormat.decimal(n.doubleValue(), fixed ? decimals : 0, decimals, locale);
     }
 
     private static String date(Object v, Function<LocalDate, String> f) {

@@ -1,5 +1,6 @@
 package io.datadesk.chart;
 
+import io.datadesk.format.Html;
 import io.datadesk.data.QueryResult;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.datadesk.chart;
 
+import io.datadesk.format.Html;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;

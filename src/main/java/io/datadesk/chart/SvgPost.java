@@ -1,5 +1,6 @@
 package io.datadesk.chart;
 
+import io.datadesk.format.Html;
 import java.awt.Color;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -292,8 +292,8 @@ public final class PageData {
 
     /** The SQL of a {@code sql NAME show} block, for readers who want to check the method. */
     private static String shownQuery(String name, String sql) {
-        return "<details class=\"query\"><summary>Show the SQL for <code>" + TableHtml.escape(name) + "</code></summary>"
-                + "<pre><code class=\"language-sql\">" + TableHtml.escape(sql.strip()) + "</code></pre></details>";
+        return "<details class=\"query\"><summary>Show the SQL for <code>" + io.datadesk.format.Html.escape(name) + "</code></summary>"
+                + "<pre><code class=\"language-sql\">" + io.datadesk.format.Html.escape(sql.strip()) + "</code></pre></details>";
     }
 
 }

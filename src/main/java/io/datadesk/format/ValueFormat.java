@@ -29,13 +29,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ValueFormat {
 
     /** The format names, for messages and suggestions. */
-    public static final List<String> NAMES = List.of("number", "percent", "compact", "signed", "date", "currency");
+    public static final List<String> NAMES = List.of("number", "percent", "compact", "signed", "signed-percent", "date", "currency");
 
     /** All spellings with their argument, for messages. */
     public static final String SYNTAX = "number, number:DECIMALS, percent, percent:DECIMALS, compact, signed, "
-            + "signed:DECIMALS, date, date:\"PATTERN\" (e.g. date:\"MMMM yyyy\"), currency, currency:CODE (e.g. currency:EUR)";
+            + "signed:DECIMALS, signed-percent, signed-percent:DECIMALS, date, date:\"PATTERN\" (e.g. date:\"MMMM yyyy\"), currency, currency:CODE (e.g. currency:EUR)";
 
-    private enum Kind { NUMBER, PERCENT, COMPACT, SIGNED, DATE, CURRENCY }
+    private enum Kind { NUMBER, PERCENT, COMPACT, SIGNED, SIGNED_PERCENT, DATE, CURRENCY }
 
     private static final char MINUS = '\u2212';
 
@@ -80,6 +80,7 @@ public final class ValueFormat {
             case "percent" -> Kind.PERCENT;
             case "compact" -> Kind.COMPACT;
             case "signed" -> Kind.SIGNED;
+            case "signed-percent" -> Kind.SIGNED_PERCENT;
             case "date" -> Kind.DATE;
             case "currency" -> Kind.CURRENCY;
             default -> null;
@@ -89,7 +90,7 @@ public final class ValueFormat {
             throw new IllegalArgumentException("unknown format '" + s + "'\n" + (hint.isEmpty() ? "" : hint + " ") + "Formats: " + SYNTAX + ".");
         }
         return switch (kind) {
-            case NUMBER, PERCENT, SIGNED -> new ValueFormat(s, kind, decimals(name, arg), null, null);
+            case NUMBER, PERCENT, SIGNED, SIGNED_PERCENT -> new ValueFormat(s, kind, decimals(name, arg), null, null);
             case COMPACT -> {
                 if (arg != null) throw new IllegalArgumentException("format 'compact' takes no argument\nwrite just: compact");
                 yield new ValueFormat(s, kind, -1, null, null);
@@ -157,9 +158,15 @@ public final class ValueFormat {
         double d = n.doubleValue();
         if (Double.isNaN(d) || Double.isInfinite(d)) return plain(value, locale);
         boolean integral = value instanceof Long || value instanceof Integer || d == Math.rint(d);
-        return switch (kind) {
+        return minus(switch (kind) {
             case NUMBER -> numberFormat(locale, decimals >= 0 ? decimals : integral ? 0 : -2).format(value);
             case PERCENT -> numberFormat(locale, decimals >= 0 ? decimals : 0).format(d);
+            case SIGNED_PERCENT -> {
+                int shown = decimals >= 0 ? decimals : 0;
+                // a change that rounds to zero has no sign, as with 'signed'
+                if (Math.abs(d) * 100 < 0.5 / Math.pow(10, shown)) yield numberFormat(locale, shown).format(0.0);
+                yield (d > 0 ? "+" : String.valueOf(MINUS)) + numberFormat(locale, shown).format(Math.abs(d));
+            }
             case SIGNED -> {
                 int shown = decimals >= 0 ? decimals : integral ? 0 : 2;
                 // no sign on a value that rounds to zero: "+0" or "−0.0" reads as a change where there is none
@@ -170,7 +177,27 @@ public final class ValueFormat {
             case COMPACT -> compact(d, locale);
             case CURRENCY -> numberFormat(locale, integral ? 0 : 2).format(d);
             case DATE -> throw new AssertionError();
-        };
+        });
+    }
+
+    /** A true minus sign (U+2212) for the hyphen that Java's number formats write: it reads better and aligns. */
+    private static String minus(String s) {
+        return s.indexOf('-') < 0 ? s : s.replace('-', MINUS);
+    }
+
+    /**
+     * The one way a plain number is written, for axis ticks and shares as for values in prose and tables:
+     * grouped, rounded half up (12.5 is "13" everywhere), with between {@code minDecimals} and {@code maxDecimals}
+     * decimals and a true minus sign.
+     */
+    public static String decimal(double value, int minDecimals, int maxDecimals, Locale locale) {
+        NumberFormat f = (NumberFormat) PLAIN.computeIfAbsent(locale, NumberFormat::getNumberInstance).clone();
+        f.setGroupingUsed(true);
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        f.setMinimumFractionDigits(minDecimals);
+        f.setMaximumFractionDigits(maxDecimals);
+        String s = minus(f.format(value));
+        return s.equals(MINUS + "0") ? "0" : s; // -0.001 rounded to no decimals
     }
 
     private String formatDate(Object value, Locale locale) {
@@ -224,6 +251,7 @@ public final class ValueFormat {
                 c.setCurrency(currency);
                 yield c;
             }
+            case SIGNED_PERCENT -> NumberFormat.getPercentInstance(l);
             default -> NumberFormat.getNumberInstance(l);
         });
         NumberFormat f = (NumberFormat) proto.clone();
@@ -271,11 +299,11 @@ public final class ValueFormat {
             if (Double.isInfinite(d)) return d > 0 ? "∞" : "−∞";
             NumberFormat f = (NumberFormat) PLAIN.computeIfAbsent(locale, NumberFormat::getNumberInstance).clone();
             f.setRoundingMode(RoundingMode.HALF_UP);
-            if (value instanceof Long || value instanceof Integer) return f.format(n.longValue());
+            if (value instanceof Long || value instanceof Integer) return minus(f.format(n.longValue()));
             double abs = Math.abs(d);
             int max = d == Math.rint(d) ? 0 : abs >= 100 ? 1 : abs >= 1 ? 2 : Math.min(10, 2 - (int) Math.floor(Math.log10(abs)));
             f.setMaximumFractionDigits(max);
-            return f.format(d);
+            return minus(f.format(d));
         }
         return value.toString();
     }

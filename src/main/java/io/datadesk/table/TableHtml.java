@@ -177,29 +177,7 @@ public final class TableHtml {
         if (cssClass != null) sb.append(" class=\"").append(cssClass).append('"');
     }
 
-    /**
-     * Escapes text for HTML element content and double-quoted attributes. Five replacements are all that is needed
-     * there, so this is written out rather than pulling an escaping library into this package.
-     */
-    public static String escape(String s) {
-        StringBuilder sb = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            String rep = switch (c) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#39;";
-                default -> null;
-            };
-            if (rep == null) {
-                if (sb != null) sb.append(c);
-            } else {
-                if (sb == null) sb = new StringBuilder(s.length() + 16).append(s, 0, i);
-                sb.append(rep);
-            }
-        }
-        return sb == null ? s : sb.toString();
+    private static String escape(String s) {
+        return io.datadesk.format.Html.escape(s);
     }
 }

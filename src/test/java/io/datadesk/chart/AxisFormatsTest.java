@@ -22,7 +22,7 @@ class AxisFormatsTest {
         assertThat(f("percent:1", 0.0512, Locale.US)).isEqualTo("5.1%");
         assertThat(f("number", 1234567.891, Locale.US)).isEqualTo("1,234,567.89");
         assertThat(f("number:1", 2.0, Locale.US)).isEqualTo("2.0");
-        assertThat(f("number", -3.0, Locale.US)).isEqualTo("-3");
+        assertThat(f("number", -3.0, Locale.US)).isEqualTo("\u22123");
         assertThat(f("number", 1234.5, Locale.GERMANY)).isEqualTo("1.234,5");
         assertThat(f("month", LocalDate.of(2023, 1, 1), Locale.US)).isEqualTo("Jan 2023");
         assertThat(f("year", LocalDate.of(2023, 1, 1), Locale.US)).isEqualTo("2023");

@@ -48,7 +48,7 @@ class ValueFormatTest {
         assertThat(f("compact", 1_000_000L, US)).isEqualTo("1M");
         assertThat(f("compact", 950L, US)).isEqualTo("950");
         assertThat(f("compact", 9.46, US)).isEqualTo("9.5");
-        assertThat(f("compact", -12_345L, US)).isEqualTo("-12K");
+        assertThat(f("compact", -12_345L, US)).isEqualTo("\u221212K");
         assertThat(f("compact", 1_234_567L, FR)).isEqualTo("1,2" + NBSP + "M");
         assertThat(f("compact", 3.4e9, DE)).isEqualTo("3,4" + NBSP + "Mrd.");
     }
@@ -128,5 +128,32 @@ class ValueFormatTest {
         assertThatThrownBy(() -> ValueFormat.parse("currency:XYZ")).hasMessageStartingWith("unknown currency 'XYZ'");
         assertThatThrownBy(() -> ValueFormat.parse("date:\"yyyy {\"")).hasMessageStartingWith("invalid date pattern 'yyyy {'");
         assertThatThrownBy(() -> ValueFormat.parse("compact:2")).hasMessageStartingWith("format 'compact' takes no argument");
+    }
+
+    @Test
+    void everyNegativeNumberHasATrueMinusSign() {
+        assertThat(f("number", -1234.5, US)).isEqualTo("\u22121,234.5");
+        assertThat(f("number:0", -1234.5, US)).isEqualTo("\u22121,235");
+        assertThat(f("percent:1", -0.125, US)).isEqualTo("\u221212.5%");
+        assertThat(f("compact", -264_320, US)).isEqualTo("\u2212264K");
+        assertThat(ValueFormat.plain(-3L, US)).isEqualTo("\u22123");
+        assertThat(ValueFormat.plain(-0.25, US)).isEqualTo("\u22120.25");
+        assertThat(f("number", -12, US)).doesNotContain("-");
+    }
+
+    @Test
+    void signedPercentShowsTheSignOfAChange() {
+        assertThat(f("signed-percent", 0.125, US)).isEqualTo("+13%");
+        assertThat(f("signed-percent:1", -0.0345, US)).isEqualTo("\u22123.5%");
+        assertThat(f("signed-percent:1", 0.0004, US)).isEqualTo("0.0%");
+        assertThat(f("signed-percent", 0, US)).isEqualTo("0%");
+    }
+
+    @Test
+    void oneRoundingForChartsTablesAndProse() {
+        // 12.5 was "12" in a pie legend (half-even) and "13" inline (half-up); now both round half up
+        assertThat(ValueFormat.decimal(12.5, 0, 0, US)).isEqualTo(f("number:0", 12.5, US)).isEqualTo("13");
+        assertThat(ValueFormat.decimal(-1234.5, 0, 0, US)).isEqualTo(f("number:0", -1234.5, US)).isEqualTo("\u22121,235");
+        assertThat(ValueFormat.decimal(-0.001, 0, 2, US)).isEqualTo("0");
     }
 }

@@ -1,11 +1,16 @@
-package io.datadesk.chart;
+package io.datadesk.format;
 
-/** Escaping for text and attribute values in HTML and SVG (the same five characters serve both). */
-final class Html {
+/**
+ * The one escaper for text and attribute values that datadesk writes into HTML and SVG itself (tables, charts, the
+ * SQL under a query): the same five characters serve both, and control characters, which XML forbids, become
+ * spaces. Hand-written rather than a library call because it is these few lines, and it must not change output
+ * that the golden tests pin down. Templates escape through Thymeleaf.
+ */
+public final class Html {
 
     private Html() {}
 
-    static String escape(String s) {
+    public static String escape(String s) {
         if (s == null) return "";
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {

@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -50,6 +51,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 public final class PageDatabase implements AutoCloseable {
 
     private final Connection connection;
+    private final QueryLimits limits;
     /** Tables of this page by lower-case name (SQL names ignore case): datasets, then query results. */
     private final Map<String, TableInfo> tables = new LinkedHashMap<>();
     /** Queries that failed, by lower-case name, so that later queries using them are not blamed for it. */
@@ -60,23 +62,37 @@ public final class PageDatabase implements AutoCloseable {
 
     private record TableInfo(String name, List<Column> columns, boolean dataset) {}
 
-    private PageDatabase(Connection connection) {
+    private PageDatabase(Connection connection, QueryLimits limits) {
         this.connection = connection;
+        this.limits = limits;
+    }
+
+    /** Opens a new, empty in-memory database with this machine's default limits: see {@link #open(QueryLimits)}. */
+    public static PageDatabase open() {
+        return open(QueryLimits.machineDefaults());
     }
 
     /**
-     * Opens a new, empty in-memory database in its loading phase; it is closed to the file system and the network
-     * by {@link #loadAll}, or at the latest before the first query ({@link #seal}).
+     * Opens a new, empty in-memory database in its loading phase, within {@code limits}; it is closed to the file
+     * system and the network by {@link #loadAll}, or at the latest before the first query ({@link #seal}).
      */
-    public static PageDatabase open() {
+    public static PageDatabase open(QueryLimits limits) {
         try {
             Connection c = DriverManager.getConnection("jdbc:duckdb:");
             try (Statement s = c.createStatement()) {
+                // DuckDB would take 80 % of the RAM and every core for one page; and deep expressions would exhaust
+                // the stack (a crash of the whole JVM) before its own default depth check of 1000 is reached.
+                s.execute("SET memory_limit = '" + limits.duckMemory() + "'");
+                s.execute("SET threads = " + limits.threads());
+                s.execute("SET max_expression_depth = " + SqlGuard.MAX_EXPRESSION_DEPTH);
+                // No spilling to disk: an in-memory database would write into a '.tmp' folder of the working
+                // directory; past the memory limit a query fails with a located error instead.
+                s.execute("SET temp_directory = ''");
                 // Errors as JSON carry the 0-based character position of the problem, which we turn into a
                 // line and column of the Markdown file.
                 s.execute("SET errors_as_json = true");
             }
-            return new PageDatabase(c);
+            return new PageDatabase(c, limits);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot start DuckDB: " + e.getMessage(), e);
         }
@@ -175,21 +191,46 @@ public final class PageDatabase implements AutoCloseable {
                     + (existing.dataset ? "a dataset in front matter" : "an earlier query") + " on this page", "give each query its own name"));
         String body = stripTrailingSemicolons(sql);
         if (body.isBlank()) throw new ContentException(new Diagnostic(file, fenceLine, 0, "query '" + name + "' is empty", "write a SELECT statement"));
-        int second = secondStatement(body);
-        if (second >= 0) {
-            int[] lc = lineColumn(body, second, sqlFirstLine);
-            throw new ContentException(new Diagnostic(file, lc[0], lc[1], "query '" + name + "' has more than one SQL statement",
-                    "a ```sql block holds one query (SELECT, WITH, FROM, PIVOT…); put the next one in its own ```sql NAME block"));
+        SqlGuard.Problem problem;
+        try {
+            problem = SqlGuard.check(connection, body);
+        } catch (SQLException e) {
+            throw new ContentException(sqlError(e, body, 0, "query '" + name + "'", file, sqlFirstLine));
+        }
+        if (problem != null) {
+            failed.add(key(name));
+            int[] lc = problem.position() < 0 ? new int[] {sqlFirstLine, 0} : lineColumn(body, problem.position(), sqlFirstLine);
+            String text = problem.message().startsWith("syntax error") ? "query '" + name + "' failed: Parser error: " + problem.message()
+                    : problem.message().equals(SqlGuard.MORE_THAN_ONE) ? "query '" + name + "' has more than one SQL statement"
+                    : "query '" + name + "': " + problem.message();
+            throw new ContentException(new Diagnostic(file, lc[0], lc[1], text, problem.hint()));
         }
         seal();
         // CREATE TABLE … AS keeps the result for later queries as a real table (a view would re-run the query each
         // time it is used). Positions in errors are shifted back by the prefix length.
         String prefix = "CREATE TABLE " + SqlNames.quote(name) + " AS ";
-        try {
-            execute(prefix + body);
+        try (Statement s = connection.createStatement()) {
+            s.setQueryTimeout(timeoutSeconds());
+            s.execute(prefix + body);
         } catch (SQLException e) {
             failed.add(key(name));
+            if (interrupted(e))
+                throw new ContentException(new Diagnostic(file, fenceLine, 0, "query '" + name + "' was stopped after "
+                        + timeoutSeconds() + " s (the limit is query_timeout in datadesk.yaml)",
+                        "make the query do less (a recursive query needs a condition that ends it), or raise query_timeout"));
             throw new ContentException(sqlError(e, body, prefix.length(), "query '" + name + "'", file, sqlFirstLine));
+        }
+        long rows = rowCount(name);
+        if (rows > limits.maxRows()) {
+            failed.add(key(name));
+            try {
+                execute("DROP TABLE " + SqlNames.quote(name));
+            } catch (SQLException ignored) {
+                // the page fails anyway; the table would only be unused
+            }
+            throw new ContentException(new Diagnostic(file, fenceLine, 0, String.format(Locale.ROOT,
+                    "query '%s' returns %,d rows; a page takes at most %,d (the limit is max_rows in datadesk.yaml)", name, rows, limits.maxRows()),
+                    "aggregate in SQL (GROUP BY, LIMIT) so the page gets what it shows, or raise max_rows"));
         }
         failed.remove(key(name));
         QueryResult result = table(name);
@@ -212,19 +253,32 @@ public final class PageDatabase implements AutoCloseable {
         if (body.isBlank())
             throw new ContentException(new Diagnostic(file, fenceLine, 0, "assertion '" + name + "' has no query",
                     "write a SELECT that returns the rows breaking the rule, e.g. select * from yearly where laid_off < 0"));
-        int second = secondStatement(body);
-        if (second >= 0) {
-            int[] lc = lineColumn(body, second, sqlFirstLine);
-            throw new ContentException(new Diagnostic(file, lc[0], lc[1], "assertion '" + name + "' has more than one SQL statement",
-                    "an ```assert block holds one query, which returns the rows that break the rule"));
-        }
         seal();
+        SqlGuard.Problem problem;
+        try {
+            problem = SqlGuard.check(connection, body);
+        } catch (SQLException e) {
+            throw new ContentException(sqlError(e, body, 0, "assertion '" + name + "'", file, sqlFirstLine));
+        }
+        if (problem != null) {
+            int[] lc = problem.position() < 0 ? new int[] {sqlFirstLine, 0} : lineColumn(body, problem.position(), sqlFirstLine);
+            String text = problem.message().startsWith("syntax error") ? "assertion '" + name + "' failed: Parser error: " + problem.message()
+                    : problem.message().equals(SqlGuard.MORE_THAN_ONE) ? "assertion '" + name + "' has more than one SQL statement"
+                    : "assertion '" + name + "': " + problem.message();
+            throw new ContentException(new Diagnostic(file, lc[0], lc[1], text,
+                    problem.message().equals(SqlGuard.MORE_THAN_ONE) ? "an ```assert block holds one query, which returns the rows that break the rule" : problem.hint()));
+        }
         // The line break before ')' ends a '--' comment on the query's last line.
         String prefix = "SELECT *, count(*) OVER () AS " + VIOLATION_COUNT + " FROM (";
-        try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery(prefix + body + "\n) LIMIT " + limit)) {
-            return read(name, rs);
+        try (Statement s = connection.createStatement()) {
+            s.setQueryTimeout(timeoutSeconds());
+            try (ResultSet rs = s.executeQuery(prefix + body + "\n) LIMIT " + limit)) {
+                return read(name, rs);
+            }
         } catch (SQLException e) {
+            if (interrupted(e))
+                throw new ContentException(new Diagnostic(file, fenceLine, 0, "assertion '" + name + "' was stopped after "
+                        + timeoutSeconds() + " s (the limit is query_timeout in datadesk.yaml)", "make the query do less, or raise query_timeout"));
             throw new ContentException(sqlError(e, body, prefix.length(), "assertion '" + name + "'", file, sqlFirstLine));
         }
     }
@@ -262,6 +316,38 @@ public final class PageDatabase implements AutoCloseable {
             throw new IllegalStateException("cannot restore cached result " + name + ": " + e.getMessage(), e);
         }
         tables.put(key(name), new TableInfo(name, result.columns(), false));
+    }
+
+    /** A DuckDB setting of this database, as DuckDB prints it: for tests of the limits. */
+    String setting(String name) {
+        try (PreparedStatement p = connection.prepareStatement("SELECT current_setting(?)")) {
+            p.setString(1, name);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private int timeoutSeconds() {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, limits.timeout().toSeconds()));
+    }
+
+    /** Whether DuckDB stopped a query because its time ran out (JDBC's query time-out interrupts it). */
+    private static boolean interrupted(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("Interrupt") || m.contains("INTERRUPT") || e instanceof java.sql.SQLTimeoutException;
+    }
+
+    private long rowCount(String table) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + SqlNames.quote(table))) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the rows of " + table + ": " + e.getMessage(), e);
+        }
     }
 
     /** All rows of a table of this page (a dataset or a query result), e.g. for a chart drawn straight from a dataset. */
@@ -376,7 +462,9 @@ public final class PageDatabase implements AutoCloseable {
             line = lc[0];
             column = lc[1];
         }
-        String hint = kind.equals("Permission")
+        String hint = kind.equals("Out of Memory")
+                ? "the query needs more memory than a page may use (memory_limit in datadesk.yaml); aggregate or filter earlier"
+                : kind.equals("Permission")
                 ? "SQL cannot read or write files: declare CSV files under 'data:' in front matter and query them by name"
                 : hintFor(subtype, json == null ? null : (String) json.get("name"), message);
         String text = what + " failed: " + (kind.isEmpty() ? "" : kind + " error: ") + message;
@@ -461,35 +549,6 @@ public final class PageDatabase implements AutoCloseable {
             } else column++;
         }
         return new int[] {line, column};
-    }
-
-    /**
-     * Where a second statement starts after a top-level ';', or -1. JDBC would run every statement and the page
-     * would silently show the first one's result, so a block with two is an error. Skips strings, quoted names and
-     * comments, where a ';' is just text.
-     */
-    static int secondStatement(String sql) {
-        boolean afterSemicolon = false;
-        int n = sql.length();
-        for (int i = 0; i < n; i++) {
-            char c = sql.charAt(i);
-            if (c == '\'' || c == '"') {
-                if (afterSemicolon) return i;
-                int end = i + 1;
-                while (end < n && !(sql.charAt(end) == c && (end + 1 >= n || sql.charAt(end + 1) != c))) end += sql.charAt(end) == c ? 2 : 1;
-                i = end;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                while (i < n && sql.charAt(i) != '\n') i++;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 1;
-            } else if (c == ';') {
-                afterSemicolon = true;
-            } else if (!Character.isWhitespace(c) && afterSemicolon) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static String stripTrailingSemicolons(String sql) {

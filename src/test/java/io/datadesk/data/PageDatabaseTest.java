@@ -131,8 +131,92 @@ class PageDatabaseTest {
         // semicolons in strings, quoted names and comments, and trailing ones, are fine
         QueryResult r = db.query("one", "select ';' as \"a;b\", 'it''s; ok' as c -- done; really\n/* ; */ ;\n", "p.md", 1);
         assertThat(r.rows()).containsExactly(List.of(";", "it's; ok"));
-        assertThat(PageDatabase.secondStatement("select 1; -- nothing else\n")).isEqualTo(-1);
-        assertThat(PageDatabase.secondStatement("select 1;select 2")).isEqualTo(9);
+        assertThat(db.query("trailing", "select 1 as a; -- nothing else\n", "p.md", 1).rows()).containsExactly(List.of(1L));
+        assertThat(failure("two2", "select 1 as a;select 2", 1).location()).isEqualTo("content/page.md:1:15");
+    }
+
+    // ---- issue 18: DuckDB's own parser decides what a statement is; limits; nothing of the machine ----
+
+    @Test
+    void quotingDuckDbKnowsCannotSmuggleASecondStatement() {
+        for (String sql : List.of("select $$'$$ as v; drop table sales; select 1 as w --'",
+                "select E'\\'' as v; drop table sales; select 1 as w --'", "select 1 as x); drop table sales; select (1",
+                "select 1 as x)); drop table sales; select ((1", "drop table sales", "set threads = 64", "pivot sales on region using sum(amount); drop table sales")) {
+            Diagnostic d = failure("smuggle", sql, 3);
+            assertThat(d.message()).as(sql).containsAnyOf("more than one SQL statement", "Parser error");
+            assertThat(db.table("sales").rowCount()).as(sql).isEqualTo(4);
+        }
+        // one PIVOT (not a SELECT DuckDB can serialize) is one query
+        QueryResult p = db.query("wide", "pivot sales on region using sum(amount) group by year order by year", "p.md", 1);
+        assertThat(p.columns()).extracting(Column::name).containsExactly("year", "North", "South");
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsRefusedBeforeDuckDbParsesIt() {
+        // 900 levels killed the JVM with SIGSEGV inside DuckDB's parser.
+        for (String open : List.of("[", "(")) {
+            String close = open.equals("[") ? "]" : ")";
+            Diagnostic d = failure("deep", "select\n  " + open.repeat(900) + "1" + close.repeat(900) + " as a", 7);
+            assertThat(d.message()).isEqualTo("query 'deep': the query nests brackets more than 100 levels deep");
+            assertThat(d.location()).isEqualTo("content/page.md:8:103");
+        }
+        // operators nest without brackets: DuckDB's own depth check, set below the crash, answers
+        Diagnostic d = failure("deep", "select " + "not ".repeat(2000) + "true as a", 7);
+        assertThat(d.message()).contains("depth");
+        assertThat(failure("deep", "select 1" + "+1".repeat(5000) + " as a", 7).message()).contains("depth");
+        assertThat(db.query("fine", "select " + "(".repeat(40) + "1" + ")".repeat(40) + " as a", "p.md", 1).rows()).containsExactly(List.of(1L));
+    }
+
+    @Test
+    void functionsThatRevealTheMachineAreUnavailable() {
+        for (String sql : List.of("select current_setting('temp_directory') as t", "select * from duckdb_settings()",
+                "from duckdb_settings", "select * from pragma_database_list", "select getenv('HOME') as h", "from query('select 1')",
+                "select * from sales where region <> current_setting('home_directory')", "select \"current_setting\"('temp_directory') as t",
+                "pivot (select current_setting('temp_directory') as t) on t using count(*)")) {
+            Diagnostic d = failure("leak", sql, 3);
+            assertThat(d.message()).as(sql).contains("is not available in datadesk queries");
+            assertThat(d.hint()).contains("the computer the site is built on");
+        }
+    }
+
+    @Test
+    void aQueryThatRunsTooLongIsStopped() {
+        try (PageDatabase limited = PageDatabase.open(new QueryLimits(java.time.Duration.ofSeconds(1), 512L << 20, 1, 1000))) {
+            long start = System.nanoTime();
+            Diagnostic d;
+            try {
+                limited.query("forever", "with recursive t(n) as (select 1 union all select n + 1 from t) select count(*) as c from t",
+                        "content/page.md", 5);
+                throw new AssertionError("did not stop");
+            } catch (ContentException e) {
+                d = e.diagnostics().get(0);
+            }
+            assertThat(d.format()).startsWith("content/page.md:4: error: query 'forever' was stopped after 1 s (the limit is query_timeout in datadesk.yaml)");
+            assertThat((System.nanoTime() - start) / 1_000_000_000).isLessThan(30);
+            // the database is still usable
+            assertThat(limited.query("after", "select 1 as one", "p.md", 1).rows()).containsExactly(List.of(1L));
+        }
+    }
+
+    @Test
+    void rowsPerPageAndDuckDbsMemoryAndThreadsAreLimited() {
+        try (PageDatabase limited = PageDatabase.open(new QueryLimits(java.time.Duration.ofSeconds(30), 300L << 20, 1, 1000))) {
+            assertThat(limited.setting("memory_limit")).isEqualTo("300.0 MiB");
+            assertThat(limited.setting("threads")).isEqualTo("1");
+            try {
+                limited.query("many", "select range as v from range(20000)", "content/page.md", 5);
+                throw new AssertionError("no limit");
+            } catch (ContentException e) {
+                assertThat(e.diagnostics().get(0).format()).startsWith(
+                        "content/page.md:4: error: query 'many' returns 20,000 rows; a page takes at most 1,000 (the limit is max_rows in datadesk.yaml)");
+            }
+            assertThat(limited.query("few", "select range as v from range(1000)", "p.md", 1).rowCount()).isEqualTo(1000);
+        }
+        // the defaults come from the machine, not DuckDB's 80 % of the RAM
+        try (PageDatabase explicit = PageDatabase.open(new QueryLimits(java.time.Duration.ofSeconds(60), QueryLimits.defaultMemory(), 2, 10))) {
+            assertThat(db.setting("memory_limit")).isEqualTo(explicit.setting("memory_limit"));
+        }
+        assertThat(QueryLimits.defaultMemory()).isBetween(256L << 20, 4096L << 20);
     }
 
     @Test

@@ -142,6 +142,7 @@ public final class SiteBuilder {
         for (ParsedPage p : workers.each(tree.pages(), source -> read(source, partials), problems))
             if (p != null && (options.drafts() || !p.frontMatter().draft())) pages.add(p);
         for (ParsedPage p : pages) problems.addAll(PageViews.checkTemplate(p, templates));
+        if (config != null && !config.rawHtml()) for (ParsedPage p : pages) problems.addAll(refusedHtml(p));
         problems.throwIfAny();
 
         Map<ParsedPage, ComputedPage> computed = new HashMap<>();
@@ -259,7 +260,7 @@ public final class SiteBuilder {
         if (dataKey.equals(m.dataKey) && m.computed != null) return null;
         ComputedPage c;
         try {
-            c = pageData.compute(p, PageViews.locale(p, config));
+            c = pageData.compute(p, PageViews.locale(p, config), config.limits());
         } catch (ContentException e) {
             throw p.locate(e); // a problem inside an included partial is reported in the partial
         }
@@ -270,12 +271,7 @@ public final class SiteBuilder {
 
     /** Parses a page again only when its text changed since the last build. */
     private ParsedPage read(SourcePage source, Partials partials) {
-        String text;
-        try {
-            text = Files.readString(source.file(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ContentException(new Diagnostic(source.displayPath(), 0, 0, "cannot read the page: " + e.getMessage(), ""));
-        }
+        String text = io.datadesk.error.Utf8Text.read(source.file(), source.displayPath(), "the page");
         PageMemo m = memo.get(source.file());
         String hash = ContentHashes.combine(source.sitePath(), text, partials.hash());
         if (hash.equals(m.textHash) && m.parsed != null && m.parsed.source().equals(source)) return m.parsed;
@@ -285,6 +281,15 @@ public final class SiteBuilder {
         m.parsed = parsed;
         m.frontMatterYaml = split.yaml();
         return parsed;
+    }
+
+    /** Raw HTML on a site that refuses it ({@code raw_html: false}): one error per place. */
+    private static List<Diagnostic> refusedHtml(ParsedPage p) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (int[] at : p.markdown().rawHtml())
+            out.add(new Diagnostic(p.source().displayPath(), at[0], at[1], "raw HTML is not allowed on this site (raw_html: false in "
+                    + SiteConfig.FILE_NAME + ")", "write it in Markdown; an HTML comment <!-- … --> is allowed"));
+        return out.isEmpty() ? out : p.locate(new ContentException(out)).diagnostics(); // raw HTML in a partial: at the partial
     }
 
     private PageMemo memoOf(ParsedPage p) {

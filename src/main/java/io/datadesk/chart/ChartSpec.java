@@ -287,7 +287,7 @@ public record ChartSpec(
         String yv = yn.asString("annotation y").trim();
         Double yd = XValues.parseNumber(yv);
         if (yd == null) throw yn.fail("annotation y '" + yv + "' is not a number", "a horizontal line needs a y value such as 0.05 or 1000");
-        return new Annotation(null, yd, label, yn);
+        return new Annotation(null, ChartGuard.inRange(yd, yn, "annotation y"), label, yn);
     }
 
     private static double aspect(YamlNode n) {
@@ -359,6 +359,6 @@ public record ChartSpec(
     private static Double number(Map<String, YamlNode> m, String key, Diagnostics problems) {
         YamlNode n = m.get(key);
         if (n == null || n.isNull()) return null;
-        return problems.collect(() -> n.asDouble(key));
+        return problems.collect(() -> ChartGuard.inRange(n.asDouble(key), n, key));
     }
 }

@@ -9,7 +9,10 @@ import io.datadesk.data.Expectation;
 import io.datadesk.data.CsvExport;
 import io.datadesk.data.DataPaths;
 import io.datadesk.data.DatasetSpec;
+import io.datadesk.chart.ChartGuard;
+import io.datadesk.config.Limits;
 import io.datadesk.data.PageDatabase;
+import io.datadesk.data.QueryLimits;
 import io.datadesk.data.QueryResult;
 import io.datadesk.error.Diagnostics;
 import io.datadesk.format.InlineExpression;
@@ -70,8 +73,16 @@ public final class PageData {
         return databases;
     }
 
-    /** Computes one page; throws {@link io.datadesk.error.ContentException} with every problem on it. Thread-safe. */
+    /** Computes one page with the default limits; see {@link #compute(ParsedPage, Locale, Limits)}. */
     public ComputedPage compute(ParsedPage page, Locale locale) {
+        return compute(page, locale, Limits.defaults());
+    }
+
+    /**
+     * Computes one page within the site's limits (query time-out, DuckDB's memory and threads, rows per query,
+     * points per chart); throws {@link io.datadesk.error.ContentException} with every problem on it. Thread-safe.
+     */
+    public ComputedPage compute(ParsedPage page, Locale locale, Limits limits) {
         var md = page.markdown();
         YamlNode data = page.frontMatter().data();
         if (md.directives().isEmpty() && md.inlineValues().isEmpty() && data == null) return ComputedPage.empty();
@@ -125,7 +136,7 @@ public final class PageData {
                     if (broken != null) {
                         cached++;
                     } else {
-                        if (db == null) db = openDatabase(page, fileSpecs, fromDatabases, results, problems);
+                        if (db == null) db = openDatabase(page, fileSpecs, fromDatabases, results, problems, limits);
                         PageDatabase open = db;
                         broken = problems.collect(() -> open.violations(assertion.name(), assertion.sql(), file, assertion.sqlLine(),
                                 Assertion.SHOWN_ROWS));
@@ -144,7 +155,7 @@ public final class PageData {
                 if (r != null) {
                     cached++;
                 } else {
-                    if (db == null) db = openDatabase(page, fileSpecs, fromDatabases, results, problems);
+                    if (db == null) db = openDatabase(page, fileSpecs, fromDatabases, results, problems, limits);
                     PageDatabase open = db;
                     r = problems.collect(() -> open.query(name, d.body(), file, d.bodyLine()));
                     run++;
@@ -171,7 +182,7 @@ public final class PageData {
             if (d instanceof Directive.Table t) html[d.index()] = problems.collect(() -> table(t, file, results, failed, locale));
             if (d instanceof Directive.Chart c) {
                 String id = "chart-" + (++chartCount);
-                RenderedChart chart = problems.collect(() -> chart(c, file, id, results, failed, locale, page, files, sources));
+                RenderedChart chart = problems.collect(() -> chart(c, file, id, results, failed, locale, page, files, sources, limits));
                 html[d.index()] = chart == null ? "" : chart.html();
                 if (firstChartSvg == null && chart != null && !chart.svg().isEmpty()) firstChartSvg = chart.svg();
             }
@@ -194,8 +205,8 @@ public final class PageData {
      * computed so far. Throws when a dataset cannot load: queries over half-loaded data would only add noise.
      */
     private PageDatabase openDatabase(ParsedPage page, List<DatasetSpec> fileSpecs, List<QueryResult> fromDatabases,
-                                      Map<String, QueryResult> results, Diagnostics problems) {
-        PageDatabase db = PageDatabase.open();
+                                      Map<String, QueryResult> results, Diagnostics problems, Limits limits) {
+        PageDatabase db = PageDatabase.open(queryLimits(limits));
         problems.collect(() -> {
             db.loadAll(fileSpecs, page.source().file().getParent(), paths);
             return null;
@@ -229,7 +240,7 @@ public final class PageData {
      */
     private RenderedChart chart(Directive.Chart d, String file, String id, Map<String, QueryResult> results,
                                 java.util.Set<String> failed, Locale locale, ParsedPage page, Map<String, byte[]> files,
-                                Map<String, Attribution> sources) {
+                                Map<String, Attribution> sources, Limits limits) {
         String body = expandInlineValues(d.body(), file, d.bodyLine(), results, failed, locale);
         if (body == null) return null;
         ChartSpec spec = ChartSpec.parse(YamlNode.parse(body, file, d.bodyLine()));
@@ -244,7 +255,7 @@ public final class PageData {
             RenderedChart done = drawn.get(key);
             if (done != null) return done;
         }
-        RenderedChart chart = charts.render(spec, result, id, locale, csv);
+        RenderedChart chart = charts.render(spec, ChartGuard.prepare(spec, result, limits.maxChartPoints()), id, locale, csv);
         synchronized (drawn) {
             drawn.put(key, chart);
         }
@@ -273,6 +284,12 @@ public final class PageData {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** The site's limits as DuckDB's settings for one page: 0 in the site settings means the machine's default. */
+    private static QueryLimits queryLimits(Limits l) {
+        return new QueryLimits(l.queryTimeout(), l.memoryBytes() > 0 ? l.memoryBytes() : QueryLimits.defaultMemory(),
+                l.threads() > 0 ? l.threads() : QueryLimits.defaultThreads(), l.maxRows());
     }
 
     /**

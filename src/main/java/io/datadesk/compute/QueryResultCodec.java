@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class QueryResultCodec {
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2; // 2: names as long strings
     private static final byte NULL = 0, LONG = 1, DOUBLE = 2, TRUE = 3, FALSE = 4, DATE = 5, TIMESTAMP = 6, TEXT = 7,
             OTHER = 8;
 
@@ -35,10 +35,10 @@ final class QueryResultCodec {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(VERSION);
-            out.writeUTF(r.name());
+            writeLongString(out, r.name());
             out.writeInt(r.columns().size());
             for (Column c : r.columns()) {
-                out.writeUTF(c.name());
+                writeLongString(out, c.name()); // a column name may be longer than writeUTF's 64 KB
                 out.writeUTF(c.type().name());
             }
             out.writeInt(r.rows().size());
@@ -53,11 +53,11 @@ final class QueryResultCodec {
     static QueryResult decode(byte[] data) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
         if (in.readInt() != VERSION) throw new IOException("unknown version");
-        String name = in.readUTF();
+        String name = readLongString(in);
         int ncols = in.readInt();
         if (ncols < 0 || ncols > 100_000) throw new IOException("bad column count");
         List<Column> columns = new ArrayList<>(ncols);
-        for (int i = 0; i < ncols; i++) columns.add(new Column(in.readUTF(), ColumnType.valueOf(in.readUTF())));
+        for (int i = 0; i < ncols; i++) columns.add(new Column(readLongString(in), ColumnType.valueOf(in.readUTF())));
         int nrows = in.readInt();
         if (nrows < 0 || (long) nrows * Math.max(1, ncols) > data.length) throw new IOException("bad row count");
         List<List<Object>> rows = new ArrayList<>(nrows);

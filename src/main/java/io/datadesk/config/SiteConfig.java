@@ -21,13 +21,20 @@ import java.util.Map;
  *     {@code drivers/}
  */
 public record SiteConfig(String title, String description, String language, String author, String baseUrl,
-                         List<String> jdbcDrivers) {
+                         List<String> jdbcDrivers, Limits limits, boolean rawHtml) {
 
     public static final String FILE_NAME = "datadesk.yaml";
-    static final List<String> KEYS = List.of("title", "description", "language", "author", "base_url", "jdbc_drivers");
+    static final List<String> KEYS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("title", "description", "language", "author", "base_url", "jdbc_drivers", "raw_html"),
+            Limits.KEYS.stream()).toList();
 
+    /** Settings without JDBC drivers, with the default limits, raw HTML allowed. */
     public SiteConfig(String title, String description, String language, String author, String baseUrl) {
-        this(title, description, language, author, baseUrl, List.of());
+        this(title, description, language, author, baseUrl, List.of(), Limits.defaults(), true);
+    }
+
+    public SiteConfig(String title, String description, String language, String author, String baseUrl, List<String> jdbcDrivers) {
+        this(title, description, language, author, baseUrl, jdbcDrivers, Limits.defaults(), true);
     }
 
     public SiteConfig {
@@ -36,6 +43,7 @@ public record SiteConfig(String title, String description, String language, Stri
         language = language == null || language.isBlank() ? "en" : language;
         description = description == null ? "" : description;
         author = author == null ? "" : author;
+        limits = limits == null ? Limits.defaults() : limits;
     }
 
     public static SiteConfig defaults() {
@@ -59,12 +67,7 @@ public record SiteConfig(String title, String description, String language, Stri
      */
     public static SiteConfig load(Path file, String displayPath) {
         if (!Files.exists(file)) return defaults();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ContentException(new Diagnostic(displayPath, 0, 0, "cannot read site configuration: " + e.getMessage(), ""));
-        }
+        String text = io.datadesk.error.Utf8Text.read(file, displayPath, "the site configuration");
         YamlNode root = YamlNode.parse(text, displayPath, 1);
         Map<String, YamlNode> map = root.asMap("the site configuration");
         Diagnostics problems = new Diagnostics();
@@ -85,8 +88,11 @@ public record SiteConfig(String title, String description, String language, Stri
                 if (path != null && !path.endsWith(".jar")) problems.add(jar.error("'" + path + "' is not a jar file", "list the driver's .jar files, relative to the project"));
                 else if (path != null) drivers.add(path);
             }
+        Limits limits = Limits.read(map, problems);
+        YamlNode raw = map.get("raw_html");
+        Boolean rawHtml = raw == null || raw.isNull() ? Boolean.TRUE : problems.collect(() -> raw.asBoolean("raw_html"));
         problems.throwIfAny();
-        return new SiteConfig(title, description, language, author, baseUrl, drivers);
+        return new SiteConfig(title, description, language, author, baseUrl, drivers, limits, rawHtml == null || rawHtml);
     }
 
     private static String text(Map<String, YamlNode> map, String key, String fallback) {
@@ -95,6 +101,6 @@ public record SiteConfig(String title, String description, String language, Stri
     }
 
     public SiteConfig withBaseUrl(String url) {
-        return new SiteConfig(title, description, language, author, url, jdbcDrivers);
+        return new SiteConfig(title, description, language, author, url, jdbcDrivers, limits, rawHtml);
     }
 }

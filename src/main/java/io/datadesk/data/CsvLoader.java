@@ -68,7 +68,7 @@ public final class CsvLoader {
 
     private static Rows rows(DatasetSpec spec, Path file, String displayPath) {
         if (spec.format() == DataFormat.JSON || spec.format() == DataFormat.NDJSON) return JsonRecords.open(file, displayPath);
-        return new CsvBatches(file, f -> open(spec, f), e -> readFailure(e, displayPath));
+        return new CsvBatches(file, f -> open(spec, f), e -> readFailure(e, file, displayPath));
     }
 
     /** First pass only: header, row shape, declared types and type inference. Throws every problem found. */
@@ -158,8 +158,11 @@ public final class CsvLoader {
                     }
                 }
             }
-            if (suppressed > 0)
-                problems.add(new Diagnostic(displayPath, 0, 0, "and " + suppressed + " more bad rows or values in this file", ""));
+            if (suppressed > 0) { // said with the last one listed, not as an error of its own without a place
+                Diagnostic last = problems.remove(problems.size() - 1);
+                problems.add(new Diagnostic(last.file(), last.line(), last.column(), last.message() + " (and " + suppressed
+                        + " more bad rows or values in this file)", last.hint()));
+            }
             if (problems.isEmpty())
                 for (int i = 0; i < width; i++)
                     if (guesses[i] != null && guesses[i].nearMiss() != null)
@@ -258,13 +261,13 @@ public final class CsvLoader {
             String name = r[i].strip();
             header.add(name);
             if (name.isEmpty()) {
-                problems.add(new Diagnostic(displayPath, 1, 0, "column " + (i + 1) + " has no name in the header row",
+                problems.add(new Diagnostic(displayPath, 1, fieldColumn(r, i), "column " + (i + 1) + " has no name in the header row",
                         "the first line must name every column"));
                 continue;
             }
             Integer earlier = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
             if (earlier != null)
-                problems.add(new Diagnostic(displayPath, 1, 0, "duplicate column name '" + name + "' (columns " + (earlier + 1)
+                problems.add(new Diagnostic(displayPath, 1, fieldColumn(r, i), "duplicate column name '" + name + "' (columns " + (earlier + 1)
                         + " and " + (i + 1) + ")", "give each column its own name; SQL names ignore case"));
         }
         if (!problems.isEmpty()) throw new ContentException(problems);
@@ -288,8 +291,18 @@ public final class CsvLoader {
         return out;
     }
 
+    /**
+     * The 1-based column where field {@code i} of a parsed row starts (just past the row for {@code i == r.length}),
+     * as the fields are written without quotes: exact for unquoted fields, a little early after quoted ones.
+     */
+    static int fieldColumn(String[] r, int i) {
+        int column = 1;
+        for (int j = 0; j < i && j < r.length; j++) column += r[j].codePointCount(0, r[j].length()) + 1;
+        return i >= r.length && r.length > 0 ? column - 1 : column;
+    }
+
     private static Diagnostic raggedRow(String[] r, int line, int width, String displayPath) {
-        return new Diagnostic(displayPath, line, 0, "row has " + r.length + (r.length == 1 ? " field" : " fields")
+        return new Diagnostic(displayPath, line, fieldColumn(r, Math.min(width, r.length)), "row has " + r.length + (r.length == 1 ? " field" : " fields")
                 + ", the header has " + width, "every row needs one value per column; quote values that contain the delimiter, e.g. \"Paris, France\"");
     }
 
@@ -330,6 +343,20 @@ public final class CsvLoader {
         return batch.startLines() ? batch.endLines()[k] : startLine(batch.records()[k], batch.endLines()[k]);
     }
 
+    /** Where the file stops being UTF-8: found again from the bytes, as the decoder in the reader does not say. */
+    private static ContentException notUtf8(Path file, String displayPath) {
+        Diagnostic located = new Diagnostic(displayPath, 0, 0, "the file is not UTF-8 text", "");
+        try {
+            io.datadesk.error.Utf8Text.decode(Files.readAllBytes(file), displayPath);
+        } catch (ContentException e) {
+            located = e.diagnostics().get(0);
+        } catch (IOException | OutOfMemoryError e) {
+            // keep the unlocated message
+        }
+        return new ContentException(new Diagnostic(located.file(), located.line(), located.column(), located.message(),
+                "save it as UTF-8 (in Excel: 'CSV UTF-8'); other encodings are not read"));
+    }
+
     // The parser counts the line a record ends on; a quoted value may span lines, so step back over its line breaks.
     private static int startLine(String[] r, int endLine) {
         int line = endLine;
@@ -337,13 +364,11 @@ public final class CsvLoader {
         return line;
     }
 
-    private static ContentException readFailure(Exception e, String displayPath) {
+    private static ContentException readFailure(Exception e, Path file, String displayPath) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         if (cause instanceof NoSuchFileException)
             return new ContentException(new Diagnostic(displayPath, 0, 0, "CSV file not found: " + displayPath, ""));
-        if (cause instanceof CharacterCodingException)
-            return new ContentException(new Diagnostic(displayPath, 0, 0, "the file is not UTF-8 text",
-                    "save it as UTF-8 (in Excel: 'CSV UTF-8'); other encodings are not read"));
+        if (cause instanceof CharacterCodingException) return notUtf8(file, displayPath);
         String msg = cause.getMessage() == null ? cause.toString() : cause.getMessage();
         var line = LINE_IN_MESSAGE.matcher(msg);
         return new ContentException(new Diagnostic(displayPath, line.find() ? Integer.parseInt(line.group(1)) : 0, 0, "cannot read the CSV file: " + msg,

@@ -191,6 +191,7 @@ public final class PageDatabase implements AutoCloseable {
                     + (existing.dataset ? "a dataset in front matter" : "an earlier query") + " on this page", "give each query its own name"));
         String body = stripTrailingSemicolons(sql);
         if (body.isBlank()) throw new ContentException(new Diagnostic(file, fenceLine, 0, "query '" + name + "' is empty", "write a SELECT statement"));
+        seal();
         SqlGuard.Problem problem;
         try {
             problem = SqlGuard.check(connection, body);
@@ -205,7 +206,6 @@ public final class PageDatabase implements AutoCloseable {
                     : "query '" + name + "': " + problem.message();
             throw new ContentException(new Diagnostic(file, lc[0], lc[1], text, problem.hint()));
         }
-        seal();
         // CREATE TABLE … AS keeps the result for later queries as a real table (a view would re-run the query each
         // time it is used). Positions in errors are shifted back by the prefix length.
         String prefix = "CREATE TABLE " + SqlNames.quote(name) + " AS ";

@@ -46,6 +46,14 @@ public record ContentTree(Path root, List<SourcePage> pages, List<String> static
         Diagnostics problems = new Diagnostics();
         for (Path f : files) {
             String rel = root.relativize(f).toString().replace('\\', '/');
+            if (Files.isSymbolicLink(f)) {
+                // Only links that stay in the project are followed: what a link leads to is published.
+                Diagnostic outside = io.datadesk.error.Confined.check(f, display(projectDir, f), projectDir, root);
+                if (outside != null) {
+                    problems.add(outside);
+                    continue;
+                }
+            }
             if (!isPage(rel)) {
                 statics.add(rel);
                 continue;

@@ -112,9 +112,11 @@ public final class Markdown {
         private final List<Directive> directives;
         private final List<InlineValue> inlineValues;
         private final List<TocEntry> toc;
+        private final List<int[]> rawHtml;
 
         MarkdownPage(Document document, List<Directive> directives, List<InlineValue> inlineValues, List<TocEntry> toc) {
             this.document = document;
+            this.rawHtml = findRawHtml(document);
             this.directives = List.copyOf(directives);
             this.inlineValues = List.copyOf(inlineValues);
             this.toc = List.copyOf(toc);
@@ -134,6 +136,24 @@ public final class Markdown {
 
         public List<TocEntry> toc() {
             return toc;
+        }
+
+        /**
+         * Where the page has raw HTML (an HTML block or inline tag, not a comment): 1-based {line, column} pairs of
+         * the page file. Markdown passes raw HTML through, {@code <script>} included; a site that publishes other
+         * people's Markdown can refuse it ({@code raw_html: false}).
+         */
+        public List<int[]> rawHtml() {
+            return rawHtml;
+        }
+
+        private static List<int[]> findRawHtml(Document doc) {
+            List<int[]> found = new ArrayList<>();
+            for (Node n : doc.getDescendants()) {
+                if (n instanceof com.vladsch.flexmark.ast.HtmlBlock || n instanceof com.vladsch.flexmark.ast.HtmlInline)
+                    found.add(new int[] {doc.getLineNumber(n.getStartOffset()) + 1, column(doc.getChars(), n.getStartOffset())});
+            }
+            return List.copyOf(found);
         }
     }
 }

@@ -25,12 +25,7 @@ public record ParsedPage(SourcePage source, FrontMatter frontMatter, Markdown.Ma
 
     /** Reads and parses one page, its {@code {{> NAME }}} lines replaced by the partials of that name. */
     public static ParsedPage read(SourcePage source, Markdown markdown, Partials partials) {
-        String text;
-        try {
-            text = Files.readString(source.file(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ContentException(new Diagnostic(source.displayPath(), 0, 0, "cannot read the page: " + e.getMessage(), ""));
-        }
+        String text = io.datadesk.error.Utf8Text.read(source.file(), source.displayPath(), "the page");
         return parse(source, FrontMatter.split(text, source.displayPath()), markdown, partials);
     }
 

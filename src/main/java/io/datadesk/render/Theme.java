@@ -62,16 +62,36 @@ public final class Theme {
         Map<String, File> all = new TreeMap<>();
         builtInFiles().forEach((name, bytes) -> all.put(name, new File(name, bytes, BUILT_IN_DISPLAY + "/" + name, true)));
         if (Files.isDirectory(siteDir)) {
-            try (Stream<Path> s = Files.walk(siteDir)) {
+            io.datadesk.error.Diagnostics problems = new io.datadesk.error.Diagnostics();
+            // The folder may itself be a link (a shared theme): walk where it leads, as a walk does not enter a link.
+            Path root = real(siteDir);
+            try (Stream<Path> s = Files.walk(root)) {
                 for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-                    String name = siteDir.relativize(p).toString().replace('\\', '/');
+                    String name = root.relativize(p).toString().replace('\\', '/');
+                    if (Files.isSymbolicLink(p)) {
+                        // A template or asset that links out of the folder would publish whatever it points at.
+                        io.datadesk.error.Diagnostic outside = io.datadesk.error.Confined.check(p, displayDir + "/" + name, root);
+                        if (outside != null) {
+                            problems.add(outside);
+                            continue;
+                        }
+                    }
                     all.put(name, new File(name, Files.readAllBytes(p), displayDir + "/" + name, false));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            problems.throwIfAny();
         }
         return new Theme(all);
+    }
+
+    private static Path real(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            return dir;
+        }
     }
 
     /** Every file, by name, sorted. */

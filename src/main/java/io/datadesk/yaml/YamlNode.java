@@ -36,6 +36,47 @@ public final class YamlNode {
     private final String file;
     private final int lineOffset;
 
+    /**
+     * The deepest nesting a YAML text may have. snakeyaml-engine recurses once per level and has no limit of its own:
+     * a few thousand levels ({@code tags: [[[[…]]]]}) overflowed the stack, an Error with no file or line. So the
+     * depth is estimated before parsing, from the text. Real front matter and block options use a handful of levels.
+     */
+    public static final int MAX_NESTING = 50;
+
+    /**
+     * The line and column (1-based, within {@code text}) where nesting first goes deeper than {@link #MAX_NESTING},
+     * or null. An upper bound of YAML's own nesting, counted by hand because it must come before the parser:
+     * block levels (a stack of indentations), compact sequences on one line ({@code - - - x}), and flow brackets
+     * (brackets inside quotes count too, which can only over-count).
+     */
+    static int[] tooDeep(String text) {
+        java.util.ArrayDeque<Integer> indents = new java.util.ArrayDeque<>();
+        int flow = 0, lineNo = 0;
+        for (String line : text.split("\n", -1)) {
+            lineNo++;
+            int indent = 0;
+            while (indent < line.length() && line.charAt(indent) == ' ') indent++;
+            if (indent == line.length() || line.charAt(indent) == '#') continue;
+            while (!indents.isEmpty() && indents.peek() > indent) indents.pop();
+            if (indents.isEmpty() || indents.peek() < indent) indents.push(indent);
+            int depth = indents.size();
+            int i = indent;
+            while (i + 1 < line.length() && (line.charAt(i) == '-' || line.charAt(i) == '?') && line.charAt(i + 1) == ' ') {
+                depth++;
+                i += 2;
+                while (i < line.length() && line.charAt(i) == ' ') i++;
+            }
+            if (depth + flow > MAX_NESTING) return new int[] {lineNo, i + 1};
+            for (int c = i; c < line.length(); c++) {
+                char ch = line.charAt(c);
+                if (ch == '[' || ch == '{') {
+                    if (depth + ++flow > MAX_NESTING) return new int[] {lineNo, c + 1};
+                } else if ((ch == ']' || ch == '}') && flow > 0) flow--;
+            }
+        }
+        return null;
+    }
+
     private YamlNode(Node node, String file, int lineOffset) {
         this.node = node;
         this.file = file;
@@ -48,6 +89,10 @@ public final class YamlNode {
      * An empty document gives an empty mapping.
      */
     public static YamlNode parse(String text, String file, int firstLine) {
+        int[] deep = tooDeep(text);
+        if (deep != null)
+            throw new ContentException(new Diagnostic(file, deep[0] + firstLine - 1, deep[1], "YAML nested more than " + MAX_NESTING
+                    + " levels deep", "front matter and chart or table options need a few levels; flatten the structure"));
         LoadSettings settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(false).build();
         try {
             Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, new StringReader(text))));

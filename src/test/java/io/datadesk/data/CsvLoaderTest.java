@@ -130,9 +130,9 @@ class CsvLoaderTest {
         Path p = csv("r.csv", "a,b,c\n1,2,3\n\"two\nlines\",2,3\n4,5\n6,7,8,9\n");
         assertThatThrownBy(() -> CsvLoader.scan(DatasetSpec.of("r", "r.csv"), p, "content/data/r.csv"))
                 .isInstanceOfSatisfying(ContentException.class, e -> assertThat(e.diagnostics()).extracting(Diagnostic::format).containsExactly(
-                        "content/data/r.csv:5: error: row has 2 fields, the header has 3\n  hint: every row needs one value per column; "
+                        "content/data/r.csv:5:4: error: row has 2 fields, the header has 3\n  hint: every row needs one value per column; "
                                 + "quote values that contain the delimiter, e.g. \"Paris, France\"",
-                        "content/data/r.csv:6: error: row has 4 fields, the header has 3\n  hint: every row needs one value per column; "
+                        "content/data/r.csv:6:7: error: row has 4 fields, the header has 3\n  hint: every row needs one value per column; "
                                 + "quote values that contain the delimiter, e.g. \"Paris, France\""));
     }
 
@@ -141,9 +141,10 @@ class CsvLoaderTest {
         Path p = csv("m.csv", "a,b\n" + "1\n".repeat(25));
         assertThatThrownBy(() -> CsvLoader.scan(DatasetSpec.of("m", "m.csv"), p, "m.csv"))
                 .isInstanceOfSatisfying(ContentException.class, e -> {
-                    assertThat(e.diagnostics()).hasSize(CsvLoader.MAX_ROW_ERRORS + 1);
+                    // the rest is said with the last one listed: every error has a place
+                    assertThat(e.diagnostics()).hasSize(CsvLoader.MAX_ROW_ERRORS).allSatisfy(d -> assertThat(d.line()).isPositive());
                     assertThat(e.diagnostics().get(0).line()).isEqualTo(2);
-                    assertThat(e.diagnostics().get(10).message()).isEqualTo("and 15 more bad rows or values in this file");
+                    assertThat(e.diagnostics().get(9).message()).endsWith("(and 15 more bad rows or values in this file)");
                 });
     }
 
@@ -178,8 +179,8 @@ class CsvLoaderTest {
         Path p = csv("h.csv", "id,Name,,name\n1,a,b,c\n");
         assertThatThrownBy(() -> CsvLoader.scan(DatasetSpec.of("h", "h.csv"), p, "h.csv"))
                 .isInstanceOfSatisfying(ContentException.class, e -> assertThat(e.diagnostics()).extracting(Diagnostic::format)
-                        .containsExactly("h.csv:1: error: column 3 has no name in the header row\n  hint: the first line must name every column",
-                                "h.csv:1: error: duplicate column name 'name' (columns 2 and 4)\n  hint: give each column its own name; SQL names ignore case"));
+                        .containsExactly("h.csv:1:9: error: column 3 has no name in the header row\n  hint: the first line must name every column",
+                                "h.csv:1:10: error: duplicate column name 'name' (columns 2 and 4)\n  hint: give each column its own name; SQL names ignore case"));
     }
 
     @Test
@@ -246,7 +247,7 @@ class CsvLoaderTest {
         for (int i = 0; i < 9000; i++) sb.append(i).append(",x\n");
         Path bad = csv("d.csv", sb + "1,2,3\n");
         assertThatThrownBy(() -> db.load(DatasetSpec.of("d", "d.csv"), bad, "d.csv"))
-                .hasMessageStartingWith("d.csv:9002: error: row has 3 fields, the header has 2");
+                .hasMessageStartingWith("d.csv:9002:5: error: row has 3 fields, the header has 2");
         assertThat(db.tableNames()).doesNotContain("d");
         Path good = csv("d.csv", sb.toString());
         assertThat(db.load(DatasetSpec.of("d", "d.csv"), good, "d.csv").rowCount()).isEqualTo(9000);

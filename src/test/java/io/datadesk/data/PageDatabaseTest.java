@@ -131,7 +131,7 @@ class PageDatabaseTest {
         // semicolons in strings, quoted names and comments, and trailing ones, are fine
         QueryResult r = db.query("one", "select ';' as \"a;b\", 'it''s; ok' as c -- done; really\n/* ; */ ;\n", "p.md", 1);
         assertThat(r.rows()).containsExactly(List.of(";", "it's; ok"));
-        assertThat(db.query("trailing", "select 1 as a; -- nothing else\n", "p.md", 1).rows()).containsExactly(List.of(1L));
+        assertThat(db.query("ends", "select 1 as a; -- nothing else\n", "p.md", 1).rows()).containsExactly(List.of(1L));
         assertThat(failure("two2", "select 1 as a;select 2", 1).location()).isEqualTo("content/page.md:1:15");
     }
 

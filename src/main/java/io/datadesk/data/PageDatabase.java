@@ -232,6 +232,18 @@ public final class PageDatabase implements AutoCloseable {
                     "query '%s' returns %,d rows; a page takes at most %,d (the limit is max_rows in datadesk.yaml)", name, rows, limits.maxRows()),
                     "aggregate in SQL (GROUP BY, LIMIT) so the page gets what it shows, or raise max_rows"));
         }
+        long text = textBytes(name);
+        if (text > MAX_TEXT_BYTES) {
+            failed.add(key(name));
+            try {
+                execute("DROP TABLE " + SqlNames.quote(name));
+            } catch (SQLException ignored) {
+                // the page fails anyway
+            }
+            throw new ContentException(new Diagnostic(file, fenceLine, 0, String.format(Locale.ROOT,
+                    "query '%s' returns %,d MB of text; a page takes at most %,d MB", name, text >> 20, MAX_TEXT_BYTES >> 20),
+                    "return what the page shows (shorter text, fewer rows), not whole documents"));
+        }
         failed.remove(key(name));
         QueryResult result = table(name);
         tables.put(key(name), new TableInfo(name, result.columns(), false));
@@ -339,6 +351,24 @@ public final class PageDatabase implements AutoCloseable {
     private static boolean interrupted(SQLException e) {
         String m = String.valueOf(e.getMessage());
         return m.contains("Interrupt") || m.contains("INTERRUPT") || e instanceof java.sql.SQLTimeoutException;
+    }
+
+    /**
+     * The most text one query result may hand to the page, in UTF-8 bytes over all its cells. Rows are capped by
+     * {@code max_rows}, but one cell can be a gigabyte ({@code repeat('x', 1e9)}), which ran the JVM out of memory.
+     */
+    static final long MAX_TEXT_BYTES = 64L << 20;
+
+    /** The size of a table's values as text, counted by DuckDB (COLUMNS(*) sums every column) before Java reads them. */
+    private long textBytes(String table) {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT sum(strlen(CAST(COLUMNS(*) AS VARCHAR))) FROM " + SqlNames.quote(table))) {
+            long total = 0;
+            if (rs.next()) for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) total += rs.getLong(i);
+            return total;
+        } catch (SQLException e) {
+            return 0; // a table with no columns; any real problem shows when it is read
+        }
     }
 
     private long rowCount(String table) {

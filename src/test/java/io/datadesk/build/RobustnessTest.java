@@ -114,6 +114,14 @@ class RobustnessTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(300)
+    void aGigabyteOfTextIsALocatedErrorNotAnOutOfMemoryError() {
+        fx.write("content/q/data/d.csv", "x,y\n1,2\n")
+                .write("content/q/index.md", page(DATA, "```sql big\nselect repeat('x', 1000000000) as v\n```"));
+        fails("content/q/index.md:8: error: query 'big' returns 953 MB of text; a page takes at most 64 MB");
+    }
+
+    @Test
     void limitsInTheSiteSettingsAreCheckedWithTheirLine() {
         fx.write("datadesk.yaml", "title: Desk\nquery_timeout: soon\nmemory_limit: lots\nthreads: 0\nmax_chart_points: 1\n");
         SiteFixture.Run run = fails("datadesk.yaml:2:16: error: query_timeout must be a positive time such as 30s, 2m or 1h, not 'soon'");

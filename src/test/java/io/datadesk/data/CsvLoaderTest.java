@@ -191,7 +191,7 @@ class CsvLoaderTest {
         Path latin1 = dir.resolve("l.csv");
         Files.write(latin1, "city\nMontr\u00e9al\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> CsvLoader.scan(DatasetSpec.of("l", "l.csv"), latin1, "l.csv"))
-                .hasMessageStartingWith("l.csv: error: the file is not UTF-8 text");
+                .hasMessageStartingWith("l.csv:2:6: error: the file is not UTF-8 text: byte 0xE9");
         Path quotes = csv("q.csv", "a,b\n1,2\n\"x\"y,3\n");
         assertThatThrownBy(() -> CsvLoader.scan(DatasetSpec.of("q", "q.csv"), quotes, "q.csv"))
                 .isInstanceOfSatisfying(ContentException.class, e -> {

@@ -79,7 +79,7 @@ class DataPathsTest {
                     new DatasetSpec("b", "data/bad.csv", java.util.Map.of(), java.util.List.of(""), ',', "content/report/index.md", 4, 3)), page, paths))
                     .isInstanceOfSatisfying(ContentException.class, e -> assertThat(e.diagnostics())
                             .extracting(io.datadesk.error.Diagnostic::location)
-                            .containsExactly("content/report/index.md:3:3", "content/report/data/bad.csv:2"));
+                            .containsExactly("content/report/index.md:3:3", "content/report/data/bad.csv:2:2"));
         }
     }
 }

@@ -97,6 +97,22 @@ class ServeIntegrationTest {
     }
 
     @Test
+    void deeplyNestedFrontMatterShowsTheOverlayAndTheNextSaveRebuilds() throws Exception {
+        // Issue 18: a StackOverflowError in the YAML parser killed the rebuild thread; no overlay, and no save was
+        // ever built again while the stale site stayed served.
+        try (EventStream events = new EventStream()) {
+            long v0 = events.awaitVersion(v -> true);
+            write("content/story/index.md", "---\ntitle: Story\ntags: " + "[".repeat(5000) + "]".repeat(5000) + "\n---\n\nDeep.\n");
+            long v1 = events.awaitVersion(v -> v > v0);
+            assertThat(get("/story/").body()).contains("id=\"" + ErrorPage.ELEMENT_ID + "\"").contains("content/story/index.md:3")
+                    .contains("YAML nested more than 50 levels deep");
+            write("content/story/index.md", story("Fixed after the deep YAML."));
+            events.awaitVersion(v -> v > v1);
+            awaitBody("/story/", b -> b.contains("Fixed after the deep YAML.") && !b.contains(ErrorPage.ELEMENT_ID));
+        }
+    }
+
+    @Test
     void rapidSavesEndInTheLastVersionAndAreBuiltTogether() throws Exception {
         try (EventStream events = new EventStream()) {
             long v0 = events.awaitVersion(v -> true);

@@ -58,6 +58,7 @@ class FuzzTest {
         Path d = dir.resolve("d.csv");
         Files.writeString(d, "region,year,amount\nNorth,2023,10\nSouth,2023,5\n<x-evil>,2024,7\n");
         db.load(DatasetSpec.of("d", "d.csv"), d, "d.csv");
+        db.query("one", "select 'North' as region, 2024 as year, 10.5 as amount, date '2024-03-01' as day", "p.md", 1);
     }
 
     @AfterContainer
@@ -71,7 +72,9 @@ class FuzzTest {
     static void locatedOrFine(String file, Runnable call) {
         try {
             call.run();
+            net.jqwik.api.statistics.Statistics.label("outcome").collect("accepted");
         } catch (ContentException e) {
+            net.jqwik.api.statistics.Statistics.label("outcome").collect("located error");
             assertThat(e.diagnostics()).isNotEmpty();
             for (Diagnostic d : e.diagnostics()) {
                 assertThat(d.file()).as(d.format()).isEqualTo(file);
@@ -144,9 +147,11 @@ class FuzzTest {
     Arbitrary<String> inline() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().withChars("{}|.:\"' abdegmnprtuvy0123456789-_%").ofMaxLength(40),
-                Combinators.combine(Arbitraries.of("q", "d", "Q", "nope", ""), Arbitraries.of("amount", "region", "year", "x", ""),
+                Combinators.combine(Arbitraries.of("q", "q", "q", "d", "d[region='North']", "d[year=2024]", "Q", "nope", ""),
+                        Arbitraries.of("amount", "amount", "region", "year", "day", "x", ""),
                         Arbitraries.of("", " | number", " | percent:1", " | compact", " | date", " | currency:EUR", " | number:99999",
-                                " | percent:-1", " | date:\"yyyy\"", " | date:\"'\"", " | nope", " |", " | number:", " | date:\"" + "y".repeat(500) + "\""))
+                                " | percent:-1", " | date:\"yyyy\"", " | date:\"'\"", " | nope", " |", " | number:", " | date:\"" + "y".repeat(500) + "\"",
+                                " | number", " | percent", " | compact"))
                         .as((q, c, f) -> q + "." + c + f));
     }
 
@@ -157,10 +162,26 @@ class FuzzTest {
         locatedOrFine("p.md", () -> FrontMatter.parse(yaml, "p.md"));
     }
 
+    /** Chart options: a valid block most of the time, with extra keys and values of every troublesome kind. */
+    @Provide
+    Arbitrary<String> chartOptions() {
+        Arbitrary<String> value = Arbitraries.of("1", "-1", "0", "1e39", "-1e39", ".inf", "-.inf", ".nan", "1.8e19", "abc", "[a, b]", "{a: 1}",
+                "\"<x-evil>\"", "\"" + "L".repeat(5000) + "\"", "null", "2024-01-01", "#ff0000", "\"#zz\"", "top", "none");
+        Arbitrary<String> extra = Combinators.combine(Arbitraries.of("title", "subtitle", "x-label", "y-label", "x-format", "y-format",
+                "y-min", "y-max", "colors", "legend", "height", "source", "note", "alt", "series", "allow-empty", "annotations", "nope"), value)
+                .as((k, v) -> k + ": " + v + "\n");
+        Arbitrary<String> base = Combinators.combine(Arbitraries.of("line", "bar", "hbar", "area", "scatter", "pie", "donut", "stacked-bar", "nope"),
+                Arbitraries.of("q", "d"), Arbitraries.of("region", "year", "x"), Arbitraries.of("amount", "[amount, year]", "region"))
+                .as((t, d, x, y) -> "type: " + t + "\ndata: " + d + "\nx: " + x + "\ny: " + y + "\n");
+        return Combinators.combine(base, extra.list().ofMaxSize(4), yaml().injectNull(0.8))
+                .as((b, e, y) -> b + String.join("", e) + (y == null ? "" : y));
+    }
+
     @Property
-    void chartAndTableOptionsAreParsedOrLocated(@ForAll("yaml") String yaml) {
+    void chartAndTableOptionsAreParsedOrLocated(@ForAll("chartOptions") String yaml) {
         locatedOrFine("p.md", () -> ChartSpec.parse(YamlNode.parse(yaml, "p.md", 7)));
-        locatedOrFine("p.md", () -> TableSpec.parse(YamlNode.parse(yaml, "p.md", 7)));
+        locatedOrFine("p.md", () -> TableSpec.parse(YamlNode.parse(yaml.replaceAll("(?m)^(type|x|y): .*\n", "")
+                + "columns:\n  amount: { format: number }\n", "p.md", 7)));
     }
 
     @Property
@@ -176,7 +197,7 @@ class FuzzTest {
 
     @Property
     void inlineExpressionsAreEvaluatedOrLocated(@ForAll("inline") String expression) {
-        Map<String, QueryResult> results = Map.of("q", db.results().getOrDefault("q", db.table("d")));
+        Map<String, QueryResult> results = Map.of("q", db.results().get("one"), "d", db.table("d"));
         locatedOrFine("p.md", () -> InlineExpression.parse(expression, "p.md", 3, 5).evaluate(results, Locale.ENGLISH));
     }
 
@@ -199,15 +220,23 @@ class FuzzTest {
     @Provide
     Arbitrary<Project> project() {
         Arbitrary<String> chartType = Arbitraries.of("line", "bar", "hbar", "area", "scatter", "pie", "donut", "stacked-bar", "nope");
-        Arbitrary<String> chart = Combinators.combine(chartType, Arbitraries.of("q", "d", "nope"), Arbitraries.of("x", "y", "amount"),
-                Arbitraries.of("y", "x", "amount", "[x, y]"), yaml().injectNull(0.7))
+        Arbitrary<String> chart = Combinators.combine(chartType, Arbitraries.of("q", "q", "d", "nope"), Arbitraries.of("x", "x", "y", "amount"),
+                Arbitraries.of("y", "y", "x", "amount", "[x, y]"), chartOptions().map(o -> o.replaceAll("(?m)^(type|data|x|y): .*\n", "")).injectNull(0.5))
                 .as((t, data, x, y, extra) -> "```chart\ntype: " + t + "\ndata: " + data + "\nx: " + x + "\ny: " + y + "\n"
                         + (extra == null ? "" : extra) + "```\n");
-        Arbitrary<String> table = Combinators.combine(Arbitraries.of("q", "d"), yaml().injectNull(0.7))
+        Arbitrary<String> table = Combinators.combine(Arbitraries.of("q", "d"), yaml().injectNull(0.8))
                 .as((data, extra) -> "```table\ndata: " + data + "\n" + (extra == null ? "" : extra) + "```\n");
-        Arbitrary<String> query = Arbitraries.oneOf(Arbitraries.of("select * from d", "select x, y from d order by 1", "select x, count(*) as y from d group by 1"), sql());
-        Arbitrary<String> frontMatter = Arbitraries.oneOf(Arbitraries.just(""), yaml());
-        return Combinators.combine(frontMatter, csv(), query, Arbitraries.of(chart, table).flatMap(a -> a).list().ofMaxSize(3),
+        Arbitrary<String> query = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Arbitraries.of("select * from d", "select x, y from d order by 1", "select x, count(*) as y from d group by 1",
+                        "select x, sum(y) as y from d group by 1 order by 1")), net.jqwik.api.Tuple.of(1, sql()));
+        Arbitrary<String> frontMatter = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.just("")), net.jqwik.api.Tuple.of(1, yaml()));
+        // Mostly a CSV that reads, with markup and troublesome numbers in its cells; sometimes anything at all.
+        Arbitrary<String> label = Arbitraries.of("North", "South", "<x-evil>", "<x-evil>a</x-evil>", "&amp;", "\"a,b\"", "L".repeat(300), "2024-01-01", "");
+        Arbitrary<String> number = Arbitraries.of("1", "2.5", "-3", "0", "1e14", "1e39", "inf", "nan", "", "12", "7");
+        Arbitrary<byte[]> goodCsv = Combinators.combine(label, number).as((l, n) -> l + "," + n).list().ofMinSize(1).ofMaxSize(30)
+                .map(rows -> ("x,y\n" + String.join("\n", rows) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Arbitrary<byte[]> anyCsv = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, goodCsv), net.jqwik.api.Tuple.of(1, csv()));
+        return Combinators.combine(frontMatter, anyCsv, query, Arbitraries.of(chart, table).flatMap(a -> a).list().ofMaxSize(3),
                 inline().list().ofMaxSize(2)).as(Project::new);
     }
 
@@ -263,6 +292,9 @@ class FuzzTest {
         assertThat(build.isAlive()).as("build finished within 180 s:\n" + p.page()).isFalse();
         SiteFixture.Run run = result.get();
         assertThat(run.code()).as(run.err()).isIn(0, 1);
+        // printed after the property: how many generated builds succeeded, so the generators are seen to reach past
+        // the first check
+        net.jqwik.api.statistics.Statistics.label("exit code").collect(run.code());
         assertThat(run.err()).as(run.err()).doesNotContain("\tat ").doesNotContain("internal error");
         if (run.code() == 1) {
             assertThat(fx.snapshot("site")).as("previous site untouched").isEqualTo(before);

@@ -41,6 +41,16 @@ public record PageView(String title, String subtitle, String description, String
         return sitePath.isEmpty();
     }
 
+    /** Whether this page is an article: not the home page and not the 404 page (no og:type article, no article: dates). */
+    public boolean isArticle() {
+        return !isHome() && !isNotFound();
+    }
+
+    /** The 404 page, which search engines must not index. */
+    public boolean isNotFound() {
+        return sitePath.equals("404.html");
+    }
+
     /** Date shown and sorted by: the publication date, else none. */
     public boolean hasDate() {
         return date != null;

@@ -1,0 +1,169 @@
+package io.datadesk.render;
+
+import io.datadesk.compute.Provenance;
+import java.text.BreakIterator;
+import java.util.List;
+import java.util.Locale;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * The reader's side of provenance: each inline value is a link to its entry in an end section, "How the numbers were
+ * computed", which quotes the sentence the number stands in, gives the shown and the exact value, the query (its
+ * SQL collapsed in a {@code <details>}) and the datasets with their publishers, and links back. Plain links and
+ * {@code <details>}: no JavaScript.
+ */
+public final class ProvenanceHtml {
+
+    /** The section's id: the contents link to it. */
+    public static final String SECTION_ID = "dd-how";
+    public static final String TITLE = "How the numbers were computed";
+
+    private ProvenanceHtml() {}
+
+    /** The id of the link that an inline value is (index from 0). */
+    public static String numberId(int index) {
+        return "dd-num-" + (index + 1);
+    }
+
+    /** The id of an inline value's entry in the section. */
+    public static String entryId(int index) {
+        return "dd-how-" + (index + 1);
+    }
+
+    /** The id of a query's part of the section: numbers and figures from that query link to it. */
+    public static String queryId(String query) {
+        return "dd-how-q-" + query.toLowerCase(Locale.ROOT);
+    }
+
+    /** The link a figure (chart or table) carries to the part of the section about its query. */
+    public static String figureLink(String query) {
+        return "<p class=\"dd-how-link\"><a href=\"#" + queryId(query) + "\">How these numbers were computed</a></p>";
+    }
+
+    /**
+     * The section for a page whose rendered body is {@code bodyHtml} (with the inline values as links, see
+     * {@link #numberId}); empty when the page has no provenance to show.
+     *
+     * @param locale the page's language, for finding sentence boundaries
+     */
+    public static String section(String bodyHtml, Provenance provenance, Locale locale) {
+        if (provenance.isEmpty()) return "";
+        Document body = Jsoup.parseBodyFragment(bodyHtml);
+        StringBuilder sb = new StringBuilder();
+        sb.append("<section class=\"how-computed\" id=\"").append(SECTION_ID).append("\" aria-labelledby=\"")
+                .append(SECTION_ID).append("-title\">\n<h2 id=\"").append(SECTION_ID).append("-title\">").append(TITLE).append("</h2>\n");
+        sb.append("<p>Every number in this article is computed from the data each time the page is built. Each one links "
+                + "to its entry here: the sentence it stands in, the value before rounding, the query and the data it reads.</p>\n");
+        for (Provenance.Query q : provenance.queries()) query(sb, q, body, locale);
+        return sb.append("</section>\n").toString();
+    }
+
+    private static void query(StringBuilder sb, Provenance.Query q, Document body, Locale locale) {
+        String id = queryId(q.name());
+        sb.append("<section class=\"how-query\" id=\"").append(id).append("\" aria-labelledby=\"").append(id).append("-title\">\n");
+        sb.append("<h3 id=\"").append(id).append("-title\">").append(q.sql() == null ? "From the dataset " : "From the query ")
+                .append("<code>").append(esc(q.name())).append("</code></h3>\n");
+        if (!q.inputs().isEmpty() || !q.via().isEmpty()) {
+            sb.append("<p class=\"how-inputs\">").append(q.sql() == null ? "Read from " : "Computed from ");
+            for (int i = 0; i < q.inputs().size(); i++) {
+                Provenance.Input in = q.inputs().get(i);
+                sb.append(i == 0 ? "" : i == q.inputs().size() - 1 ? " and " : ", ");
+                sb.append("<code>").append(esc(in.file())).append("</code>");
+                if (in.publisher() != null) {
+                    sb.append(", published by ");
+                    if (in.url() != null) sb.append("<a href=\"").append(attr(in.url())).append("\">").append(esc(in.publisher())).append("</a>");
+                    else sb.append(esc(in.publisher()));
+                }
+            }
+            if (!q.via().isEmpty()) {
+                sb.append(q.inputs().isEmpty() ? "" : ", ").append("through the ").append(q.via().size() == 1 ? "query " : "queries ");
+                for (int i = 0; i < q.via().size(); i++)
+                    sb.append(i == 0 ? "" : ", ").append("<a href=\"#").append(queryId(q.via().get(i))).append("\"><code>")
+                            .append(esc(q.via().get(i))).append("</code></a>");
+            }
+            sb.append(".</p>\n");
+        }
+        if (q.sql() != null)
+            sb.append("<details class=\"query\"><summary>The SQL of <code>").append(esc(q.name())).append("</code></summary>")
+                    .append("<pre><code class=\"language-sql\">").append(esc(q.sql().strip())).append("</code></pre></details>\n");
+        if (!q.numbers().isEmpty()) {
+            sb.append("<ol class=\"how-numbers\">\n");
+            for (Provenance.Number n : q.numbers()) number(sb, n, body, locale);
+            sb.append("</ol>\n");
+        }
+        if (!q.figures().isEmpty()) {
+            sb.append("<p class=\"how-figures\">Shown in ");
+            for (int i = 0; i < q.figures().size(); i++) {
+                String f = q.figures().get(i);
+                sb.append(i == 0 ? "" : i == q.figures().size() - 1 ? " and " : ", ").append("<a href=\"#").append(attr(f)).append("\">")
+                        .append(f.startsWith("chart-") ? "chart " + f.substring(6) : "table " + f.substring(f.lastIndexOf('-') + 1)).append("</a>");
+            }
+            sb.append(".</p>\n");
+        }
+        sb.append("</section>\n");
+    }
+
+    private static void number(StringBuilder sb, Provenance.Number n, Document body, Locale locale) {
+        sb.append("<li id=\"").append(entryId(n.index())).append("\">");
+        String[] sentence = sentence(body, n.index(), locale);
+        if (sentence != null)
+            sb.append("<blockquote class=\"how-sentence\"><p>").append(esc(sentence[0])).append("<strong>").append(esc(n.shown()))
+                    .append("</strong>").append(esc(sentence[1])).append("</p></blockquote>");
+        sb.append("<p>Shown as <strong>").append(esc(n.shown())).append("</strong>");
+        if (!n.exact().equals(n.shown())) sb.append("; exact value <code>").append(esc(n.exact())).append("</code>");
+        sb.append(", from column <code>").append(esc(n.column())).append("</code>");
+        if (!n.row().isEmpty()) sb.append(", row <code>").append(esc(n.row())).append("</code>");
+        sb.append(". <a class=\"how-back\" href=\"#").append(numberId(n.index())).append("\">Back to ").append(esc(n.shown()))
+                .append(" in the text</a></p></li>\n");
+    }
+
+    /**
+     * The sentence around inline value {@code index}: the text before it and after it, or null when the value is
+     * not in the body. Sentence boundaries are the JDK's ({@link BreakIterator}) for the page's language.
+     */
+    static String[] sentence(Document body, int index, Locale locale) {
+        Element link = body.getElementById(numberId(index));
+        if (link == null) return null;
+        Element block = link.closest("p, li, td, th, blockquote, h1, h2, h3, h4, h5, h6, dd, dt, figcaption, caption");
+        if (block == null) block = link.parent();
+        String marker = "\uE000";
+        Element copy = block.clone();
+        Element mark = copy.getElementById(numberId(index));
+        if (mark == null) return null;
+        mark.replaceWith(new TextNode(marker));
+        copy.select("sup.footnote-ref, a.footnote-ref, sup[id^=fnref]").remove(); // footnote numbers are not prose
+        String text = copy.text();
+        int at = text.indexOf(marker);
+        BreakIterator it = BreakIterator.getSentenceInstance(locale);
+        it.setText(text);
+        int end = it.following(at);
+        int start = it.previous();
+        if (start > at) start = 0;
+        if (end == BreakIterator.DONE) end = text.length();
+        String s = text.substring(start, end).strip();
+        int m = s.indexOf(marker);
+        return new String[] {s.substring(0, m), s.substring(m + marker.length())};
+    }
+
+    private static String esc(String s) {
+        return Entities.escape(s);
+    }
+
+    private static String attr(String s) {
+        return Entities.escape(s).replace("\"", "&quot;");
+    }
+
+    /** Every id the section links to in the body, for tests: the number links and the figures. */
+    static List<String> targets(Provenance p) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Provenance.Query q : p.queries()) {
+            for (Provenance.Number n : q.numbers()) out.add(numberId(n.index()));
+            out.addAll(q.figures());
+        }
+        return out;
+    }
+}

@@ -14,10 +14,11 @@ import java.util.Map;
  * @param files site path → bytes
  * @param sources the datasets' and charts' credits, each once (by link, else by text), in page order
  * @param firstChartSvg the page's first chart drawing (wide layout) for its social card, or null when it has none
+ * @param provenance where each inline value and figure comes from, for the reader's "How the numbers were computed"
  */
 public record ComputedPage(List<String> directiveHtml, List<String> inlineText, Map<String, QueryResult> results,
                            Map<String, byte[]> files, List<Attribution> sources, String firstChartSvg, int charts,
-                           int queriesRun, int queriesCached) {
+                           int queriesRun, int queriesCached, Provenance provenance) {
 
     public ComputedPage {
         directiveHtml = List.copyOf(directiveHtml);
@@ -26,9 +27,10 @@ public record ComputedPage(List<String> directiveHtml, List<String> inlineText, 
         results = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(results));
         files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
         sources = List.copyOf(sources);
+        provenance = provenance == null ? Provenance.NONE : provenance;
     }
 
     static ComputedPage empty() {
-        return new ComputedPage(List.of(), List.of(), Map.of(), Map.of(), List.of(), null, 0, 0, 0);
+        return new ComputedPage(List.of(), List.of(), Map.of(), Map.of(), List.of(), null, 0, 0, 0, Provenance.NONE);
     }
 }

@@ -125,6 +125,7 @@ public final class PageData {
         }
         // DuckDB is opened and the datasets loaded only when a query is not in the cache: loading is most of the cost.
         PageDatabase db = null;
+        Map<String, QueryResult> datasetRows = new LinkedHashMap<>();
         try {
             for (Directive directive : md.directives()) {
                 if (directive instanceof Directive.Assert a) {
@@ -173,31 +174,85 @@ public final class PageData {
                 }
                 html[d.index()] = d.show() ? shownQuery(name, d.body()) : "";
             }
+            // Tables, charts and inline values may name a dataset itself (data: stocks): all its rows, cached like a query.
+            if (specs != null && problems.isEmpty()) {
+                for (String name : namedByFigures(md)) {
+                    DatasetSpec spec = specs.stream().filter(x -> x.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+                    if (spec == null || io.datadesk.data.Results.find(results, name).isPresent() || datasetRows.containsKey(spec.name())) continue;
+                    String key = QueryCache.key("dataset " + spec.name(), Map.of(spec.name(), inputs.get(spec.name())));
+                    QueryResult rows = queryCache.get(key).map(c -> new QueryResult(spec.name(), c.columns(), c.rows())).orElse(null);
+                    if (rows == null) {
+                        if (db == null) db = openDatabase(page, specs, results, problems);
+                        rows = db.table(spec.name());
+                        queryCache.put(key, rows);
+                    }
+                    datasetRows.put(spec.name(), rows);
+                }
+            }
         } finally {
             if (db != null) db.close();
         }
-        int chartCount = 0;
+        Map<String, QueryResult> shown = new LinkedHashMap<>(results);
+        datasetRows.forEach(shown::putIfAbsent);
+        int chartCount = 0, tableCount = 0;
         String firstChartSvg = null;
+        Map<String, List<String>> figures = new LinkedHashMap<>(); // result name -> ids of the figures showing it
         for (Directive d : md.directives()) {
-            if (d instanceof Directive.Table t) html[d.index()] = problems.collect(() -> table(t, file, results, failed, locale));
+            if (d instanceof Directive.Table t) {
+                String id = "table-" + (++tableCount);
+                String[] used = new String[1];
+                String table = problems.collect(() -> table(t, file, shown, failed, locale, used));
+                html[d.index()] = table == null || table.isEmpty() ? "" : "<div class=\"dd-table\" id=\"" + id + "\">\n" + table + "</div>\n";
+                if (used[0] != null && table != null && !table.isEmpty()) figures.computeIfAbsent(used[0], k -> new ArrayList<>()).add(id);
+            }
             if (d instanceof Directive.Chart c) {
                 String id = "chart-" + (++chartCount);
-                RenderedChart chart = problems.collect(() -> chart(c, file, id, results, failed, locale, page, files, sources, limits));
+                String[] used = new String[1];
+                RenderedChart chart = problems.collect(() -> chart(c, file, id, shown, failed, locale, page, files, sources, limits, used));
                 html[d.index()] = chart == null ? "" : chart.html();
+                if (chart != null && used[0] != null) figures.computeIfAbsent(used[0], k -> new ArrayList<>()).add(id);
                 if (firstChartSvg == null && chart != null && !chart.svg().isEmpty()) firstChartSvg = chart.svg();
             }
         }
         List<String> inline = new ArrayList<>();
+        List<InlineExpression.Value> values = new ArrayList<>();
+        List<InlineExpression> expressions = new ArrayList<>();
         for (InlineValue v : md.inlineValues()) {
-            String text = problems.collect(() -> {
-                InlineExpression e = InlineExpression.parse(v.expression(), file, v.line(), v.column() + 2);
-                return usesFailed(e.result(), failed) ? "" : e.evaluate(results, locale);
+            InlineExpression[] parsed = new InlineExpression[1];
+            InlineExpression.Value value = problems.collect(() -> {
+                parsed[0] = InlineExpression.parse(v.expression(), file, v.line(), v.column() + 2);
+                return usesFailed(parsed[0].result(), failed) ? null : parsed[0].resolve(shown, locale);
             });
-            inline.add(text == null ? "" : text);
+            expressions.add(parsed[0]);
+            values.add(value);
+            inline.add(value == null ? "" : value.text());
         }
         problems.throwIfAny();
+        Provenance provenance = ProvenanceBuilder.of(md, specs == null ? List.of() : specs, shown, figures, expressions, values);
         return new ComputedPage(List.of(html), inline, results, files, List.copyOf(sources.values()), firstChartSvg, chartCount, run,
-                cached);
+                cached, provenance);
+    }
+
+    private static final java.util.regex.Pattern DATA_KEY = java.util.regex.Pattern.compile("(?m)^data\\s*:\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(?:#.*)?$");
+    private static final java.util.regex.Pattern INLINE_NAME = java.util.regex.Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)");
+
+    /**
+     * The result names that tables, charts and inline values use, read loosely (their blocks are parsed for real
+     * later, where mistakes are reported): for finding the datasets they name directly.
+     */
+    private static java.util.Set<String> namedByFigures(io.datadesk.read.Markdown.MarkdownPage md) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (Directive d : md.directives()) {
+            if (d instanceof Directive.Table || d instanceof Directive.Chart) {
+                var m = DATA_KEY.matcher(d.body());
+                if (m.find()) out.add(m.group(1));
+            }
+        }
+        for (InlineValue v : md.inlineValues()) {
+            var m = INLINE_NAME.matcher(v.expression());
+            if (m.lookingAt()) out.add(m.group(1));
+        }
+        return out;
     }
 
     /**
@@ -221,9 +276,12 @@ public final class PageData {
     }
 
     private static String table(Directive.Table d, String file, Map<String, QueryResult> results, java.util.Set<String> failed,
-                                Locale locale) {
+                                Locale locale, String[] used) {
         TableSpec spec = TableSpec.parse(YamlNode.parse(d.body(), file, d.bodyLine()));
-        return usesFailed(spec.data(), failed) ? "" : TableHtml.render(spec, spec.resultIn(results), locale);
+        if (usesFailed(spec.data(), failed)) return "";
+        QueryResult r = spec.resultIn(results);
+        used[0] = r.name();
+        return TableHtml.render(spec, r, locale);
     }
 
     private static void credit(Map<String, Attribution> sources, String text, String url) {
@@ -240,13 +298,14 @@ public final class PageData {
      */
     private RenderedChart chart(Directive.Chart d, String file, String id, Map<String, QueryResult> results,
                                 java.util.Set<String> failed, Locale locale, ParsedPage page, Map<String, byte[]> files,
-                                Map<String, Attribution> sources, Limits limits) {
+                                Map<String, Attribution> sources, Limits limits, String[] used) {
         String body = expandInlineValues(d.body(), file, d.bodyLine(), results, failed, locale);
         if (body == null) return null;
         ChartSpec spec = ChartSpec.parse(YamlNode.parse(body, file, d.bodyLine()));
         if (usesFailed(spec.data(), failed)) return null;
         if (spec.sourceText() != null && !spec.sourceText().isBlank()) credit(sources, spec.sourceText(), spec.sourceUrl());
         QueryResult result = spec.check(results);
+        used[0] = result.name();
         String csv = DOWNLOADS + result.name() + ".csv";
         files.putIfAbsent(page.source().sitePath() + csv, CsvExport.toBytes(result));
         // Drawing is most of the cost of a data edit; a chart whose block and data did not change is drawn once.

@@ -19,22 +19,30 @@ import java.util.Map;
  *     sitemaps, canonical links and social cards use it; internal links are relative so the site works anywhere.
  * @param jdbcDrivers jar files of JDBC drivers ({@code jdbc_drivers:}), relative to the project, besides those in
  *     {@code drivers/}
+ * @param provenance whether articles link each inline value to "How the numbers were computed" (default true; a
+ *     page's front matter can say otherwise)
  */
 public record SiteConfig(String title, String description, String language, String author, String baseUrl,
-                         List<String> jdbcDrivers, Limits limits, boolean rawHtml) {
+                         List<String> jdbcDrivers, Limits limits, boolean rawHtml, boolean provenance) {
 
     public static final String FILE_NAME = "datadesk.yaml";
     static final List<String> KEYS = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("title", "description", "language", "author", "base_url", "jdbc_drivers", "raw_html"),
+            java.util.stream.Stream.of("title", "description", "language", "author", "base_url", "jdbc_drivers", "raw_html",
+                    "provenance"),
             Limits.KEYS.stream()).toList();
 
     /** Settings without JDBC drivers, with the default limits, raw HTML allowed. */
     public SiteConfig(String title, String description, String language, String author, String baseUrl) {
-        this(title, description, language, author, baseUrl, List.of(), Limits.defaults(), true);
+        this(title, description, language, author, baseUrl, List.of(), Limits.defaults(), true, true);
     }
 
     public SiteConfig(String title, String description, String language, String author, String baseUrl, List<String> jdbcDrivers) {
-        this(title, description, language, author, baseUrl, jdbcDrivers, Limits.defaults(), true);
+        this(title, description, language, author, baseUrl, jdbcDrivers, Limits.defaults(), true, true);
+    }
+
+    public SiteConfig(String title, String description, String language, String author, String baseUrl,
+                      List<String> jdbcDrivers, Limits limits, boolean rawHtml) {
+        this(title, description, language, author, baseUrl, jdbcDrivers, limits, rawHtml, true);
     }
 
     public SiteConfig {
@@ -91,8 +99,10 @@ public record SiteConfig(String title, String description, String language, Stri
         Limits limits = Limits.read(map, problems);
         YamlNode raw = map.get("raw_html");
         Boolean rawHtml = raw == null || raw.isNull() ? Boolean.TRUE : problems.collect(() -> raw.asBoolean("raw_html"));
+        Boolean provenance = problems.collect(() -> map.containsKey("provenance") ? map.get("provenance").asBoolean("provenance") : true);
         problems.throwIfAny();
-        return new SiteConfig(title, description, language, author, baseUrl, drivers, limits, rawHtml == null || rawHtml);
+        return new SiteConfig(title, description, language, author, baseUrl, drivers, limits, rawHtml == null || rawHtml,
+                Boolean.TRUE.equals(provenance));
     }
 
     private static String text(Map<String, YamlNode> map, String key, String fallback) {
@@ -101,6 +111,6 @@ public record SiteConfig(String title, String description, String language, Stri
     }
 
     public SiteConfig withBaseUrl(String url) {
-        return new SiteConfig(title, description, language, author, url, jdbcDrivers, limits, rawHtml);
+        return new SiteConfig(title, description, language, author, url, jdbcDrivers, limits, rawHtml, provenance);
     }
 }

@@ -34,7 +34,7 @@ final class DirectiveExtension implements Parser.ParserExtension, HtmlRenderer.H
     static final DataKey<Map<Node, Integer>> INLINE_INDEX = new DataKey<>("DATADESK_INLINES", Map.of());
 
     /** The HTML of each directive and the text of each inline value, by index. */
-    record Outputs(IntFunction<String> directiveHtml, IntFunction<String> inlineText) {}
+    record Outputs(IntFunction<String> directiveHtml, IntFunction<String> inlineText, IntFunction<Markdown.Link> inlineLink) {}
 
     @Override
     public void rendererOptions(MutableDataHolder options) {}
@@ -75,7 +75,14 @@ final class DirectiveExtension implements Parser.ParserExtension, HtmlRenderer.H
             Integer index = INLINE_INDEX.get(ctx.getDocument()).get(node);
             Outputs outputs = OUTPUTS.get(ctx.getDocument());
             // Values from data are text: html.text() escapes them.
-            html.text(outputs == null || index == null ? node.getChars().toString() : outputs.inlineText().apply(index));
+            if (outputs == null || index == null) {
+                html.text(node.getChars().toString());
+                return;
+            }
+            Markdown.Link link = outputs.inlineLink().apply(index);
+            if (link != null) html.raw("<a class=\"dd-num\" id=\"" + link.id() + "\" href=\"" + link.href() + "\">");
+            html.text(outputs.inlineText().apply(index));
+            if (link != null) html.raw("</a>");
         }
     }
 

@@ -14,13 +14,15 @@ import java.util.Optional;
  * The YAML header of a page, between two {@code ---} lines.
  *
  * @param data the {@code data:} declarations, kept as positioned YAML for the data stage to read (null if absent)
+ * @param provenance {@code provenance: false} turns off the page's "How the numbers were computed" and its links
+ *     (null: the site's setting)
  */
 public record FrontMatter(String title, String subtitle, String description, String author, LocalDate date,
                           LocalDate updated, boolean draft, List<String> tags, String lang, String template,
-                          YamlNode data) {
+                          YamlNode data, Boolean provenance) {
 
     public static final List<String> KEYS = List.of("title", "subtitle", "description", "author", "date", "updated",
-            "draft", "tags", "lang", "template", "data");
+            "draft", "tags", "lang", "template", "data", "provenance");
 
     public FrontMatter {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -82,9 +84,10 @@ public record FrontMatter(String title, String subtitle, String description, Str
             problems.add(map.get("template").error("template must be a template name such as 'article', not '" + template + "'",
                     "name a file in templates/ without '.html'"));
         }
+        Boolean provenance = problems.collect(() -> map.containsKey("provenance") ? map.get("provenance").asBoolean("provenance") : null);
         problems.throwIfAny();
         return new FrontMatter(title, subtitle, description, author, date, updated, Boolean.TRUE.equals(draft), tags,
-                lang, template, map.get("data"));
+                lang, template, map.get("data"), provenance);
     }
 
     private static String text(Map<String, YamlNode> map, String key) {

@@ -90,9 +90,24 @@ public final class Markdown {
 
     /** Renders a parsed page to HTML, putting each directive's HTML and each inline value's text in its place. */
     public String render(MarkdownPage page, IntFunction<String> directiveHtml, IntFunction<String> inlineText) {
+        return render(page, directiveHtml, inlineText, i -> null);
+    }
+
+    /**
+     * A link an inline value becomes: the value's text inside {@code <a id="ID" href="HREF">}, so that a reader
+     * can follow a number to where it was computed.
+     */
+    public record Link(String id, String href) {}
+
+    /**
+     * Like {@link #render(MarkdownPage, IntFunction, IntFunction)}, with inline values that are links where
+     * {@code inlineLink} gives one (null: plain text).
+     */
+    public String render(MarkdownPage page, IntFunction<String> directiveHtml, IntFunction<String> inlineText,
+                         IntFunction<Link> inlineLink) {
         // The Document is mutable; rendering the same page twice at once would race, which the build never does.
         Document doc = page.document();
-        doc.set(DirectiveExtension.OUTPUTS, new DirectiveExtension.Outputs(directiveHtml, inlineText));
+        doc.set(DirectiveExtension.OUTPUTS, new DirectiveExtension.Outputs(directiveHtml, inlineText, inlineLink));
         try {
             return renderer.render(doc);
         } finally {

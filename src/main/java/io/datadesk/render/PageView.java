@@ -15,11 +15,25 @@ import java.util.Map;
  * @param sources where the page's numbers come from (chart {@code source:} options and dataset declarations), in
  *     order of first use and without repeats; the article template lists them under "Sources"
  * @param downloads the data files published beside the page, listed under "Download the data"
+ * @param provenance the "How the numbers were computed" section (trusted HTML), or empty
  */
 public record PageView(String title, String subtitle, String description, String author, LocalDate date,
                        LocalDate updated, List<String> tags, String lang, int readingMinutes, List<TocEntry> toc,
                        String content, String sitePath, String canonicalUrl, Map<String, QueryResult> results,
-                       List<Source> sources, List<Download> downloads) {
+                       List<Source> sources, List<Download> downloads, String provenance) {
+
+    public PageView(String title, String subtitle, String description, String author, LocalDate date,
+                    LocalDate updated, List<String> tags, String lang, int readingMinutes, List<TocEntry> toc,
+                    String content, String sitePath, String canonicalUrl, Map<String, QueryResult> results,
+                    List<Source> sources, List<Download> downloads) {
+        this(title, subtitle, description, author, date, updated, tags, lang, readingMinutes, toc, content, sitePath,
+                canonicalUrl, results, sources, downloads, "");
+    }
+
+    /** Whether the page has a "How the numbers were computed" section. */
+    public boolean hasProvenance() {
+        return !provenance.isEmpty();
+    }
 
     public PageView {
         tags = List.copyOf(tags);
@@ -27,6 +41,7 @@ public record PageView(String title, String subtitle, String description, String
         results = Map.copyOf(results);
         sources = List.copyOf(sources.stream().distinct().toList());
         downloads = List.copyOf(downloads);
+        provenance = provenance == null ? "" : provenance;
     }
 
     /** A page without sources or downloads (the shape the skeleton had). */

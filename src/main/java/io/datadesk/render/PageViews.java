@@ -30,16 +30,23 @@ public final class PageViews {
     /** What the templates see of one page. */
     public PageView view(ParsedPage p, ComputedPage c, SiteConfig config) {
         var fm = p.frontMatter();
-        String body = markdown.render(p.markdown(), i -> c.directiveHtml().get(i), i -> c.inlineText().get(i));
+        // Provenance: each inline value links to its entry in "How the numbers were computed", unless turned off.
+        boolean how = (fm.provenance() != null ? fm.provenance() : config.provenance()) && !c.provenance().isEmpty();
+        java.util.Set<Integer> traced = new java.util.HashSet<>();
+        if (how) for (var q : c.provenance().queries()) for (var n : q.numbers()) traced.add(n.index());
+        String body = markdown.render(p.markdown(), i -> c.directiveHtml().get(i), i -> c.inlineText().get(i),
+                i -> traced.contains(i) ? new Markdown.Link(ProvenanceHtml.numberId(i), "#" + ProvenanceHtml.entryId(i)) : null);
         body = HtmlLinks.pointDirectoriesAtIndex(body);
+        if (how) body = ProvenanceHtml.linkFigures(body, c.provenance());
         ReaderHtml.Polished polished = ReaderHtml.polishAndCount(body);
         body = polished.html();
+        String provenance = how ? ProvenanceHtml.section(body, c.provenance(), locale(p, config)) : "";
         String sitePath = p.source().sitePath();
         String canonical = config.baseUrl().isEmpty() ? "" : config.absolute(sitePath);
         return new PageView(fm.title(), fm.subtitle(), fm.description(), fm.author() != null ? fm.author() : config.author(),
                 fm.date(), fm.updated(), fm.tags(), fm.lang() != null ? fm.lang() : config.language(),
                 readingMinutes(polished.words()), p.markdown().toc(), body, sitePath, canonical, c.results(), sources(c.sources()),
-                downloads(c));
+                downloads(c), provenance);
     }
 
     /** The view of the 404 page, which has no source of its own. */

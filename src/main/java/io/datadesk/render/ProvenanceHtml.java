@@ -45,6 +45,27 @@ public final class ProvenanceHtml {
     }
 
     /**
+     * The body with a link from each chart and table to the part of the section about its query: in the chart's
+     * caption, or at the end of the table's box.
+     */
+    public static String linkFigures(String bodyHtml, Provenance provenance) {
+        if (provenance.queries().stream().allMatch(q -> q.figures().isEmpty())) return bodyHtml;
+        // Case is preserved so inline SVG keeps viewBox and friends exactly as the chart stage wrote them.
+        Document doc = org.jsoup.parser.Parser.htmlParser().settings(org.jsoup.parser.ParseSettings.preserveCase)
+                .parseInput("<body>" + bodyHtml + "</body>", "");
+        doc.outputSettings().prettyPrint(false);
+        for (Provenance.Query q : provenance.queries()) {
+            for (String id : q.figures()) {
+                Element figure = doc.getElementById(id);
+                if (figure == null) continue;
+                Element caption = figure.selectFirst("> figcaption");
+                (caption != null ? caption : figure).append(figureLink(q.name()));
+            }
+        }
+        return doc.body().html();
+    }
+
+    /**
      * The section for a page whose rendered body is {@code bodyHtml} (with the inline values as links, see
      * {@link #numberId}); empty when the page has no provenance to show.
      *

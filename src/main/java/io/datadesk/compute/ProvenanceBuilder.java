@@ -1,0 +1,113 @@
+package io.datadesk.compute;
+
+import io.datadesk.data.DatasetSpec;
+import io.datadesk.data.QueryResult;
+import io.datadesk.data.SqlTables;
+import io.datadesk.format.InlineExpression;
+import io.datadesk.format.RowSelector;
+import io.datadesk.read.Directive;
+import io.datadesk.read.Markdown;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Puts together a page's {@link Provenance} from what its data stage computed. */
+final class ProvenanceBuilder {
+
+    private ProvenanceBuilder() {}
+
+    /**
+     * @param results     every result tables, charts and inline values could use (queries and datasets shown whole)
+     * @param figures     result name → ids of the charts and tables that show it
+     * @param expressions the page's inline values as parsed, by index (null where parsing failed)
+     * @param values      their values, by index (null where none was computed)
+     */
+    static Provenance of(Markdown.MarkdownPage md, List<DatasetSpec> specs, Map<String, QueryResult> results,
+                         Map<String, List<String>> figures, List<InlineExpression> expressions, List<InlineExpression.Value> values) {
+        Map<String, Directive.Query> queries = new LinkedHashMap<>();
+        for (Directive d : md.directives()) if (d instanceof Directive.Query q) queries.putIfAbsent(key(q.name()), q);
+        Map<String, DatasetSpec> datasets = new LinkedHashMap<>();
+        for (DatasetSpec s : specs) datasets.put(key(s.name()), s);
+
+        Map<String, List<Provenance.Number>> numbers = new LinkedHashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            InlineExpression.Value v = values.get(i);
+            if (v == null) continue;
+            InlineExpression e = expressions.get(i);
+            String row = e == null || e.selector() == null ? ""
+                    : String.join(" and ", e.selector().conditions().stream().map(RowSelector.Condition::toString).toList());
+            numbers.computeIfAbsent(v.result().name(), k -> new ArrayList<>())
+                    .add(new Provenance.Number(i, v.text(), exact(v.exact()), v.column(), row));
+        }
+        Set<String> used = new LinkedHashSet<>(numbers.keySet());
+        used.addAll(figures.keySet());
+        List<Provenance.Query> out = new ArrayList<>();
+        for (String name : used) {
+            Directive.Query q = queries.get(key(name));
+            List<String> via = new ArrayList<>();
+            List<Provenance.Input> inputs = new ArrayList<>();
+            if (q != null) {
+                for (String t : SqlTables.referenced(q.body(), tableNames(queries, datasets, q)))
+                    if (queries.containsKey(key(t))) via.add(queries.get(key(t)).name());
+                for (DatasetSpec s : datasetsRead(q, queries, datasets, new LinkedHashSet<>())) inputs.add(input(s));
+            } else if (datasets.containsKey(key(name))) {
+                inputs.add(input(datasets.get(key(name))));
+            } else if (!results.containsKey(name)) {
+                continue;
+            }
+            out.add(new Provenance.Query(q != null ? q.name() : name, q == null ? null : q.body(), inputs, via,
+                    numbers.getOrDefault(name, List.of()), figures.getOrDefault(name, List.of())));
+        }
+        return new Provenance(out);
+    }
+
+    /** The datasets a query reads, directly or through the queries it reads, in declaration order. */
+    private static List<DatasetSpec> datasetsRead(Directive.Query q, Map<String, Directive.Query> queries,
+                                                  Map<String, DatasetSpec> datasets, Set<String> seen) {
+        Set<String> names = new LinkedHashSet<>();
+        collect(q, queries, datasets, seen, names);
+        List<DatasetSpec> out = new ArrayList<>();
+        for (Map.Entry<String, DatasetSpec> d : datasets.entrySet()) if (names.contains(d.getKey())) out.add(d.getValue());
+        return out;
+    }
+
+    private static void collect(Directive.Query q, Map<String, Directive.Query> queries, Map<String, DatasetSpec> datasets,
+                                Set<String> seen, Set<String> out) {
+        if (!seen.add(key(q.name()))) return;
+        for (String t : SqlTables.referenced(q.body(), tableNames(queries, datasets, q))) {
+            if (datasets.containsKey(key(t)) && !queries.containsKey(key(t))) out.add(key(t));
+            else if (queries.containsKey(key(t))) collect(queries.get(key(t)), queries, datasets, seen, out);
+        }
+    }
+
+    /** The tables a query could read: the datasets and the queries above it. */
+    private static List<String> tableNames(Map<String, Directive.Query> queries, Map<String, DatasetSpec> datasets, Directive.Query q) {
+        List<String> out = new ArrayList<>();
+        for (DatasetSpec s : datasets.values()) out.add(s.name());
+        for (Directive.Query other : queries.values()) {
+            if (other.index() >= q.index()) break;
+            out.add(other.name());
+        }
+        return out;
+    }
+
+    private static Provenance.Input input(DatasetSpec s) {
+        return new Provenance.Input(s.name(), s.path(), s.source() == null ? null : s.source().text(),
+                s.source() == null ? null : s.source().url());
+    }
+
+    /** A value as computed, without formatting or rounding: what a reader checking the number would compare. */
+    static String exact(Object v) {
+        if (v instanceof Double d && !d.isNaN() && !d.isInfinite()) return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        return String.valueOf(v);
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,120 @@
+package io.datadesk.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every inline value links to its entry in "How the numbers were computed", and back; figures link to their query. */
+class ProvenanceBuildTest {
+
+    @TempDir Path dir;
+    SiteFixture fx;
+
+    static final String PAGE = """
+            ---
+            title: Cuts
+            data:
+              cuts:
+                path: data/cuts.csv
+                source: { text: "Layoffs.fyi", url: "https://layoffs.fyi/" }
+            ---
+            ```sql yearly
+            select year, sum(people) as laid_off from cuts group by year order by year
+            ```
+
+            ```sql growth
+            select max(laid_off) / min(laid_off) as ratio from yearly
+            ```
+
+            Companies cut {{ yearly[year=2023].laid_off | number }} jobs in 2023. A year later the count was
+            {{ growth.ratio | number:1 }} times higher, at {{ yearly[year=2024].laid_off | compact }}.
+
+            ```chart
+            type: bar
+            data: yearly
+            x: year
+            y: laid_off
+            title: Jobs cut per year
+            ```
+
+            ```table
+            data: cuts
+            ```
+            """;
+
+    @BeforeEach
+    void project() {
+        fx = new SiteFixture(dir).write("datadesk.yaml", "title: Desk\n")
+                .write("content/index.md", "---\ntitle: Home\n---\n")
+                .write("content/cuts/data/cuts.csv", "company,people,year\nAcme,1200,2023\nBeta,300,2023\nGamma,15000,2024\n");
+    }
+
+    private Document build(String page) throws Exception {
+        fx.write("content/cuts/index.md", page);
+        SiteFixture.Run ok = fx.cli("build");
+        assertThat(ok.code()).as(ok.err()).isZero();
+        return Jsoup.parse(dir.resolve("site/cuts/index.html").toFile());
+    }
+
+    @Test
+    void everyInlineNumberLinksToItsEntryAndBack() throws Exception {
+        Document doc = build(PAGE);
+        var numbers = doc.select(".prose a.dd-num");
+        assertThat(numbers.eachText()).containsExactly("1,500", "10.0", "15K");
+        Set<String> ids = new HashSet<>();
+        for (Element e : doc.select("[id]")) assertThat(ids.add(e.id())).as("duplicate id " + e.id()).isTrue();
+        for (Element a : doc.select("a[href^=#]"))
+            assertThat(doc.getElementById(a.attr("href").substring(1))).as("dangling " + a.outerHtml()).isNotNull();
+        for (Element n : numbers) {
+            Element entry = doc.getElementById(n.attr("href").substring(1));
+            assertThat(entry.closest("#dd-how")).isNotNull();
+            assertThat(entry.selectFirst("a.how-back").attr("href")).isEqualTo("#" + n.id());
+        }
+        Element first = doc.getElementById("dd-how-1");
+        assertThat(first.selectFirst("blockquote").text()).isEqualTo("Companies cut 1,500 jobs in 2023.");
+        assertThat(first.selectFirst("blockquote strong").text()).isEqualTo("1,500");
+        assertThat(first.text()).contains("Shown as 1,500; exact value 1500, from column laid_off, row year = 2023.")
+                .contains("Back to 1,500 in the text");
+        Element ratio = doc.getElementById("dd-how-2");
+        assertThat(ratio.selectFirst("blockquote").text()).isEqualTo("A year later the count was 10.0 times higher, at 15K.");
+        assertThat(ratio.text()).contains("Shown as 10.0; exact value 10,");
+        Element growth = doc.getElementById("dd-how-q-growth");
+        assertThat(growth.selectFirst("details.query summary").text()).isEqualTo("The SQL of growth");
+        assertThat(growth.selectFirst("details.query pre code").text()).isEqualTo("select max(laid_off) / min(laid_off) as ratio from yearly");
+        assertThat(growth.selectFirst(".how-inputs").text()).isEqualTo("Computed from data/cuts.csv, published by Layoffs.fyi, through the query yearly.");
+        assertThat(growth.selectFirst(".how-inputs a[href=https://layoffs.fyi/]")).isNotNull();
+        assertThat(doc.select("#dd-how-title").text()).isEqualTo("How the numbers were computed");
+        assertThat(doc.select("nav a[href=#dd-how]")).isNotEmpty();
+        assertThat(doc.select("script")).isEmpty();
+    }
+
+    @Test
+    void chartsAndTablesLinkToTheEntriesOfTheirQueries() throws Exception {
+        Document doc = build(PAGE);
+        assertThat(doc.selectFirst("#chart-1 figcaption .dd-how-link a").attr("href")).isEqualTo("#dd-how-q-yearly");
+        // A table may show a dataset itself.
+        Element table = doc.getElementById("table-1");
+        assertThat(table.select("tbody tr")).hasSize(3);
+        assertThat(table.selectFirst(".dd-how-link a").attr("href")).isEqualTo("#dd-how-q-cuts");
+        assertThat(doc.getElementById("dd-how-q-cuts").selectFirst("h3").text()).isEqualTo("From the dataset cuts");
+        assertThat(doc.select("#dd-how-q-yearly .how-figures a").eachAttr("href")).containsExactly("#chart-1");
+    }
+
+    @Test
+    void aPageOrTheSiteCanTurnItOff() throws Exception {
+        Document page = build(PAGE.replace("title: Cuts", "title: Cuts\nprovenance: false"));
+        assertThat(page.select("a.dd-num, #dd-how, .dd-how-link")).isEmpty();
+        assertThat(page.select(".prose p").first().text()).startsWith("Companies cut 1,500 jobs in 2023.");
+        fx.write("datadesk.yaml", "title: Desk\nprovenance: false\n");
+        assertThat(build(PAGE).select("a.dd-num, #dd-how")).isEmpty();
+        assertThat(build(PAGE.replace("title: Cuts", "title: Cuts\nprovenance: true")).select("a.dd-num")).hasSize(3);
+    }
+}

@@ -34,6 +34,8 @@ class ProvenanceBuildTest {
             select max(laid_off) / min(laid_off) as ratio from yearly
             ```
 
+            ## The count
+
             Companies cut {{ yearly[year=2023].laid_off | number }} jobs in 2023. A year later the count was
             {{ growth.ratio | number:1 }} times higher, at {{ yearly[year=2024].laid_off | compact }}.
 

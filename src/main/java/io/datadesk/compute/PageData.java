@@ -202,7 +202,8 @@ public final class PageData {
                 String id = "table-" + (++tableCount);
                 String[] used = new String[1];
                 String table = problems.collect(() -> table(t, file, shown, failed, locale, used));
-                html[d.index()] = table == null || table.isEmpty() ? "" : "<div class=\"dd-table\" id=\"" + id + "\">\n" + table + "</div>\n";
+                // The table's box gets an id, so that "How the numbers were computed" can link back to it.
+                html[d.index()] = table == null || table.isEmpty() ? "" : table.replaceFirst("^<div ", "<div id=\"" + id + "\" ");
                 if (used[0] != null && table != null && !table.isEmpty()) figures.computeIfAbsent(used[0], k -> new ArrayList<>()).add(id);
             }
             if (d instanceof Directive.Chart c) {

@@ -47,13 +47,18 @@ final class ProvenanceBuilder {
         Set<String> used = new LinkedHashSet<>(numbers.keySet());
         used.addAll(figures.keySet());
         List<Provenance.Query> out = new ArrayList<>();
-        for (String name : used) {
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(used);
+        Set<String> done = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            String name = todo.poll();
+            if (!done.add(key(name))) continue;
             Directive.Query q = queries.get(key(name));
             List<String> via = new ArrayList<>();
             List<Provenance.Input> inputs = new ArrayList<>();
             if (q != null) {
                 for (String t : SqlTables.referenced(q.body(), tableNames(queries, datasets, q)))
                     if (queries.containsKey(key(t))) via.add(queries.get(key(t)).name());
+                todo.addAll(via); // the queries it reads are listed too, so a reader can follow the chain
                 for (DatasetSpec s : datasetsRead(q, queries, datasets, new LinkedHashSet<>())) inputs.add(input(s));
             } else if (datasets.containsKey(key(name))) {
                 inputs.add(input(datasets.get(key(name))));

@@ -31,7 +31,9 @@ public final class PageViews {
     public PageView view(ParsedPage p, ComputedPage c, SiteConfig config) {
         var fm = p.frontMatter();
         // Provenance: each inline value links to its entry in "How the numbers were computed", unless turned off.
-        boolean how = (fm.provenance() != null ? fm.provenance() : config.provenance()) && !c.provenance().isEmpty();
+        // Only the article template shows the section; elsewhere (the home page) the numbers stay plain text.
+        boolean how = (fm.provenance() != null ? fm.provenance() : config.provenance()) && !c.provenance().isEmpty()
+                && templateOf(p).equals("article");
         java.util.Set<Integer> traced = new java.util.HashSet<>();
         if (how) for (var q : c.provenance().queries()) for (var n : q.numbers()) traced.add(n.index());
         String body = markdown.render(p.markdown(), i -> c.directiveHtml().get(i), i -> c.inlineText().get(i),

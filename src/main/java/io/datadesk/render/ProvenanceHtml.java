@@ -59,7 +59,8 @@ public final class ProvenanceHtml {
                 Element figure = doc.getElementById(id);
                 if (figure == null) continue;
                 Element caption = figure.selectFirst("> figcaption");
-                (caption != null ? caption : figure).append(figureLink(q.name()));
+                if (caption != null) caption.append(figureLink(q.name()));
+                else figure.after(figureLink(q.name())); // a table's scroll box: the link goes below it
             }
         }
         return doc.body().html();
@@ -67,7 +68,9 @@ public final class ProvenanceHtml {
 
     /**
      * The section for a page whose rendered body is {@code bodyHtml} (with the inline values as links, see
-     * {@link #numberId}); empty when the page has no provenance to show.
+     * {@link #numberId}); empty when the page has no provenance to show. Numbers are listed in page order, under
+     * the sentence they stand in (quoted once for all its numbers); each names its query, whose SQL, datasets and
+     * figures follow once in "The queries".
      *
      * @param locale the page's language, for finding sentence boundaries
      */
@@ -78,16 +81,43 @@ public final class ProvenanceHtml {
         sb.append("<section class=\"how-computed\" id=\"").append(SECTION_ID).append("\" aria-labelledby=\"")
                 .append(SECTION_ID).append("-title\">\n<h2 id=\"").append(SECTION_ID).append("-title\">").append(TITLE).append("</h2>\n");
         sb.append("<p>Every number in this article is computed from the data each time the page is built. Each one links "
-                + "to its entry here: the sentence it stands in, the value before rounding, the query and the data it reads.</p>\n");
-        for (Provenance.Query q : provenance.queries()) query(sb, q, body, locale);
+                + "here: the sentence it stands in, its value before rounding, and the query and data it comes from.</p>\n");
+        java.util.TreeMap<Integer, Provenance.Number> numbers = new java.util.TreeMap<>();
+        java.util.Map<Integer, String> queryOf = new java.util.HashMap<>();
+        for (Provenance.Query q : provenance.queries())
+            for (Provenance.Number n : q.numbers()) {
+                numbers.put(n.index(), n);
+                queryOf.put(n.index(), q.name());
+            }
+        if (!numbers.isEmpty()) {
+            sb.append("<ol class=\"how-sentences\">\n");
+            String open = null; // the sentence of the list item being written
+            for (Provenance.Number n : numbers.values()) {
+                String[] parts = sentence(body, n.index(), locale);
+                String quote = parts == null ? null : esc(parts[0]) + "<strong>" + esc(n.shown()) + "</strong>" + esc(parts[1]);
+                String key = parts == null ? "#" + n.index() : parts[0] + "\uE000" + parts[1];
+                String plain = parts == null ? null : parts[0] + n.shown() + parts[1];
+                if (open == null || !open.equals(plain == null ? key : plain)) {
+                    if (open != null) sb.append("</ul></li>\n");
+                    sb.append("<li>");
+                    if (quote != null) sb.append("<blockquote class=\"how-sentence\"><p>").append(quote).append("</p></blockquote>");
+                    sb.append("<ul>");
+                    open = plain == null ? key : plain;
+                }
+                number(sb, n, queryOf.get(n.index()));
+            }
+            sb.append("</ul></li>\n</ol>\n");
+        }
+        sb.append("<h3 id=\"").append(SECTION_ID).append("-queries\">The queries</h3>\n");
+        for (Provenance.Query q : provenance.queries()) query(sb, q);
         return sb.append("</section>\n").toString();
     }
 
-    private static void query(StringBuilder sb, Provenance.Query q, Document body, Locale locale) {
+    private static void query(StringBuilder sb, Provenance.Query q) {
         String id = queryId(q.name());
         sb.append("<section class=\"how-query\" id=\"").append(id).append("\" aria-labelledby=\"").append(id).append("-title\">\n");
-        sb.append("<h3 id=\"").append(id).append("-title\">").append(q.sql() == null ? "From the dataset " : "From the query ")
-                .append("<code>").append(esc(q.name())).append("</code></h3>\n");
+        sb.append("<h4 id=\"").append(id).append("-title\">").append(q.sql() == null ? "The dataset " : "")
+                .append("<code>").append(esc(q.name())).append("</code></h4>\n");
         if (!q.inputs().isEmpty() || !q.via().isEmpty()) {
             sb.append("<p class=\"how-inputs\">").append(q.sql() == null ? "Read from " : "Computed from ");
             for (int i = 0; i < q.inputs().size(); i++) {
@@ -111,11 +141,6 @@ public final class ProvenanceHtml {
         if (q.sql() != null)
             sb.append("<details class=\"query\"><summary>The SQL of <code>").append(esc(q.name())).append("</code></summary>")
                     .append("<pre><code class=\"language-sql\">").append(esc(q.sql().strip())).append("</code></pre></details>\n");
-        if (!q.numbers().isEmpty()) {
-            sb.append("<ol class=\"how-numbers\">\n");
-            for (Provenance.Number n : q.numbers()) number(sb, n, body, locale);
-            sb.append("</ol>\n");
-        }
         if (!q.figures().isEmpty()) {
             sb.append("<p class=\"how-figures\">Shown in ");
             for (int i = 0; i < q.figures().size(); i++) {
@@ -128,18 +153,15 @@ public final class ProvenanceHtml {
         sb.append("</section>\n");
     }
 
-    private static void number(StringBuilder sb, Provenance.Number n, Document body, Locale locale) {
-        sb.append("<li id=\"").append(entryId(n.index())).append("\">");
-        String[] sentence = sentence(body, n.index(), locale);
-        if (sentence != null)
-            sb.append("<blockquote class=\"how-sentence\"><p>").append(esc(sentence[0])).append("<strong>").append(esc(n.shown()))
-                    .append("</strong>").append(esc(sentence[1])).append("</p></blockquote>");
-        sb.append("<p>Shown as <strong>").append(esc(n.shown())).append("</strong>");
-        if (!n.exact().equals(n.shown())) sb.append("; exact value <code>").append(esc(n.exact())).append("</code>");
-        sb.append(", from column <code>").append(esc(n.column())).append("</code>");
-        if (!n.row().isEmpty()) sb.append(", row <code>").append(esc(n.row())).append("</code>");
-        sb.append(". <a class=\"how-back\" href=\"#").append(numberId(n.index())).append("\">Back to ").append(esc(n.shown()))
-                .append(" in the text</a></p></li>\n");
+    /** One number: shown and exact value, the column and row it is read from, its query, and the way back. */
+    private static void number(StringBuilder sb, Provenance.Number n, String query) {
+        sb.append("<li id=\"").append(entryId(n.index())).append("\"><strong>").append(esc(n.shown())).append("</strong>");
+        if (!n.exact().equals(n.shown())) sb.append(", exactly <code>").append(esc(n.exact())).append("</code>");
+        sb.append(": <code>").append(esc(n.column())).append("</code>");
+        if (!n.row().isEmpty()) sb.append(" where <code>").append(esc(n.row())).append("</code>");
+        sb.append(" in <a href=\"#").append(queryId(query)).append("\"><code>").append(esc(query)).append("</code></a>. ")
+                .append("<a class=\"how-back\" href=\"#").append(numberId(n.index())).append("\">Back to ").append(esc(n.shown()))
+                .append(" in the text</a></li>\n");
     }
 
     /**

@@ -81,13 +81,18 @@ class ProvenanceBuildTest {
             assertThat(entry.selectFirst("a.how-back").attr("href")).isEqualTo("#" + n.id());
         }
         Element first = doc.getElementById("dd-how-1");
-        assertThat(first.selectFirst("blockquote").text()).isEqualTo("Companies cut 1,500 jobs in 2023.");
-        assertThat(first.selectFirst("blockquote strong").text()).isEqualTo("1,500");
-        assertThat(first.text()).contains("Shown as 1,500; exact value 1500, from column laid_off, row year = 2023.")
-                .contains("Back to 1,500 in the text");
+        Element firstSentence = first.parent().closest("li");
+        assertThat(firstSentence.selectFirst("blockquote").text()).isEqualTo("Companies cut 1,500 jobs in 2023.");
+        assertThat(firstSentence.selectFirst("blockquote strong").text()).isEqualTo("1,500");
+        assertThat(first.text()).isEqualTo("1,500, exactly 1500: laid_off where year = 2023 in yearly. Back to 1,500 in the text");
+        assertThat(first.selectFirst("a[href=#dd-how-q-yearly]")).isNotNull();
+        // Two numbers of one sentence are listed under it, the sentence quoted once.
         Element ratio = doc.getElementById("dd-how-2");
-        assertThat(ratio.selectFirst("blockquote").text()).isEqualTo("A year later the count was 10.0 times higher, at 15K.");
-        assertThat(ratio.text()).contains("Shown as 10.0; exact value 10,");
+        assertThat(ratio.parent()).isSameAs(doc.getElementById("dd-how-3").parent());
+        assertThat(ratio.parent().parent().selectFirst("blockquote").text()).isEqualTo("A year later the count was 10.0 times higher, at 15K.");
+        assertThat(ratio.parent().parent().select("blockquote strong").eachText()).containsExactly("10.0");
+        assertThat(ratio.text()).startsWith("10.0, exactly 10: ratio in growth.");
+        assertThat(doc.getElementById("dd-how-3").text()).startsWith("15K, exactly 15000: laid_off where year = 2024 in yearly.");
         Element growth = doc.getElementById("dd-how-q-growth");
         assertThat(growth.selectFirst("details.query summary").text()).isEqualTo("The SQL of growth");
         assertThat(growth.selectFirst("details.query pre code").text()).isEqualTo("select max(laid_off) / min(laid_off) as ratio from yearly");
@@ -105,9 +110,21 @@ class ProvenanceBuildTest {
         // A table may show a dataset itself.
         Element table = doc.getElementById("table-1");
         assertThat(table.select("tbody tr")).hasSize(3);
-        assertThat(table.selectFirst(".dd-how-link a").attr("href")).isEqualTo("#dd-how-q-cuts");
-        assertThat(doc.getElementById("dd-how-q-cuts").selectFirst("h3").text()).isEqualTo("From the dataset cuts");
+        assertThat(table.nextElementSibling().selectFirst("a").attr("href")).isEqualTo("#dd-how-q-cuts");
+        assertThat(doc.getElementById("dd-how-q-cuts").selectFirst("h4").text()).isEqualTo("The dataset cuts");
         assertThat(doc.select("#dd-how-q-yearly .how-figures a").eachAttr("href")).containsExactly("#chart-1");
+    }
+
+    @Test
+    void theChainOfQueriesIsListedAndTheHomePageKeepsPlainNumbers() throws Exception {
+        Document doc = build(PAGE.replace("{{ yearly[year=2023].laid_off | number }}", "many"));
+        // yearly has no number of its own here, but growth reads it: it is listed, so the link resolves.
+        assertThat(doc.getElementById("dd-how-q-yearly")).isNotNull();
+        fx.write("content/index.md", "---\ntitle: Home\ndata:\n  cuts: cuts/data/cuts.csv\n---\n```sql n\nselect count(*) as n from cuts\n```\n\n{{ n.n }} events.\n");
+        assertThat(fx.cli("build").code()).isZero();
+        Document home = Jsoup.parse(dir.resolve("site/index.html").toFile());
+        assertThat(home.select("a.dd-num")).isEmpty();
+        assertThat(home.text()).contains("3 events.");
     }
 
     @Test

@@ -179,10 +179,10 @@ public final class PageData {
                 for (String name : namedByFigures(md)) {
                     DatasetSpec spec = specs.stream().filter(x -> x.name().equalsIgnoreCase(name)).findFirst().orElse(null);
                     if (spec == null || io.datadesk.data.Results.find(results, name).isPresent() || datasetRows.containsKey(spec.name())) continue;
-                    String key = QueryCache.key("dataset " + spec.name(), Map.of(spec.name(), inputs.get(spec.name())));
+                    String key = QueryCache.key("dataset " + spec.name(), Map.of(spec.name(), String.valueOf(inputs.get(spec.name()))));
                     QueryResult rows = queryCache.get(key).map(c -> new QueryResult(spec.name(), c.columns(), c.rows())).orElse(null);
                     if (rows == null) {
-                        if (db == null) db = openDatabase(page, specs, results, problems);
+                        if (db == null) db = openDatabase(page, fileSpecs, fromDatabases, results, problems);
                         rows = db.table(spec.name());
                         queryCache.put(key, rows);
                     }

@@ -131,7 +131,8 @@ public final class PageData {
                 if (directive instanceof Directive.Assert a) {
                     html[a.index()] = ""; // readers never see an assertion
                     Assertion assertion = Assertion.parse(a.args(), a.body(), file, a.line());
-                    if (!namesOk || !failed.isEmpty()) continue; // checked once what it reads computes
+                    // Checked once what it reads computes: an assertion over a failed query would only repeat that failure.
+                    if (!namesOk || !io.datadesk.data.SqlTables.referenced(a.body(), failed).isEmpty()) continue;
                     String key = QueryCache.key("assert\n" + a.body(), inputs);
                     QueryResult broken = queryCache.get(key).orElse(null);
                     if (broken != null) {
@@ -172,7 +173,7 @@ public final class PageData {
                 } else {
                     failed.add(name.toLowerCase(Locale.ROOT));
                 }
-                html[d.index()] = d.show() ? shownQuery(name, d.body()) : "";
+                html[d.index()] = d.show() ? shownQuery(name, d.body().replaceAll("(?m)^[ \\t]*--[ \\t]*expect[ \\t]*:.*(\\r?\\n|$)", "")) : "";
             }
             // Tables, charts and inline values may name a dataset itself (data: stocks): all its rows, cached like a query.
             if (specs != null && problems.isEmpty()) {

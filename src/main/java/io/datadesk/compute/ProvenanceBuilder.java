@@ -65,7 +65,9 @@ final class ProvenanceBuilder {
             } else if (!results.containsKey(name)) {
                 continue;
             }
-            out.add(new Provenance.Query(q != null ? q.name() : name, q == null ? null : q.body(), inputs, via,
+            // '-- expect:' lines are checks for the author; readers see the query without them.
+            String sql = q == null ? null : q.body().replaceAll("(?m)^[ \t]*--[ \t]*expect[ \t]*:.*(\r?\n|$)", "");
+            out.add(new Provenance.Query(q != null ? q.name() : name, sql, inputs, via,
                     numbers.getOrDefault(name, List.of()), figures.getOrDefault(name, List.of())));
         }
         return new Provenance(out);

@@ -80,7 +80,7 @@ final class DirectiveExtension implements Parser.ParserExtension, HtmlRenderer.H
                 return;
             }
             Markdown.Link link = outputs.inlineLink().apply(index);
-            if (link != null) html.raw("<a class=\"dd-num\" id=\"" + link.id() + "\" href=\"" + link.href() + "\">");
+            if (link != null) html.raw("<a id=\"" + link.id() + "\" href=\"" + link.href() + "\">");
             html.text(outputs.inlineText().apply(index));
             if (link != null) html.raw("</a>");
         }

@@ -26,6 +26,7 @@ public final class ProvenanceHtml {
 
     /** The id of the link that an inline value is (index from 0). */
     public static String numberId(int index) {
+        // No class on the link: a long article has hundreds, and the stylesheet finds them by this id prefix.
         return "dd-num-" + (index + 1);
     }
 
@@ -153,15 +154,24 @@ public final class ProvenanceHtml {
         sb.append("</section>\n");
     }
 
-    /** One number: shown and exact value, the column and row it is read from, its query, and the way back. */
+    /**
+     * One number, tersely (a long article has hundreds): shown value, the exact one when rounding changed it, the
+     * column and row it is read from, its query, and the way back.
+     */
     private static void number(StringBuilder sb, Provenance.Number n, String query) {
-        sb.append("<li id=\"").append(entryId(n.index())).append("\"><strong>").append(esc(n.shown())).append("</strong>");
-        if (!n.exact().equals(n.shown())) sb.append(", exactly <code>").append(esc(n.exact())).append("</code>");
-        sb.append(": <code>").append(esc(n.column())).append("</code>");
-        if (!n.row().isEmpty()) sb.append(" where <code>").append(esc(n.row())).append("</code>");
-        sb.append(" in <a href=\"#").append(queryId(query)).append("\"><code>").append(esc(query)).append("</code></a>. ")
-                .append("<a class=\"how-back\" href=\"#").append(numberId(n.index())).append("\">Back to ").append(esc(n.shown()))
-                .append(" in the text</a></li>\n");
+        sb.append("<li id=\"").append(entryId(n.index())).append("\"><b>").append(esc(n.shown())).append("</b>");
+        if (!sameNumber(n.shown(), n.exact())) sb.append(", exactly ").append(esc(n.exact()));
+        sb.append(": ").append(esc(n.column()));
+        if (!n.row().isEmpty()) sb.append(" where ").append(esc(n.row()));
+        sb.append(" in <a href=\"#").append(queryId(query)).append("\">").append(esc(query)).append("</a>. <a href=\"#")
+                .append(numberId(n.index())).append("\">Back to ").append(esc(n.shown())).append("</a></li>\n");
+    }
+
+    /** Whether a shown value is the exact one but for grouping ({@code 2,710} and {@code 2710}): nothing to add. */
+    static boolean sameNumber(String shown, String exact) {
+        if (shown.equals(exact)) return true;
+        String digits = shown.replaceAll("[,\u00a0\u202f' ]", "").replace('\u2212', '-');
+        return digits.equals(exact);
     }
 
     /**

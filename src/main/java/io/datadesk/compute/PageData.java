@@ -183,7 +183,7 @@ public final class PageData {
                     String key = QueryCache.key("dataset " + spec.name(), Map.of(spec.name(), String.valueOf(inputs.get(spec.name()))));
                     QueryResult rows = queryCache.get(key).map(c -> new QueryResult(spec.name(), c.columns(), c.rows())).orElse(null);
                     if (rows == null) {
-                        if (db == null) db = openDatabase(page, fileSpecs, fromDatabases, results, problems);
+                        if (db == null) db = openDatabase(page, fileSpecs, fromDatabases, results, problems, limits);
                         rows = db.table(spec.name());
                         queryCache.put(key, rows);
                     }

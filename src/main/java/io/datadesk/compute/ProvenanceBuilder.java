@@ -8,6 +8,8 @@ import io.datadesk.format.RowSelector;
 import io.datadesk.read.Directive;
 import io.datadesk.read.Markdown;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -108,11 +110,20 @@ final class ProvenanceBuilder {
                 s.source() == null ? null : s.source().url());
     }
 
-    /** A value as computed, without formatting or rounding: what a reader checking the number would compare. */
+    /**
+     * A value as computed, without the page's formatting: what a reader checking the number would compare. Floating
+     * point values keep 10 significant digits: DuckDB's parallel aggregates (sum, avg, corr over doubles) add in an
+     * order that varies between runs, so the last bits of a double differ from build to build, and a site must be
+     * byte-identical when rebuilt. Ten digits are far beyond any figure a page prints.
+     */
     static String exact(Object v) {
-        if (v instanceof Double d && !d.isNaN() && !d.isInfinite()) return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        if (v instanceof Double d && !d.isNaN() && !d.isInfinite()) {
+            return BigDecimal.valueOf(d).round(EXACT_DIGITS).stripTrailingZeros().toPlainString();
+        }
         return String.valueOf(v);
     }
+
+    private static final MathContext EXACT_DIGITS = new MathContext(10, RoundingMode.HALF_EVEN);
 
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);

@@ -37,14 +37,13 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * document order, and its result becomes table {@code NAME} for the queries after it.
  *
  * <p>Files and external access: the author's SQL can never open a file or the network. A page database has two
- * phases. While loading ({@link #loadAll}), only datadesk's own SQL runs, and Parquet files are read by DuckDB
- * itself ({@code read_parquet} on the one path that {@link DataPaths} resolved and checked). Before the first
- * query of the page, {@link #seal} switches external access off and locks the configuration, so that no SQL can
- * switch it back on. Why not DuckDB's {@code allowed_paths} instead: an allowance cannot be withdrawn once external
- * access is off ("Cannot change allowed_paths when enable_external_access is disabled"), so the page's queries
- * could still read the declared files directly and write over them ({@code COPY … TO}); with the loading phase,
- * queries see tables only. (A database shared by several pages would need every page's files loaded before any
- * page's queries, or one loading instance per page.)
+ * phases. While loading ({@link #loadAll}), only datadesk's own SQL runs. Before the first query of the page,
+ * {@link #seal} switches external access off and locks the configuration, so that no SQL can switch it back on.
+ * CSV, TSV and JSON files are copied into tables while loading. A Parquet file stays a file, read by DuckDB
+ * through a view ({@link ParquetLoader}): sealing puts exactly the declared Parquet files (the paths that
+ * {@link DataPaths} resolved and checked) in DuckDB's {@code allowed_paths}, so queries can read those files and no
+ * other; they cannot write them, since a block is one query ({@link SqlGuard}). (A database shared by several pages
+ * would allow every page's Parquet files to every page.)
  *
  * <p>Not thread-safe: one page, one thread.
  */
@@ -59,6 +58,8 @@ public final class PageDatabase implements AutoCloseable {
     private final Map<String, QueryResult> results = new LinkedHashMap<>();
     /** Whether external access is off for good: from the first query on (see the class comment). */
     private boolean sealed;
+    /** The absolute paths of the page's Parquet files, which its views read after sealing. */
+    private final List<String> parquetFiles = new ArrayList<>();
 
     private record TableInfo(String name, List<Column> columns, boolean dataset) {}
 
@@ -106,12 +107,19 @@ public final class PageDatabase implements AutoCloseable {
     public void seal() {
         if (sealed) return;
         try {
+            if (!parquetFiles.isEmpty())
+                execute("SET allowed_paths = [" + String.join(", ", parquetFiles.stream().map(PageDatabase::stringLiteral).toList()) + "]");
             execute("SET enable_external_access = false");
             execute("SET lock_configuration = true");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot close DuckDB to the file system: " + e.getMessage(), e);
         }
         sealed = true;
+    }
+
+    /** {@code text} as an SQL string literal. */
+    static String stringLiteral(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /**
@@ -143,7 +151,9 @@ public final class PageDatabase implements AutoCloseable {
         checkFreeName(spec.name(), spec.error("dataset name '" + spec.name() + "' is already used on this page", "give each dataset its own name"));
         if (spec.format() == DataFormat.PARQUET) {
             if (sealed) throw new IllegalStateException("datasets are loaded before the page's first query");
-            CsvSchema schema = ParquetLoader.load(connection, spec, file, displayPath);
+            String absolute = file.toAbsolutePath().normalize().toString();
+            CsvSchema schema = ParquetLoader.load(connection, spec, file, absolute, displayPath);
+            parquetFiles.add(absolute);
             tables.put(key(spec.name()), new TableInfo(spec.name(), schema.columns(), true));
             return schema;
         }

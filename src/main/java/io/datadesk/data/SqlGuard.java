@@ -31,13 +31,14 @@ final class SqlGuard {
      * Functions that reveal the machine rather than the data: settings (temporary and home folders, memory), the
      * environment, the platform, and functions that run SQL from a string (which would run past this check). Also
      * every name starting with one of {@link #REFUSED_PREFIXES}: DuckDB's catalogue of settings, databases (with
-     * their paths), files, extensions and secrets.
+     * their paths), files, extensions and secrets, and the SQL-standard and SQLite catalogues, whose view definitions
+     * hold the absolute path of every Parquet file (see {@link ParquetLoader}).
      */
     private static final Set<String> REFUSED = Set.of("current_setting", "getenv", "getvariable", "query", "query_table",
             "json_serialize_sql", "json_deserialize_sql", "json_execute_serialized_sql", "json_serialize_plan", "which_secret",
             "glob", "sniff_csv", "version", "platform");
-    private static final List<String> REFUSED_PREFIXES = List.of("duckdb_", "pragma_", "pg_");
-    private static final Pattern NAMES = Pattern.compile("\"(?:function_name|table_name)\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final List<String> REFUSED_PREFIXES = List.of("duckdb_", "pragma_", "pg_", "information_schema", "sqlite_");
+    private static final Pattern NAMES = Pattern.compile("\"(?:function_name|table_name|schema_name)\":\"((?:[^\"\\\\]|\\\\.)*)\"");
     static final String MORE_THAN_ONE = "the block holds more than one SQL statement";
     private static final String ONE_QUERY = "a ```sql block holds one query (SELECT, WITH, FROM, PIVOT…); it cannot change tables or "
             + "settings, and the next query goes in its own ```sql NAME block";

@@ -154,17 +154,34 @@ class FileFormatsTest {
     }
 
     @Test
-    void queriesCannotReadTheFilesThemselves() throws Exception {
+    void queriesReadTheDeclaredParquetFileAndNoOther() throws Exception {
         Path p = dir.resolve("s.parquet");
         writeParquet(p, "SELECT 1 AS x");
+        Path undeclared = dir.resolve("other.parquet");
+        writeParquet(undeclared, "SELECT 2 AS y");
         db.load(DatasetSpec.of("s", "s.parquet"), p, "data/s.parquet");
         String path = p.toString().replace("'", "''");
-        assertThatThrownBy(() -> db.query("peek", "select * from read_parquet('" + path + "')", "page.md", 5))
+        // The declared file may be read by name (the view does just that); a file the page did not declare may not.
+        assertThat(db.query("direct", "select x from read_parquet('" + path + "')", "page.md", 3).rows()).containsExactly(List.of(1L));
+        assertThatThrownBy(() -> db.query("peek", "select * from read_parquet('" + undeclared.toString().replace("'", "''") + "')", "page.md", 5))
                 .hasMessageContaining("Permission");
         assertThatThrownBy(() -> db.query("over", "copy s to '" + path + "' (format parquet)", "page.md", 5))
                 .isInstanceOf(ContentException.class);
         assertThat(db.query("ok", "select x from s", "page.md", 9).rows()).containsExactly(List.of(1L));
         assertThatThrownBy(() -> db.load(DatasetSpec.of("late", "s.parquet"), p, "data/s.parquet"))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theViewsAbsolutePathCannotBeReadFromTheCatalogues() throws Exception {
+        Path p = dir.resolve("s.parquet");
+        writeParquet(p, "SELECT 1 AS x");
+        db.load(DatasetSpec.of("s", "s.parquet"), p, "data/s.parquet");
+        for (String sql : List.of("select view_definition from information_schema.views",
+                "select sql from sqlite_master", "select sql from sqlite_schema", "select sql from duckdb_views()",
+                "select * from system.information_schema.views"))
+            assertThatThrownBy(() -> db.query("leak", sql, "page.md", 3)).as(sql)
+                    .isInstanceOf(ContentException.class).hasMessageContaining("is not available in datadesk queries")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(dir.toString()));
     }
 }

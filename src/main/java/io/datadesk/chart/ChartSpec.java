@@ -27,7 +27,7 @@ public record ChartSpec(
         ChartType type, String data, String x, List<String> y, String series,
         String title, String subtitle, String xLabel, String yLabel, String xFormat, String yFormat,
         Double yMin, Double yMax, List<String> colors, Legend legend, double height,
-        String sourceText, String sourceUrl, String note, String alt, List<Annotation> annotations, boolean allowEmpty,
+        String sourceText, String sourceUrl, String sourcePublisher, String note, String alt, List<Annotation> annotations, boolean allowEmpty,
         String estimated, String partial, boolean xLog, boolean yLog, String size, String xMin, String xMax, boolean endLabels,
         YamlNode node) {
 
@@ -127,6 +127,7 @@ public record ChartSpec(
         io.datadesk.data.Attribution source = io.datadesk.data.Attribution.parse(m.get("source"), problems);
         String sourceText = source == null ? null : source.text();
         String sourceUrl = source == null ? null : source.url();
+        String sourcePublisher = source == null ? null : source.publisher();
         List<Annotation> annotations = new ArrayList<>();
         if (m.containsKey("annotations")) {
             List<YamlNode> as = problems.collect(() -> m.get("annotations").asList("annotations"));
@@ -176,7 +177,7 @@ public record ChartSpec(
         problems.throwIfAny();
         return new ChartSpec(type, data, x, y, series, text(m, "title", problems), text(m, "subtitle", problems),
                 text(m, "x-label", problems), text(m, "y-label", problems), text(m, "x-format", problems),
-                text(m, "y-format", problems), yMin, yMax, colors, legend, height, sourceText, sourceUrl,
+                text(m, "y-format", problems), yMin, yMax, colors, legend, height, sourceText, sourceUrl, sourcePublisher,
                 text(m, "note", problems), text(m, "alt", problems), annotations, allowEmpty,
                 estimated, partial, xLog, yLog, size, xMin, xMax, endLabels, body);
     }

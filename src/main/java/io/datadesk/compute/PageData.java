@@ -95,7 +95,7 @@ public final class PageData {
         Map<String, Attribution> sources = new LinkedHashMap<>();
         if (specs != null)
             for (DatasetSpec spec : specs)
-                if (spec.source() != null) credit(sources, spec.source().text(), spec.source().url());
+                if (spec.source() != null) credit(sources, spec.source());
         Map<String, QueryResult> results = new LinkedHashMap<>();
         // Queries that failed: what uses them is skipped, so the author sees the cause, not a cascade of effects.
         java.util.Set<String> failed = new java.util.HashSet<>();
@@ -286,8 +286,9 @@ public final class PageData {
         return TableHtml.render(spec, r, locale);
     }
 
-    private static void credit(Map<String, Attribution> sources, String text, String url) {
-        sources.putIfAbsent(url != null ? url : "text:" + text, new Attribution(text.strip(), url == null || url.isBlank() ? null : url.strip()));
+    private static void credit(Map<String, Attribution> sources, Attribution a) {
+        String url = a.url() == null || a.url().isBlank() ? null : a.url().strip();
+        sources.putIfAbsent(url != null ? url : "text:" + a.text().strip(), new Attribution(a.text().strip(), url, a.publisher()));
     }
 
     private static boolean usesFailed(String result, java.util.Set<String> failed) {
@@ -305,7 +306,8 @@ public final class PageData {
         if (body == null) return null;
         ChartSpec spec = ChartSpec.parse(YamlNode.parse(body, file, d.bodyLine()));
         if (usesFailed(spec.data(), failed)) return null;
-        if (spec.sourceText() != null && !spec.sourceText().isBlank()) credit(sources, spec.sourceText(), spec.sourceUrl());
+        if (spec.sourceText() != null && !spec.sourceText().isBlank())
+            credit(sources, new Attribution(spec.sourceText(), spec.sourceUrl(), spec.sourcePublisher()));
         QueryResult result = spec.check(results);
         used[0] = result.name();
         String csv = DOWNLOADS + result.name() + ".csv";

@@ -6,12 +6,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where data comes from, as an author credits it on a chart or a dataset: {@code source: layoffs.fyi} or
- * {@code source: { text: layoffs.fyi, url: https://layoffs.fyi }}.
+ * Where data comes from, as an author credits it on a chart or a dataset: {@code source: layoffs.fyi},
+ * {@code source: { text: layoffs.fyi, url: https://layoffs.fyi }}, or with the publisher named apart so that a page
+ * lists each publisher once with its series under it: {@code source: { publisher: US Bureau of Labor Statistics,
+ * text: "unemployment rate (UNRATE), via FRED", url: ... }}.
  *
+ * @param text the whole credit as readers see it under a chart ("US Bureau of Labor Statistics, unemployment rate
+ *     (UNRATE), via FRED"): the publisher and the text joined by a comma when both are given
  * @param url {@code null} when the source has no link
+ * @param publisher who published the data when the author named it apart, else {@code null}
  */
-public record Attribution(String text, String url) {
+public record Attribution(String text, String url, String publisher) {
+
+    public Attribution(String text, String url) {
+        this(text, url, null);
+    }
 
     /** Reads a {@code source:} value; problems go to {@code problems} and give {@code null}. */
     public static Attribution parse(YamlNode node, Diagnostics problems) {
@@ -21,18 +30,22 @@ public record Attribution(String text, String url) {
             return text == null || text.isBlank() ? null : new Attribution(text.strip(), null);
         }
         Map<String, YamlNode> m = node.asMap("source");
-        problems.addAll(node.unknownKeys("source key", List.of("text", "url")));
+        problems.addAll(node.unknownKeys("source key", List.of("text", "url", "publisher")));
         String text = value(m, "text", problems);
         String url = value(m, "url", problems);
-        if (text == null) {
+        String publisher = value(m, "publisher", problems);
+        if (publisher != null && publisher.isEmpty()) publisher = null;
+        if (text == null && publisher == null) {
             problems.add(node.error("'source' needs 'text'", "write source: { text: layoffs.fyi, url: https://layoffs.fyi }"));
             return null;
         }
+        if (publisher != null)
+            text = text == null || text.isEmpty() ? publisher : text.startsWith(publisher) ? text : publisher + ", " + text;
         if (url != null && !url.matches("(?i)(https?://|/|\\./|\\.\\./).*")) {
             problems.add(m.get("url").error("source url must start with http://, https:// or /", ""));
             return null;
         }
-        return new Attribution(text, url);
+        return new Attribution(text, url, publisher);
     }
 
     private static String value(Map<String, YamlNode> m, String key, Diagnostics problems) {

@@ -80,20 +80,32 @@ public record PageView(String title, String subtitle, String description, String
     }
 
     /**
-     * One source of the page's data, as a reader should see it credited.
+     * One source of the page's data, as a reader should see it credited: a publisher named once, with the series or
+     * files the page uses from it under it when there are several.
      *
-     * @param text who published the data and what it is, e.g. "Eurostat, unemployment by sex and age (une_rt_m)"
+     * @param text who published the data and what it is, e.g. "Eurostat, unemployment by sex and age (une_rt_m)";
+     *     for a publisher with several items, its name only
      * @param url where to find it, or null when there is no public address
+     * @param items the publisher's series or files, each with its own link; empty for a single credit
      */
-    public record Source(String text, String url) {
+    public record Source(String text, String url, List<Source> items) {
         public Source {
             if (text == null || text.isBlank()) throw new IllegalArgumentException("a source needs a text");
             text = text.strip();
             url = url == null || url.isBlank() ? null : url.strip();
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+
+        public Source(String text, String url) {
+            this(text, url, List.of());
         }
 
         public boolean hasUrl() {
             return url != null;
+        }
+
+        public boolean hasItems() {
+            return !items.isEmpty();
         }
     }
 

@@ -47,7 +47,7 @@ public final class PageViews {
         String canonical = config.baseUrl().isEmpty() ? "" : config.absolute(sitePath);
         return new PageView(fm.title(), fm.subtitle(), fm.description(), fm.author() != null ? fm.author() : config.author(),
                 fm.date(), fm.updated(), fm.tags(), fm.lang() != null ? fm.lang() : config.language(),
-                readingMinutes(polished.words()), p.markdown().toc(), body, sitePath, canonical, c.results(), sources(c.sources()),
+                readingMinutes(polished.words()), toc(p.markdown().toc(), polished), body, sitePath, canonical, c.results(), sources(c.sources()),
                 downloads(c), provenance);
     }
 
@@ -103,14 +103,60 @@ public final class PageViews {
         return path == null || path.isEmpty() ? "/" : path;
     }
 
-    private static List<PageView.Source> sources(List<Attribution> credits) {
-        return credits.stream().map(a -> new PageView.Source(a.text(), a.url())).toList();
+    /**
+     * The "Data sources" list: each publisher once, with its series or files under it when the page credits several
+     * (a page that draws five series of one statistics office names the office once, not five times). A credit
+     * belongs to the publisher its {@code source:} names, else to the longest publisher or other credit its text
+     * starts with as whole words ("Challenger, Gray & Christmas monthly reports" under "Challenger, Gray &
+     * Christmas"); otherwise it stands alone. Publishers keep the order of their first credit.
+     */
+    static List<PageView.Source> sources(List<Attribution> credits) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Attribution a : credits) names.add(a.publisher() != null ? a.publisher() : a.text());
+        Map<String, List<Attribution>> groups = new java.util.LinkedHashMap<>();
+        for (Attribution a : credits) groups.computeIfAbsent(publisherOf(a, names), k -> new java.util.ArrayList<>()).add(a);
+        List<PageView.Source> out = new java.util.ArrayList<>();
+        groups.forEach((publisher, group) -> {
+            String ownUrl = group.stream().filter(a -> a.text().equals(publisher)).map(Attribution::url)
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            List<PageView.Source> items = group.stream().filter(a -> !a.text().equals(publisher))
+                    .map(a -> new PageView.Source(item(a.text(), publisher), a.url())).toList();
+            if (items.size() == 1 && ownUrl == null) out.add(new PageView.Source(group.get(group.size() - 1).text(), items.get(0).url()));
+            else out.add(new PageView.Source(publisher, ownUrl, items));
+        });
+        return out;
+    }
+
+    private static String publisherOf(Attribution a, java.util.Set<String> names) {
+        if (a.publisher() != null) return a.publisher();
+        String best = a.text();
+        for (String n : names)
+            if (n.length() < a.text().length() && a.text().startsWith(n) && !Character.isLetterOrDigit(a.text().charAt(n.length()))
+                    && (best.equals(a.text()) || n.length() > best.length()))
+                best = n;
+        return best;
+    }
+
+    /** A credit's text under its publisher: "US Bureau of Labor Statistics, CES, via FRED" becomes "CES, via FRED". */
+    private static String item(String text, String publisher) {
+        if (!text.startsWith(publisher)) return text;
+        String rest = text.substring(publisher.length()).replaceFirst("^[\\s,;:\u2013\u2014-]+", "");
+        return rest.isEmpty() ? text : rest;
     }
 
     /** The CSV files published beside the page, for its "Download the data" list. */
     private static List<PageView.Download> downloads(ComputedPage c) {
         return c.files().keySet().stream().filter(f -> f.endsWith(".csv")).sorted()
                 .map(f -> new PageView.Download(f.substring(f.lastIndexOf('/') + 1), f)).toList();
+    }
+
+    /**
+     * The contents as readers see the headings: the Markdown's heading source would show an inline value's
+     * {@code {{ query.column | format }}} and straight quotes, so each entry takes its heading's rendered text.
+     */
+    private static List<io.datadesk.read.TocEntry> toc(List<io.datadesk.read.TocEntry> entries, ReaderHtml.Polished polished) {
+        return entries.stream().map(e -> new io.datadesk.read.TocEntry(e.level(),
+                polished.headings().getOrDefault(e.id(), e.text()), e.id())).toList();
     }
 
     private static int readingMinutes(int words) {

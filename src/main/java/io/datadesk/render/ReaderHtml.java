@@ -16,10 +16,22 @@ public final class ReaderHtml {
     private ReaderHtml() {}
 
     /**
-     * A polished body and the number of words a reader reads in it, counted from the same parse: parsing a page's
-     * HTML is a good part of its cost, so it is parsed once.
+     * A polished body, the number of words of prose a reader reads in it, and the text of each heading by its id (as
+     * readers see it: inline values expanded, typographic quotes), all from the same parse: parsing a page's HTML is
+     * a good part of its cost, so it is parsed once.
      */
-    public record Polished(String html, int words) {}
+    public record Polished(String html, int words, java.util.Map<String, String> headings) {
+        public Polished {
+            headings = java.util.Map.copyOf(headings);
+        }
+    }
+
+    /**
+     * What is not prose for the reading time: charts (their labels, legends and captions), tables and their hidden
+     * "Show the data" copies, "Show the SQL" blocks and code. Nobody reads them word by word; counting them made the
+     * flagship's estimate four times its prose.
+     */
+    private static final String NOT_PROSE = "figure, table, details, pre, svg, script, style";
 
     public static String polish(String bodyHtml) {
         return polishAndCount(bodyHtml).html();
@@ -30,8 +42,9 @@ public final class ReaderHtml {
         Parser parser = Parser.htmlParser().settings(ParseSettings.preserveCase);
         Document doc = parser.parseInput("<body>" + bodyHtml + "</body>", "");
         doc.outputSettings().prettyPrint(false);
-        String text = doc.body().text();
-        int words = text.isBlank() ? 0 : text.trim().split("\\s+").length;
+        int words = proseWords(doc.body());
+        java.util.Map<String, String> headings = new java.util.HashMap<>();
+        for (Element h : doc.select("h2[id], h3[id]")) headings.putIfAbsent(h.id(), h.text().strip());
         int tables = 0;
         for (Element table : doc.select("table")) {
             tables++;
@@ -74,6 +87,14 @@ public final class ReaderHtml {
                 }
             }
         }
-        return new Polished(doc.body().html(), words);
+        return new Polished(doc.body().html(), words, headings);
+    }
+
+    /** The words of the body's prose: its text without the elements in {@link #NOT_PROSE}. */
+    static int proseWords(Element body) {
+        Element prose = body.clone();
+        prose.select(NOT_PROSE).remove();
+        String text = prose.text();
+        return text.isBlank() ? 0 : text.trim().split("\\s+").length;
     }
 }

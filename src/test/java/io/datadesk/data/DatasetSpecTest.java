@@ -39,6 +39,18 @@ class DatasetSpecTest {
     }
 
     @Test
+    void aSourceCanNameItsPublisherApart() {
+        List<DatasetSpec> specs = parse("""
+                title: Cuts
+                data:
+                  a: { path: a.csv, source: { publisher: BLS, text: "JOLTS (JTSLDL)", url: "https://fred.stlouisfed.org/" } }
+                  b: { path: b.csv, source: { publisher: BLS } }
+                """);
+        assertThat(specs).extracting(DatasetSpec::source).containsExactly(
+                new Attribution("BLS, JOLTS (JTSLDL)", "https://fred.stlouisfed.org/", "BLS"), new Attribution("BLS", null, "BLS"));
+    }
+
+    @Test
     void readsShortAndLongForms() {
         List<DatasetSpec> specs = parse("""
                 title: Cuts

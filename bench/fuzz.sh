@@ -1,32 +1,37 @@
 #!/bin/sh
-# The long fuzzing run (issue 18): runs the jqwik properties of src/test/java/io/datadesk/fuzz/FuzzTest.java
-# again and again, each round with a new random seed and TRIES tries per property, until MINUTES have passed or a
-# property fails. `mvn verify` runs the same properties briefly (50 tries each, about two minutes).
+# The long fuzzing run (issue 18): Jazzer fuzzes each of the six @FuzzTests of
+# src/test/java/io/datadesk/fuzz/InputFuzzTest.java in turn (front matter, chart and table options, CSV files, inline
+# expressions, SQL blocks, whole builds), MINUTES in all, split evenly. `mvn verify` runs the same fuzz tests briefly
+# (fuzz.duration, 20 s each).
 #
-#   bench/fuzz.sh                 # 30 minutes, 300 tries per property per round
-#   bench/fuzz.sh 5 100           # 5 minutes, 100 tries per round
+#   bench/fuzz.sh          # 30 minutes in all (5 minutes per fuzz test)
+#   bench/fuzz.sh 60       # an hour
 #
-# A failure stops the run; jqwik prints the shrunk input and its seed (replay: add `seed = "..."` to the @Property,
-# or rerun: the failing case is kept in target/jqwik-database and tried first). Keep every failure as a regression
-# test in src/test/java/io/datadesk/build/RobustnessTest.java. Exit code: 0 when no property failed.
+# Every fuzz test runs even when an earlier one failed. A failing input is written by Jazzer to
+# src/test/resources/io/datadesk/fuzz/InputFuzzTestInputs/<test>/crash-* and replayed by `mvn test` from then on:
+# fix the bug, keep the input (and add a readable regression test to RobustnessTest). The corpus Jazzer grows is in
+# .cifuzz-corpus/ (ignored by git) and is reused by the next run. Exit code: 0 when no fuzz test failed.
 set -eu
 cd "$(dirname "$0")/.."
 MINUTES=${1:-30}
-TRIES=${2:-300}
+TESTS="frontMatter chartAndTableOptions csvFiles inlineExpressions sqlBlocks wholeBuilds"
+PER=$(( MINUTES * 60 / 6 ))
 mvn -q -B -o test-compile 2>/dev/null || mvn -q -B test-compile
+mkdir -p target
 # the time budget is fuzzing time: it starts after compiling (which can take minutes on a loaded machine)
 began=$(date +%s)
-end=$(( began + MINUTES * 60 ))
-round=0
-while [ "$(date +%s)" -lt "$end" ]; do
-  round=$((round + 1))
+failed=""
+for t in $TESTS; do
   start=$(date +%s)
-  if ! mvn -q -B -o surefire:test -Dtest=FuzzTest -Djqwik.tries.default="$TRIES" -Dsurefire.failIfNoSpecifiedTests=false \
-        > "target/fuzz-round-$round.log" 2>&1; then
-    echo "round $round: FAILURE (see target/fuzz-round-$round.log)"
-    grep -E "Tests run|FAIL|seed|Shrunk|Original" "target/fuzz-round-$round.log" | head -40
-    exit 1
+  log="target/fuzz-$t.log"
+  if mvn -B -o failsafe:integration-test@fuzz-$t failsafe:verify@fuzz-$t -Dfuzz.duration="${PER}s" > "$log" 2>&1; then
+    runs=$(grep -ho 'Done [0-9]* runs' target/failsafe-reports/*InputFuzzTest-output.txt 2>/dev/null | tail -1)
+    echo "$t: passed, fuzzed ${PER} s ($runs, $(( $(date +%s) - start )) s with start-up)"
+  else
+    echo "$t: FAILURE (see $log and target/failsafe-reports/)"
+    grep -h -E "== Java Exception|Expecting|AssertionError|crash-|DEDUP_TOKEN|Tests run:.*Fail" "$log" target/failsafe-reports/*InputFuzzTest-output.txt 2>/dev/null | head -30
+    failed="$failed $t"
   fi
-  echo "round $round: passed ($TRIES tries per property, $(( $(date +%s) - start )) s)"
 done
-echo "fuzzing: $round rounds in $(( ($(date +%s) - began) / 60 )) minutes, no failure"
+echo "fuzzing: $(( ($(date +%s) - began) / 60 )) minutes in all, ${PER} s of fuzzing per test; failed:${failed:- none}"
+[ -z "$failed" ]

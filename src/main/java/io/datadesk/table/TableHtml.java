@@ -48,7 +48,8 @@ public final class TableHtml {
             shown.add(new Shown(i, c.label(), c.format(), cssClass(c.align(), numeric)));
         }
         if (!problems.isEmpty()) throw new ContentException(problems);
-        String label = spec.caption() != null ? spec.caption() : result.name();
+        // The scroll region is named by what the reader sees: the caption, else the column headers (never the query name).
+        String label = spec.caption() != null ? spec.caption() : String.join(", ", shown.stream().map(Shown::label).toList());
         return html(result, shown, spec.caption(), label, spec.limit(), locale, false);
     }
 
@@ -93,28 +94,40 @@ public final class TableHtml {
 
     private static String html(QueryResult result, List<Shown> shown, String caption, String ariaLabel, int limit, Locale locale,
                                boolean rowHeaders) {
+        int rows = limit > 0 ? Math.min(limit, result.rowCount()) : result.rowCount();
+        List<List<String>> texts = new ArrayList<>(rows);
+        for (int r = 0; r < rows; r++) {
+            List<Object> row = result.rows().get(r);
+            List<String> cells = new ArrayList<>(shown.size());
+            for (Shown s : shown) {
+                Object v = row.get(s.index);
+                cells.add(v == null ? null : s.format == null ? ValueFormat.plain(v, locale, result.columns().get(s.index).name()) : s.format.format(v, locale));
+            }
+            texts.add(cells);
+        }
+        java.util.Set<Integer> longText = longTextColumns(shown, texts);
         StringBuilder sb = new StringBuilder(256 + 64 * Math.min(result.rowCount(), 1000) * Math.max(1, shown.size()));
         sb.append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"").append(escape(ariaLabel)).append("\">\n");
         sb.append("<table class=\"data-table\">\n");
         if (caption != null) sb.append("<caption>").append(escape(caption)).append("</caption>\n");
         sb.append("<thead>\n<tr>");
-        for (Shown s : shown) {
+        for (int c = 0; c < shown.size(); c++) {
+            Shown s = shown.get(c);
             sb.append("<th scope=\"col\"");
-            classAttr(sb, s.cssClass);
+            // Only the header carries the class: a column is as wide as its widest minimum, so one cell suffices.
+            classAttr(sb, !longText.contains(c) ? s.cssClass : s.cssClass == null ? "long" : s.cssClass + " long");
             sb.append('>').append(escape(s.label)).append("</th>");
         }
         sb.append("</tr>\n</thead>\n<tbody>\n");
-        int rows = limit > 0 ? Math.min(limit, result.rowCount()) : result.rowCount();
         for (int r = 0; r < rows; r++) {
-            List<Object> row = result.rows().get(r);
             sb.append("<tr>");
-            for (Shown s : shown) {
-                Object v = row.get(s.index);
-                String text = s.format == null ? ValueFormat.plain(v, locale, result.columns().get(s.index).name()) : s.format.format(v, locale);
-                String tag = rowHeaders && s == shown.get(0) ? "th" : "td";
+            for (int c = 0; c < shown.size(); c++) {
+                Shown s = shown.get(c);
+                String text = texts.get(r).get(c);
+                String tag = rowHeaders && c == 0 ? "th" : "td";
                 sb.append('<').append(tag).append(tag.equals("th") ? " scope=\"row\"" : "");
                 classAttr(sb, s.cssClass);
-                sb.append('>').append(v == null ? NO_DATA : escape(text)).append("</").append(tag).append('>');
+                sb.append('>').append(text == null ? NO_DATA : escape(text)).append("</").append(tag).append('>');
             }
             sb.append("</tr>\n");
         }
@@ -171,6 +184,28 @@ public final class TableHtml {
         }
         sb.append("</tbody>\n</table>\n</div>\n");
         return sb.toString();
+    }
+
+    /** Text longer than this many characters is a note or an explanation, not a label. */
+    private static final int LONG_TEXT = 32;
+
+    /**
+     * Text columns holding long values (notes, explanations): their header gets the class {@code long}, which the theme gives
+     * a readable minimum width: squeezed to its longest word, such a column turns every row into a tall, mostly empty
+     * one, and on a scrolled table the note that made it tall is out of sight.
+     */
+    private static java.util.Set<Integer> longTextColumns(List<Shown> shown, List<List<String>> texts) {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (int c = 0; c < shown.size(); c++) {
+            if ("num".equals(shown.get(c).cssClass)) continue;
+            for (List<String> row : texts) {
+                if (row.get(c) != null && row.get(c).length() > LONG_TEXT) {
+                    out.add(c);
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     private static void classAttr(StringBuilder sb, String cssClass) {

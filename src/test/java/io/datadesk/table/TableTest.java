@@ -35,6 +35,26 @@ class TableTest {
     }
 
     @Test
+    void aTableWithoutCaptionIsNamedByItsHeadersAndLongTextColumnsKeepAReadableWidth() {
+        QueryResult notes = new QueryResult("labour_yearly",
+                List.of(new Column("year", ColumnType.INTEGER), new Column("rate", ColumnType.DECIMAL), new Column("coverage", ColumnType.TEXT)),
+                List.of(Arrays.asList(2025L, 4.3, "Months with data: unemployment 11, layoffs 12"), Arrays.asList(2026L, 4.3, "")));
+        TableSpec spec = spec("""
+                data: labour_yearly
+                columns:
+                  year: Year
+                  rate: { label: Rate, format: "number:1" }
+                  coverage: Partial year
+                """);
+        Document doc = Jsoup.parseBodyFragment(TableHtml.render(spec, spec.resultIn(Map.of("labour_yearly", notes)), Locale.US));
+        // the reader's words name the region, never the query's name
+        assertThat(doc.selectFirst("div.table-scroll").attr("aria-label")).isEqualTo("Year, Rate, Partial year");
+        // the note column's header carries "long" (the theme gives it a minimum width); short columns do not
+        assertThat(doc.select("thead th")).extracting(Element::className).containsExactly("num", "num", "long");
+        assertThat(doc.select("td.long")).isEmpty();
+    }
+
+    @Test
     void rendersAnAccessibleTableWithLabelsFormatsAndLimit() {
         TableSpec spec = spec("""
                 data: top_companies

@@ -54,11 +54,12 @@ public final class SiteBuilder {
     public static final String CACHE_DIR = ".datadesk-cache";
 
     private final BuildOptions options;
-    private final Markdown markdown = new Markdown();
-    private final PageViews pageViews = new PageViews(markdown);
+    private Markdown markdown; // started on first use: a build whose pages all come from the page store needs none
+    private PageViews pageViews;
     private final PageData pageData;
     private final Map<Path, PageMemo> memo = new HashMap<>();
     private final PageWorkers workers;
+    private final PageStore store;
     private TemplateSet templateSet;
     private SiteFiles published; // what outDir holds since this builder's last successful write
     private SiteFiles lastSite;
@@ -69,17 +70,34 @@ public final class SiteBuilder {
     private SiteConfig cardsConfig;
     private final io.datadesk.write.CardCache cardCache;
 
-    /** What a page looked like at its last successful step, and what that step produced. */
+    /**
+     * What a page looked like at its last successful step, and what that step produced. A page comes either from
+     * its source ({@code parsed} set: it is computed and viewed as needed) or, when nothing it is made from changed
+     * since a build of an earlier process, from the page store ({@code parsed} null: view and HTML as stored).
+     */
     private static final class PageMemo {
+        SourcePage source;
         String textHash;
         ParsedPage parsed;
         String frontMatterYaml;
         String dataKey;
+        Map<String, String> deps = Map.of(); // data files read, with their hashes when the data was computed
         ComputedPage computed;
         String viewKey;
         PageView view;
         String renderKey;
         String html;
+        // What the steps after the view need, from the computed page or from the store
+        String template;
+        java.util.Locale locale;
+        Map<String, byte[]> files = Map.of();
+        String cardChart;
+        int charts;
+        int queries;
+        boolean fromStore;
+        boolean loadedNow; // taken from the store by this build: its charts and queries count as cached
+        boolean changed; // view or HTML made by this build: to be stored
+        String reportedKey; // the render key last reported in BuildResult.pages
     }
 
     public SiteBuilder(BuildOptions options) {
@@ -90,11 +108,16 @@ public final class SiteBuilder {
         this(options, queryCache, PageWorkers.defaultThreads());
     }
 
-    /** @param threads how many pages are worked on at once (1: all in the calling thread) */
+    /**
+     * @param threads how many pages are worked on at once (1: all in the calling thread)
+     * @param queryCache also decides the page store: a builder with a cache that {@link QueryCache#remembers() remembers nothing}
+     *     remembers no pages across processes either
+     */
     public SiteBuilder(BuildOptions options, QueryCache queryCache, int threads) {
         this.options = options;
         this.workers = new PageWorkers(threads);
         this.cardCache = new io.datadesk.write.CardCache(options.projectDir().resolve(CACHE_DIR).resolve("cards"));
+        this.store = new PageStore(!queryCache.remembers() ? null : options.projectDir().resolve(CACHE_DIR).resolve("pages"));
         this.pageData = new PageData(options.projectDir(), options.contentDir(), queryCache,
                 new DatabaseResults(options.projectDir().resolve(CACHE_DIR).resolve("jdbc"), options.refresh(), java.time.Clock.systemUTC()));
     }
@@ -111,6 +134,16 @@ public final class SiteBuilder {
     /** The files of the last successful build, also when nothing was written ({@code datadesk check}). */
     public SiteFiles lastSite() {
         return lastSite;
+    }
+
+    private synchronized Markdown markdown() {
+        if (markdown == null) markdown = new Markdown();
+        return markdown;
+    }
+
+    private synchronized PageViews pageViews() {
+        if (pageViews == null) pageViews = new PageViews(markdown());
+        return pageViews;
     }
 
     /**
@@ -134,92 +167,112 @@ public final class SiteBuilder {
         Partials partials = problems.collect(() -> Partials.load(options.projectDir().resolve(Partials.FOLDER), Partials.FOLDER));
         problems.throwIfAny();
         TemplateSet tset = templateSet = TemplateSet.load(options.templatesDir(), options.display(options.templatesDir()), templateSet);
-        Templates templates = tset.templates();
         memo.keySet().retainAll(tree.pages().stream().map(SourcePage::file).toList());
         // Memos are made here, in one thread; each worker then touches only its own page's memo.
         for (SourcePage source : tree.pages()) memo.computeIfAbsent(source.file(), f -> new PageMemo());
-        List<ParsedPage> pages = new ArrayList<>();
-        for (ParsedPage p : workers.each(tree.pages(), source -> read(source, partials), problems))
-            if (p != null && (options.drafts() || !p.frontMatter().draft())) pages.add(p);
-        for (ParsedPage p : pages) problems.addAll(PageViews.checkTemplate(p, templates));
-        if (config != null && !config.rawHtml()) for (ParsedPage p : pages) problems.addAll(refusedHtml(p));
+        // Everything a stored page depends on besides its text and data files.
+        String storeKey = ContentHashes.combine("pages-v1", PageStore.codeKey(), configHash, String.valueOf(options.drafts()),
+                options.display(options.contentDir()));
+        List<PageMemo> pages = new ArrayList<>();
+        for (PageMemo m : workers.each(tree.pages(), source -> read(source, partials, storeKey, tset), problems))
+            if (m != null && (m.fromStore || options.drafts() || !m.parsed.frontMatter().draft())) pages.add(m);
+        List<PageMemo> parsed = pages.stream().filter(m -> !m.fromStore).toList();
+        if (!parsed.isEmpty()) for (PageMemo m : parsed) problems.addAll(PageViews.checkTemplate(m.parsed, tset.templates()));
+        if (config != null && !config.rawHtml()) for (PageMemo m : parsed) problems.addAll(refusedHtml(m.parsed));
         problems.throwIfAny();
 
-        Map<ParsedPage, ComputedPage> computed = new HashMap<>();
         int charts = 0, run = 0, cached = 0;
-        List<ComputedPage> fresh = workers.each(pages, p -> compute(p, config), problems);
+        List<ComputedPage> fresh = workers.each(parsed, m -> compute(m, config), problems);
         problems.throwIfAny();
-        for (int i = 0; i < pages.size(); i++) {
-            ComputedPage c = fresh.get(i);
-            if (c != null) {
-                charts += c.charts();
-                run += c.queriesRun();
-                cached += c.queriesCached();
-            }
-            computed.put(pages.get(i), memoOf(pages.get(i)).computed);
+        for (ComputedPage c : fresh) {
+            if (c == null) continue;
+            charts += c.charts();
+            run += c.queriesRun();
+            cached += c.queriesCached();
+        }
+        for (PageMemo m : pages) {
+            if (!m.loadedNow) continue;
+            charts += m.charts; // the page's charts are in the site, drawn by an earlier build
+            cached += m.queries;
+            m.loadedNow = false;
         }
 
         Assets assets = Assets.of(tset.assets());
-        Map<ParsedPage, PageView> views = new HashMap<>();
-        List<PageView> viewList = workers.each(pages, p -> {
-            PageMemo m = memoOf(p);
+        workers.each(parsed, m -> {
             String viewKey = ContentHashes.combine(m.textHash, m.dataKey, configHash);
             if (!viewKey.equals(m.viewKey)) {
-                m.view = pageViews.view(p, m.computed, config);
+                ParsedPage p = m.parsed;
+                m.view = pageViews().view(p, m.computed, config);
                 m.viewKey = viewKey;
+                m.template = PageViews.templateOf(p);
+                m.locale = PageViews.locale(p, config);
+                m.files = m.computed.files();
+                m.cardChart = cardChart(m.computed, m.view);
+                m.charts = m.computed.charts();
+                m.queries = m.computed.queriesRun() + m.computed.queriesCached();
+                m.changed = true;
             }
             return m.view;
         }, problems);
         problems.throwIfAny();
-        for (int i = 0; i < pages.size(); i++) views.put(pages.get(i), viewList.get(i));
-        List<PageView> articles = pages.stream().map(views::get).filter(v -> !v.isHome())
+        List<PageView> articles = pages.stream().map(m -> m.view).filter(v -> !v.isHome())
                 .sorted(Comparator.comparing(PageView::date, Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(PageView::title))
                 .toList();
         // Everything a page's rendering can depend on besides its own view and template.
         String siteKey = ContentHashes.combine(configHash, assetsKey(assets), String.valueOf(options.drafts()));
-        String listingKey = ContentHashes.combine(pages.stream().map(p -> p.source().sitePath() + "=" + memoOf(p).viewKey)
+        String listingKey = ContentHashes.combine(pages.stream().map(m -> m.source.sitePath() + "=" + m.viewKey)
                 .sorted().toArray(String[]::new));
 
         SiteFiles site = new SiteFiles();
         List<String> rendered = new ArrayList<>();
         // TemplateSet computes its keys lazily and is not thread-safe: the keys are taken here, in one thread.
-        Map<ParsedPage, String> renderKeys = new HashMap<>();
-        for (ParsedPage p : pages) {
-            String template = PageViews.templateOf(p);
-            renderKeys.put(p, ContentHashes.combine(memoOf(p).viewKey, siteKey, tset.key(template),
-                    tset.listsArticles(template) ? listingKey : ""));
-        }
-        List<Boolean> redone = workers.each(pages, p -> {
-            PageMemo m = memoOf(p);
-            String renderKey = renderKeys.get(p);
+        Map<PageMemo, String> renderKeys = new HashMap<>();
+        for (PageMemo m : pages)
+            renderKeys.put(m, ContentHashes.combine(m.viewKey, siteKey, tset.key(m.template),
+                    tset.listsArticles(m.template) ? listingKey : ""));
+        workers.each(pages, m -> {
+            String renderKey = renderKeys.get(m);
             if (renderKey.equals(m.renderKey)) return false;
-            Map<String, Object> model = PageViews.model(config, views.get(p), articles, new Links(p.source().root(), assets.files()));
-            m.html = templates.render(PageViews.templateOf(p), model, PageViews.locale(p, config), p.source().displayPath());
+            Map<String, Object> model = PageViews.model(config, m.view, articles, new Links(m.source.root(), assets.files()));
+            m.html = tset.templates().render(m.template, model, m.locale, m.source.displayPath());
             m.renderKey = renderKey;
+            m.changed = true;
             return true;
         }, problems);
-        for (int i = 0; i < pages.size(); i++) {
-            ParsedPage p = pages.get(i);
-            if (redone.get(i) == null) continue;
-            if (redone.get(i)) rendered.add(p.source().sitePath());
-            site.put(p.source().outputFile(), memoOf(p).html);
-            computed.get(p).files().forEach(site::put);
+        for (PageMemo m : pages) {
+            if (m.html == null || !m.renderKey.equals(renderKeys.get(m))) continue; // its rendering failed
+            if (!m.renderKey.equals(m.reportedKey)) rendered.add(m.source.sitePath());
+            m.reportedKey = m.renderKey;
+            site.put(m.source.outputFile(), m.html);
+            m.files.forEach(site::put);
         }
-        if (templates.exists("404")) {
+        if (tset.exists("404")) {
             String renderKey = ContentHashes.combine(siteKey, tset.key("404"), tset.listsArticles("404") ? listingKey : "");
+            if (notFoundKey == null) { // a new builder: the 404 page of an earlier process, if it still fits
+                PageStore.Entry e = store.load(NOT_FOUND);
+                if (e != null && renderKey.equals(e.renderKey()) && e.html() != null) {
+                    notFoundKey = renderKey;
+                    notFoundHtml = e.html();
+                }
+            }
             if (!renderKey.equals(notFoundKey)) {
                 Map<String, Object> model = PageViews.model(config, PageViews.notFound(config), articles,
                         new Links(PageViews.rootForNotFound(config), assets.files()));
-                notFoundHtml = problems.collect(() -> templates.render("404", model, config.locale(), "404.html"));
+                notFoundHtml = problems.collect(() -> tset.templates().render("404", model, config.locale(), "404.html"));
                 notFoundKey = notFoundHtml == null ? null : renderKey;
+                if (notFoundHtml != null) store.save(NOT_FOUND, new PageStore.Entry("", Map.of(), "", null, "404", "",
+                        Map.of(), null, 0, 0, renderKey, notFoundHtml));
             }
             if (notFoundHtml != null) site.put("404.html", notFoundHtml);
         }
         problems.throwIfAny();
+        workers.each(pages.stream().filter(m -> m.changed).toList(), m -> {
+            save(m, storeKey);
+            return null;
+        }, problems);
         assets.contents().forEach(site::put);
-        List<SiteIndexes.Entry> entries = pages.stream()
-                .map(p -> SiteIndexes.Entry.of(views.get(p), cardChart(computed.get(p), views.get(p)))).toList();
+        List<SiteIndexes.Entry> entries = pages.stream().map(m -> SiteIndexes.Entry.of(m.view, m.cardChart)).toList();
         if (!config.equals(cardsConfig)) socialCards.clear(); // a card shows the site's title and host too
         cardsConfig = config;
         socialCards.keySet().retainAll(entries);
@@ -240,6 +293,9 @@ public final class SiteBuilder {
                 Duration.ofNanos(System.nanoTime() - start), notes);
     }
 
+    /** The store's name for the 404 page: not a site path any page can have. */
+    private static final String NOT_FOUND = "\u0000404";
+
     private void write(SiteFiles site) {
         Path out = options.outDir();
         if (published == null || !Files.isDirectory(out)) {
@@ -254,9 +310,10 @@ public final class SiteBuilder {
     }
 
     /** Computes a page's data again only when what it depends on changed; returns null when it did not. */
-    private ComputedPage compute(ParsedPage p, SiteConfig config) {
-        PageMemo m = memoOf(p);
-        String dataKey = dataKey(p, m, config);
+    private ComputedPage compute(PageMemo m, SiteConfig config) {
+        ParsedPage p = m.parsed;
+        Map<String, String> deps = new java.util.TreeMap<>();
+        String dataKey = dataKey(p, m, config, deps);
         if (dataKey.equals(m.dataKey) && m.computed != null) return null;
         ComputedPage c;
         try {
@@ -266,21 +323,74 @@ public final class SiteBuilder {
         }
         m.computed = c;
         m.dataKey = dataKey;
+        m.deps = deps;
         return c;
     }
 
-    /** Parses a page again only when its text changed since the last build. */
-    private ParsedPage read(SourcePage source, Partials partials) {
+    /**
+     * Reads a page's text; parses it again only when it changed since the last build. A page whose text, data
+     * files, partials, settings and code are all as when an earlier process stored it is taken from the page store
+     * without parsing.
+     */
+    private PageMemo read(SourcePage source, Partials partials, String storeKey, TemplateSet tset) {
         String text = io.datadesk.error.Utf8Text.read(source.file(), source.displayPath(), "the page");
         PageMemo m = memo.get(source.file());
         String hash = ContentHashes.combine(source.sitePath(), text, partials.hash());
-        if (hash.equals(m.textHash) && m.parsed != null && m.parsed.source().equals(source)) return m.parsed;
+        if (hash.equals(m.textHash) && source.equals(m.source)) {
+            if (m.parsed != null) return m;
+            if (m.fromStore && depsUnchanged(m.deps) && tset.exists(m.template)) return m;
+        }
+        m.source = source;
+        PageStore.Entry stored = options.refresh() ? null : store.load(source.sitePath());
+        if (stored != null && stored.inputKey().equals(ContentHashes.combine(hash, storeKey)) && stored.view() != null
+                && depsUnchanged(stored.deps()) && tset.exists(stored.template())) {
+            m.textHash = hash;
+            m.parsed = null;
+            m.frontMatterYaml = null;
+            m.dataKey = null;
+            m.computed = null;
+            m.deps = stored.deps();
+            m.viewKey = stored.viewKey();
+            m.view = stored.view();
+            m.template = stored.template();
+            m.locale = java.util.Locale.forLanguageTag(stored.locale());
+            m.files = stored.files();
+            m.cardChart = stored.cardChart();
+            m.charts = stored.charts();
+            m.queries = stored.queries();
+            m.renderKey = stored.renderKey();
+            m.html = stored.html();
+            m.fromStore = true;
+            m.loadedNow = true;
+            m.changed = false;
+            return m;
+        }
         FrontMatter.Split split = FrontMatter.split(text, source.displayPath());
-        ParsedPage parsed = ParsedPage.parse(source, split, markdown, partials);
+        ParsedPage parsed = ParsedPage.parse(source, split, markdown(), partials);
+        if (m.fromStore) { // its stored view and data no longer apply
+            m.viewKey = null;
+            m.view = null;
+            m.fromStore = false;
+        }
         m.textHash = hash;
         m.parsed = parsed;
         m.frontMatterYaml = split.yaml();
-        return parsed;
+        return m;
+    }
+
+    /** Stores a page made by this build for the next process, unless it reads a database (see below). */
+    private void save(PageMemo m, String storeKey) {
+        m.changed = false;
+        // Database datasets change without any file changing, and are refreshed by age (DatabaseResults): such a
+        // page's data is computed by every build. Recognised from its front matter; a false positive costs time only.
+        if (m.frontMatterYaml != null && m.frontMatterYaml.contains("jdbc")) return;
+        store.save(m.source.sitePath(), new PageStore.Entry(ContentHashes.combine(m.textHash, storeKey), m.deps, m.viewKey,
+                m.view, m.template, m.locale.toLanguageTag(), m.files, m.cardChart, m.charts, m.queries, m.renderKey, m.html));
+    }
+
+    private static boolean depsUnchanged(Map<String, String> deps) {
+        for (var d : deps.entrySet()) if (!d.getValue().equals(ContentHashes.file(Path.of(d.getKey())))) return false;
+        return true;
     }
 
     /** Raw HTML on a site that refuses it ({@code raw_html: false}): one error per place. */
@@ -292,16 +402,12 @@ public final class SiteBuilder {
         return out.isEmpty() ? out : p.locate(new ContentException(out)).diagnostics(); // raw HTML in a partial: at the partial
     }
 
-    private PageMemo memoOf(ParsedPage p) {
-        return memo.get(p.source().file());
-    }
-
     /**
      * Everything a page's data depends on: its front matter, the directives and inline values (not the prose around
      * them, so editing prose never recomputes data), its language and the content of every file its front matter
      * names. Line numbers are left out: they only matter for error messages, and errors are never remembered.
      */
-    private String dataKey(ParsedPage p, PageMemo m, SiteConfig config) {
+    private String dataKey(ParsedPage p, PageMemo m, SiteConfig config, Map<String, String> deps) {
         List<String> parts = new ArrayList<>();
         parts.add("data-v1");
         parts.add(p.source().sitePath());
@@ -310,7 +416,11 @@ public final class SiteBuilder {
         parts.add(m.frontMatterYaml);
         for (Directive d : p.markdown().directives()) parts.add(d.info() + "\n" + d.body());
         for (InlineValue v : p.markdown().inlineValues()) parts.add("{{" + v.expression() + "}}");
-        for (Path f : dataFiles(p)) parts.add(f + "=" + ContentHashes.file(f));
+        for (Path f : dataFiles(p)) {
+            String hash = ContentHashes.file(f);
+            deps.put(f.toAbsolutePath().normalize().toString(), hash);
+            parts.add(f + "=" + hash);
+        }
         return ContentHashes.combine(parts.toArray(String[]::new));
     }
 

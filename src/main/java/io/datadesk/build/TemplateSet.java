@@ -30,7 +30,7 @@ final class TemplateSet {
     // The 'articles' model variable used in an expression (not merely named in a comment): the template lists pages.
     private static final Pattern USES_ARTICLES = Pattern.compile("[$*]\\{[^}]*\\barticles\\b");
 
-    private final Templates templates;
+    private final LazyTemplates templates;
     private final Theme theme;
     private final String allHash;
     private final Map<String, String> fileHashes; // template name (path without .html) -> hash
@@ -38,7 +38,7 @@ final class TemplateSet {
     private final Map<String, String> keys = new HashMap<>();
     private final Map<String, Boolean> listsArticles = new HashMap<>();
 
-    private TemplateSet(Templates templates, Theme theme, String allHash, Map<String, String> fileHashes,
+    private TemplateSet(LazyTemplates templates, Theme theme, String allHash, Map<String, String> fileHashes,
             Map<String, String> texts) {
         this.templates = templates;
         this.theme = theme;
@@ -62,7 +62,7 @@ final class TemplateSet {
         });
         String all = ContentHashes.combine(hashes.toString());
         if (previous != null && previous.allHash.equals(all)) return previous.withTheme(theme);
-        return new TemplateSet(new Templates(theme, displayDir), theme, all, hashes, texts);
+        return new TemplateSet(new LazyTemplates(theme, displayDir), theme, all, hashes, texts);
     }
 
     /** The same templates with the theme just read, whose assets may differ. */
@@ -78,8 +78,31 @@ final class TemplateSet {
         return theme.assets();
     }
 
+    /** The template engine, started on first use: a build whose pages all come from the page store needs none. */
     Templates templates() {
-        return templates;
+        return templates.get();
+    }
+
+    /** Whether template {@code name} exists, without starting the template engine. */
+    boolean exists(String name) {
+        return fileHashes.containsKey(name);
+    }
+
+    /** Thymeleaf's start-up (its classes and OGNL's) costs a noticeable part of a small build: made when needed. */
+    private static final class LazyTemplates {
+        private final Theme theme;
+        private final String displayDir;
+        private Templates templates;
+
+        LazyTemplates(Theme theme, String displayDir) {
+            this.theme = theme;
+            this.displayDir = displayDir;
+        }
+
+        synchronized Templates get() {
+            if (templates == null) templates = new Templates(theme, displayDir);
+            return templates;
+        }
     }
 
     /** A hash of the template {@code name} and every template it takes fragments from. */

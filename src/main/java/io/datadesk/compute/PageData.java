@@ -39,7 +39,7 @@ public final class PageData {
     static final String DOWNLOADS = "downloads/";
 
     private final DataPaths paths;
-    private final ChartRenderer charts = new ChartRenderer();
+    private ChartRenderer charts; // made on the first chart: its colours and fonts start AWT, which a site without charts does not need
     private final QueryCache queryCache;
     /** Charts drawn by this builder, by everything they are drawn from; kept across rebuilds of {@code serve}. */
     private final Map<String, RenderedChart> drawn = new LinkedHashMap<>(64, 0.75f, true) {
@@ -66,6 +66,11 @@ public final class PageData {
         this.paths = new DataPaths(projectDir, contentDir);
         this.queryCache = queryCache;
         this.databases = databases;
+    }
+
+    private synchronized ChartRenderer charts() {
+        if (charts == null) charts = new ChartRenderer();
+        return charts;
     }
 
     /** The results of database datasets, cached between builds. */
@@ -198,24 +203,44 @@ public final class PageData {
         int chartCount = 0, tableCount = 0;
         String firstChartSvg = null;
         Map<String, List<String>> figures = new LinkedHashMap<>(); // result name -> ids of the figures showing it
+        // Tables and the charts' data first, in page order; then the charts are drawn, on every core (drawing is most
+        // of a data page's time, and one page may hold most of a site's charts); then problems are taken in page order.
+        List<Diagnostics> each = new ArrayList<>();
+        List<ChartJob> jobs = new ArrayList<>();
+        String[][] figureOf = new String[md.directives().size()][]; // by directive index: result name, figure id
         for (Directive d : md.directives()) {
+            Diagnostics here = new Diagnostics();
+            each.add(here);
             if (d instanceof Directive.Table t) {
                 String id = "table-" + (++tableCount);
                 String[] used = new String[1];
-                String table = problems.collect(() -> table(t, file, shown, failed, locale, used));
+                String table = here.collect(() -> table(t, file, shown, failed, locale, used));
                 // The table's box gets an id, so that "How the numbers were computed" can link back to it.
                 html[d.index()] = table == null || table.isEmpty() ? "" : table.replaceFirst("^<div ", "<div id=\"" + id + "\" ");
-                if (used[0] != null && table != null && !table.isEmpty()) figures.computeIfAbsent(used[0], k -> new ArrayList<>()).add(id);
+                if (used[0] != null && table != null && !table.isEmpty()) figureOf[d.index()] = new String[] {used[0], id};
             }
             if (d instanceof Directive.Chart c) {
                 String id = "chart-" + (++chartCount);
-                String[] used = new String[1];
-                RenderedChart chart = problems.collect(() -> chart(c, file, id, shown, failed, locale, page, files, sources, limits, used));
-                html[d.index()] = chart == null ? "" : chart.html();
-                if (chart != null && used[0] != null) figures.computeIfAbsent(used[0], k -> new ArrayList<>()).add(id);
-                if (firstChartSvg == null && chart != null && !chart.svg().isEmpty()) firstChartSvg = chart.svg();
+                ChartJob job = here.collect(() -> chart(c, file, id, shown, failed, locale, page, files, sources, limits));
+                html[d.index()] = "";
+                if (job != null) {
+                    jobs.add(job);
+                    job.problems = here;
+                    job.index = d.index();
+                    job.id = id;
+                }
             }
         }
+        draw(jobs);
+        for (Diagnostics here : each) problems.addAll(here.list());
+        for (ChartJob job : jobs) {
+            RenderedChart chart = job.chart;
+            if (chart == null) continue;
+            html[job.index] = chart.html();
+            figureOf[job.index] = new String[] {job.used, job.id};
+            if (firstChartSvg == null && !chart.svg().isEmpty()) firstChartSvg = chart.svg();
+        }
+        for (String[] f : figureOf) if (f != null) figures.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f[1]);
         List<String> inline = new ArrayList<>();
         List<InlineExpression.Value> values = new ArrayList<>();
         List<InlineExpression> expressions = new ArrayList<>();
@@ -299,9 +324,9 @@ public final class PageData {
      * Draws a chart and publishes its data as CSV beside the page, so every chart has a "Download the data" link
      * to exactly the numbers it shows.
      */
-    private RenderedChart chart(Directive.Chart d, String file, String id, Map<String, QueryResult> results,
-                                java.util.Set<String> failed, Locale locale, ParsedPage page, Map<String, byte[]> files,
-                                Map<String, Attribution> sources, Limits limits, String[] used) {
+    private ChartJob chart(Directive.Chart d, String file, String id, Map<String, QueryResult> results,
+                           java.util.Set<String> failed, Locale locale, ParsedPage page, Map<String, byte[]> files,
+                           Map<String, Attribution> sources, Limits limits) {
         String body = expandInlineValues(d.body(), file, d.bodyLine(), results, failed, locale);
         if (body == null) return null;
         ChartSpec spec = ChartSpec.parse(YamlNode.parse(body, file, d.bodyLine()));
@@ -309,20 +334,76 @@ public final class PageData {
         if (spec.sourceText() != null && !spec.sourceText().isBlank())
             credit(sources, new Attribution(spec.sourceText(), spec.sourceUrl(), spec.sourcePublisher()));
         QueryResult result = spec.check(results);
-        used[0] = result.name();
         String csv = DOWNLOADS + result.name() + ".csv";
         files.putIfAbsent(page.source().sitePath() + csv, CsvExport.toBytes(result));
-        // Drawing is most of the cost of a data edit; a chart whose block and data did not change is drawn once.
-        String key = ContentHashes.combine(body, id, csv, locale.toLanguageTag(), ContentHashes.of(result));
-        synchronized (drawn) {
-            RenderedChart done = drawn.get(key);
-            if (done != null) return done;
+        ChartJob job = new ChartJob();
+        job.used = result.name();
+        job.draw = () -> {
+            // Drawing is most of the cost of a data edit; a chart whose block and data did not change is drawn once.
+            String key = ContentHashes.combine(body, id, csv, locale.toLanguageTag(), ContentHashes.of(result));
+            synchronized (drawn) {
+                RenderedChart done = drawn.get(key);
+                if (done != null) return done;
+            }
+            RenderedChart chart = charts().render(spec, ChartGuard.prepare(spec, result, limits.maxChartPoints()), id, locale, csv);
+            synchronized (drawn) {
+                drawn.put(key, chart);
+            }
+            return chart;
+        };
+        return job;
+    }
+
+    /** A chart whose data is ready, to be drawn; then its drawing, or its problems. */
+    private static final class ChartJob {
+        java.util.function.Supplier<RenderedChart> draw;
+        String used;
+        String id;
+        int index;
+        Diagnostics problems;
+        volatile RenderedChart chart;
+        volatile RuntimeException bug;
+    }
+
+    /** Helpers that draw a page's charts beside its own thread; daemons, one per core, started on first use. */
+    private static final java.util.concurrent.ExecutorService HELPERS = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors() - 1), r -> {
+                Thread t = new Thread(r, "datadesk-chart");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /**
+     * Draws every job: the calling thread takes jobs one by one, and helper threads, when they are free, take the
+     * others. The caller never waits for a job nobody started, so pages drawing at once cannot starve each other;
+     * on a busy machine the caller simply draws them all.
+     */
+    private static void draw(List<ChartJob> jobs) {
+        if (jobs.isEmpty()) return;
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(jobs.size());
+        Runnable worker = () -> {
+            for (int i; (i = next.getAndIncrement()) < jobs.size(); ) {
+                ChartJob job = jobs.get(i);
+                try {
+                    job.chart = job.problems.collect(job.draw);
+                } catch (RuntimeException e) {
+                    job.bug = e;
+                } finally {
+                    done.countDown();
+                }
+            }
+        };
+        int helpers = Math.min(jobs.size() - 1, Math.max(0, Runtime.getRuntime().availableProcessors() - 1));
+        for (int h = 0; h < helpers; h++) HELPERS.execute(worker);
+        worker.run();
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the build was interrupted", e);
         }
-        RenderedChart chart = charts.render(spec, ChartGuard.prepare(spec, result, limits.maxChartPoints()), id, locale, csv);
-        synchronized (drawn) {
-            drawn.put(key, chart);
-        }
-        return chart;
+        for (ChartJob job : jobs) if (job.bug != null) throw job.bug;
     }
 
     private static final java.util.regex.Pattern INLINE = java.util.regex.Pattern.compile("\\{\\{(.*?)}}");

@@ -27,6 +27,14 @@ public interface QueryCache {
     void put(String key, QueryResult result);
 
     /**
+     * Whether this cache keeps anything across builds. A builder given a cache that does not ({@link #none()})
+     * remembers no finished pages across processes either: every query runs and every page is made.
+     */
+    default boolean remembers() {
+        return true;
+    }
+
+    /**
      * The key of a query: its SQL and the inputs it can read, by table name. For a dataset, the hash should cover the
      * file's content and how it is loaded (declared types, null markers): e.g.
      * {@code ContentHashes.combine(ContentHashes.file(csv), spec.toString())}. For the result of an earlier query on
@@ -61,6 +69,11 @@ public interface QueryCache {
 
             @Override
             public void put(String key, QueryResult result) {}
+
+            @Override
+            public boolean remembers() {
+                return false;
+            }
         };
     }
 }

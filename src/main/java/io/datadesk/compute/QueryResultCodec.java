@@ -19,7 +19,7 @@ import java.util.List;
  * than Java serialization: the format is ours, versioned, cannot instantiate arbitrary classes when a cache file is
  * tampered with, and keeps every value's exact type (Long stays Long, LocalDate stays LocalDate).
  */
-final class QueryResultCodec {
+public final class QueryResultCodec {
 
     private static final int VERSION = 2; // 2: names as long strings
     private static final byte NULL = 0, LONG = 1, DOUBLE = 2, TRUE = 3, FALSE = 4, DATE = 5, TIMESTAMP = 6, TEXT = 7,
@@ -31,7 +31,7 @@ final class QueryResultCodec {
      * @param lenient for hashing: a value of an unexpected class is written as its class and text; otherwise such a
      *     value throws {@link IllegalArgumentException} (it could not be read back as the same value)
      */
-    static byte[] encode(QueryResult r, boolean lenient) {
+    public static byte[] encode(QueryResult r, boolean lenient) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(VERSION);
@@ -50,7 +50,7 @@ final class QueryResultCodec {
     }
 
     /** Reads what {@link #encode} wrote; throws {@link IOException} or a runtime exception on anything malformed. */
-    static QueryResult decode(byte[] data) throws IOException {
+    public static QueryResult decode(byte[] data) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
         if (in.readInt() != VERSION) throw new IOException("unknown version");
         String name = readLongString(in);

@@ -1,0 +1,166 @@
+package io.datadesk.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datadesk.compute.QueryCache;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Finished pages kept in .datadesk-cache/pages across processes: a new builder (a new {@code datadesk build}) takes an
+ * unchanged page from there, without running its queries, and writes exactly what a fresh build writes; anything a
+ * page is made from changing makes it again.
+ */
+class PageStoreTest {
+
+    @TempDir Path tmp;
+    private SiteFixture f;
+
+    @BeforeEach
+    void setUp() {
+        f = new SiteFixture(tmp.resolve("p"));
+        f.write("datadesk.yaml", "title: Store\nbase_url: https://example.org/s/\n");
+        f.write("content/index.md", "---\ntitle: Home\n---\nAll pages.\n");
+        for (int i = 1; i <= 3; i++) {
+            f.write("content/p" + i + "/data/v.csv", "year,value\n2023," + (10 * i) + "\n2024," + (20 * i) + "\n");
+            f.write("content/p" + i + "/index.md", page(i, "Prose of page " + i + "."));
+        }
+    }
+
+    private static String page(int i, String prose) {
+        return "---\ntitle: Page " + i + "\ndate: 2024-01-1" + i + "\ndata:\n  v: data/v.csv\n---\n" + prose + "\n\n"
+                + "The total is {{ total.value | number }}.\n\n"
+                + "```sql yearly\nselect cast(year as varchar) as year, value from v order by 1\n```\n\n"
+                + "```sql total\nselect sum(value) as value from v\n```\n\n"
+                + "```chart\ntype: bar\ndata: yearly\nx: year\ny: value\n```\n\n```table\ndata: yearly\n```\n";
+    }
+
+    /** A new `datadesk build` whose query cache was emptied: queries that run prove a page was made, not stored. */
+    private BuildResult buildWithoutQueryCache() throws IOException {
+        deleteTree(f.project.resolve(SiteBuilder.CACHE_DIR).resolve("queries"));
+        return new SiteBuilder(f.options()).build();
+    }
+
+    /** What a builder that remembers nothing writes for the project as it is now. */
+    private Map<String, String> freshBuild() throws IOException {
+        Path out = tmp.resolve("fresh");
+        deleteTree(out);
+        new SiteBuilder(f.options().withOut(out), QueryCache.none()).build();
+        return files(out);
+    }
+
+    @Test
+    void anUnchangedSiteComesFromTheStoreByteForByte() throws IOException {
+        BuildResult first = new SiteBuilder(f.options()).build();
+        assertThat(first.queriesRun()).isEqualTo(6);
+        Map<String, String> made = files(f.project.resolve("site"));
+
+        BuildResult again = buildWithoutQueryCache();
+        assertThat(again.queriesRun()).isZero(); // no page was computed
+        assertThat(again.queriesCached()).isEqualTo(6); // reported as cached, as the query cache would
+        assertThat(again.charts()).isEqualTo(3);
+        assertThat(again.pages()).containsExactlyInAnyOrder("", "p1/", "p2/", "p3/");
+        assertThat(files(f.project.resolve("site"))).isEqualTo(made).isEqualTo(freshBuild());
+    }
+
+    @Test
+    void aChangedDataFileMakesOnlyItsPageAgain() throws IOException {
+        new SiteBuilder(f.options()).build();
+        f.write("content/p2/data/v.csv", "year,value\n2023,5\n2024,1000\n");
+        BuildResult r = buildWithoutQueryCache();
+        assertThat(r.queriesRun()).isEqualTo(2); // page 2's queries only
+        assertThat(f.read("site/p2/index.html")).contains("1,005");
+        assertThat(files(f.project.resolve("site"))).isEqualTo(freshBuild());
+    }
+
+    @Test
+    void editedProseMakesItsPageAndTheListingAgain() throws IOException {
+        new SiteBuilder(f.options()).build();
+        f.write("content/p1/index.md", page(1, "Edited prose."));
+        f.write("content/index.md", "---\ntitle: Home\n---\nAll the pages.\n");
+        BuildResult r = buildWithoutQueryCache();
+        assertThat(r.queriesRun()).isEqualTo(2);
+        assertThat(f.read("site/p1/index.html")).contains("Edited prose.");
+        assertThat(files(f.project.resolve("site"))).isEqualTo(freshBuild());
+    }
+
+    @Test
+    void aChangedTemplateOrSettingRendersStoredPagesAgain() throws IOException {
+        new SiteBuilder(f.options()).build();
+        Path templates = tmp.resolve("templates");
+        copyTree(SiteFixture.repoTemplates(), templates);
+        Path article = templates.resolve("article.html");
+        Files.writeString(article, Files.readString(article).replace("<main", "<!-- edited --><main"));
+        BuildOptions own = f.options().withTemplates(templates);
+        BuildResult r = new SiteBuilder(own).build();
+        assertThat(r.queriesRun()).isZero(); // views from the store, rendered with the new template
+        assertThat(f.read("site/p3/index.html")).contains("<!-- edited -->");
+        Path out = tmp.resolve("fresh-own");
+        new SiteBuilder(own.withOut(out), QueryCache.none()).build();
+        assertThat(files(f.project.resolve("site"))).isEqualTo(files(out));
+
+        f.write("datadesk.yaml", "title: Store renamed\nbase_url: https://example.org/s/\n");
+        deleteTree(f.project.resolve(SiteBuilder.CACHE_DIR).resolve("queries"));
+        BuildResult renamed = new SiteBuilder(own).build();
+        assertThat(renamed.queriesRun()).isEqualTo(6); // the settings are an input of every page
+        assertThat(f.read("site/p1/index.html")).contains("Store renamed");
+    }
+
+    @Test
+    void aDamagedStoreIsIgnored() throws IOException {
+        new SiteBuilder(f.options()).build();
+        Map<String, String> made = files(f.project.resolve("site"));
+        List<Path> entries;
+        try (Stream<Path> s = Files.walk(f.project.resolve(SiteBuilder.CACHE_DIR).resolve("pages"))) {
+            entries = s.filter(p -> p.toString().endsWith(".page")).toList();
+        }
+        assertThat(entries).hasSize(5); // four pages and the 404 page
+        for (int i = 0; i < entries.size(); i++) {
+            byte[] b = Files.readAllBytes(entries.get(i));
+            Files.write(entries.get(i), i % 2 == 0 ? "garbage".getBytes() : java.util.Arrays.copyOf(b, b.length / 2));
+        }
+        BuildResult r = buildWithoutQueryCache();
+        assertThat(r.queriesRun()).isEqualTo(6);
+        assertThat(files(f.project.resolve("site"))).isEqualTo(made);
+    }
+
+    @Test
+    void aBuilderWithoutCacheNeitherReadsNorWritesTheStore() throws IOException {
+        new SiteBuilder(f.options(), QueryCache.none()).build();
+        assertThat(f.project.resolve(SiteBuilder.CACHE_DIR).resolve("pages")).doesNotExist();
+    }
+
+    private static Map<String, String> files(Path root) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList())
+                out.put(root.relativize(p).toString(), io.datadesk.write.Assets.sha256(Files.readAllBytes(p)));
+        }
+        return out;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+    }
+}

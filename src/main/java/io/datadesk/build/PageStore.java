@@ -3,7 +3,6 @@ package io.datadesk.build;
 import io.datadesk.compute.ContentHashes;
 import io.datadesk.compute.QueryResultCodec;
 import io.datadesk.data.QueryResult;
-import io.datadesk.read.TocEntry;
 import io.datadesk.render.PageView;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -40,7 +39,7 @@ import java.util.stream.Stream;
  */
 final class PageStore {
 
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2; // 2: the view written by its record components
 
     /**
      * One page as a build made it.
@@ -196,74 +195,112 @@ final class PageStore {
         return new Entry(inputKey, deps, viewKey, view, template, locale, files, cardChart, charts, queries, renderKey, html);
     }
 
+    // The view is written by walking its record components, so a component someone adds to PageView (or to the
+    // records in it) is stored without touching this class; a component of a type not handled here makes the page
+    // unstorable (it is then made by every build), never wrong.
     private static void view(DataOutputStream out, PageView v) throws IOException {
-        out.writeBoolean(v != null);
-        if (v == null) return;
-        str(out, v.title());
-        str(out, v.subtitle());
-        str(out, v.description());
-        str(out, v.author());
-        str(out, v.date() == null ? null : v.date().toString());
-        str(out, v.updated() == null ? null : v.updated().toString());
-        out.writeInt(v.tags().size());
-        for (String t : v.tags()) str(out, t);
-        str(out, v.lang());
-        out.writeInt(v.readingMinutes());
-        out.writeInt(v.toc().size());
-        for (TocEntry t : v.toc()) {
-            out.writeInt(t.level());
-            str(out, t.text());
-            str(out, t.id());
-        }
-        str(out, v.content());
-        str(out, v.sitePath());
-        str(out, v.canonicalUrl());
-        out.writeInt(v.results().size());
-        for (var r : new TreeMap<>(v.results()).entrySet()) {
-            str(out, r.getKey());
-            byte[] b = QueryResultCodec.encode(r.getValue(), false);
-            out.writeInt(b.length);
-            out.write(b);
-        }
-        out.writeInt(v.sources().size());
-        for (PageView.Source s : v.sources()) {
-            str(out, s.text());
-            str(out, s.url());
-        }
-        out.writeInt(v.downloads().size());
-        for (PageView.Download d : v.downloads()) {
-            str(out, d.label());
-            str(out, d.sitePath());
-        }
-        str(out, v.provenance());
+        value(out, PageView.class, v);
     }
 
     private static PageView view(DataInputStream in, byte[] data) throws IOException {
+        return (PageView) value(in, PageView.class, data);
+    }
+
+    private static void value(DataOutputStream out, java.lang.reflect.Type type, Object v) throws IOException {
+        out.writeBoolean(v != null);
+        if (v == null) return;
+        Class<?> raw = raw(type);
+        if (raw == String.class) str(out, (String) v);
+        else if (raw == int.class || raw == Integer.class) out.writeInt((Integer) v);
+        else if (raw == long.class || raw == Long.class) out.writeLong((Long) v);
+        else if (raw == boolean.class || raw == Boolean.class) out.writeBoolean((Boolean) v);
+        else if (raw == double.class || raw == Double.class) out.writeDouble((Double) v);
+        else if (raw == LocalDate.class) str(out, v.toString());
+        else if (raw.isEnum()) str(out, ((Enum<?>) v).name());
+        else if (raw == QueryResult.class) {
+            byte[] b = QueryResultCodec.encode((QueryResult) v, false);
+            out.writeInt(b.length);
+            out.write(b);
+        } else if (raw == List.class) {
+            List<?> list = (List<?>) v;
+            out.writeInt(list.size());
+            for (Object o : list) value(out, argument(type, 0), o);
+        } else if (raw == Map.class) {
+            Map<?, ?> map = (Map<?, ?>) v;
+            out.writeInt(map.size());
+            for (var e : map.entrySet()) {
+                value(out, argument(type, 0), e.getKey());
+                value(out, argument(type, 1), e.getValue());
+            }
+        } else if (raw.isRecord()) {
+            for (var c : raw.getRecordComponents()) {
+                try {
+                    value(out, c.getGenericType(), c.getAccessor().invoke(v));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalArgumentException("cannot read " + c, e);
+                }
+            }
+        } else {
+            throw new IllegalArgumentException("the page store cannot keep a " + raw.getName());
+        }
+    }
+
+    private static Object value(DataInputStream in, java.lang.reflect.Type type, byte[] data) throws IOException {
         if (!in.readBoolean()) return null;
-        String title = str(in), subtitle = str(in), description = str(in), author = str(in);
-        String date = str(in), updated = str(in);
-        List<String> tags = new ArrayList<>();
-        for (int i = count(in, data); i > 0; i--) tags.add(str(in));
-        String lang = str(in);
-        int minutes = in.readInt();
-        List<TocEntry> toc = new ArrayList<>();
-        for (int i = count(in, data); i > 0; i--) toc.add(new TocEntry(in.readInt(), str(in), str(in)));
-        String content = str(in), sitePath = str(in), canonical = str(in);
-        Map<String, QueryResult> results = new LinkedHashMap<>();
-        for (int i = count(in, data); i > 0; i--) {
-            String key = str(in);
+        Class<?> raw = raw(type);
+        if (raw == String.class) return str(in);
+        if (raw == int.class || raw == Integer.class) return in.readInt();
+        if (raw == long.class || raw == Long.class) return in.readLong();
+        if (raw == boolean.class || raw == Boolean.class) return in.readBoolean();
+        if (raw == double.class || raw == Double.class) return in.readDouble();
+        if (raw == LocalDate.class) return LocalDate.parse(str(in));
+        if (raw.isEnum()) return enumValue(raw, str(in));
+        if (raw == QueryResult.class) {
             byte[] b = new byte[count(in, data)];
             in.readFully(b);
-            results.put(key, QueryResultCodec.decode(b));
+            return QueryResultCodec.decode(b);
         }
-        List<PageView.Source> sources = new ArrayList<>();
-        for (int i = count(in, data); i > 0; i--) sources.add(new PageView.Source(str(in), str(in)));
-        List<PageView.Download> downloads = new ArrayList<>();
-        for (int i = count(in, data); i > 0; i--) downloads.add(new PageView.Download(str(in), str(in)));
-        String provenance = str(in);
-        return new PageView(title, subtitle, description, author, date == null ? null : LocalDate.parse(date),
-                updated == null ? null : LocalDate.parse(updated), tags, lang, minutes, toc, content, sitePath, canonical,
-                results, sources, downloads, provenance);
+        if (raw == List.class) {
+            List<Object> list = new ArrayList<>();
+            for (int i = count(in, data); i > 0; i--) list.add(value(in, argument(type, 0), data));
+            return list;
+        }
+        if (raw == Map.class) {
+            Map<Object, Object> map = new LinkedHashMap<>();
+            for (int i = count(in, data); i > 0; i--) map.put(value(in, argument(type, 0), data), value(in, argument(type, 1), data));
+            return map;
+        }
+        if (raw.isRecord()) {
+            var components = raw.getRecordComponents();
+            Object[] args = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                args[i] = value(in, components[i].getGenericType(), data);
+                types[i] = components[i].getType();
+            }
+            try {
+                return raw.getDeclaredConstructor(types).newInstance(args);
+            } catch (ReflectiveOperationException e) {
+                throw new IOException("cannot make a " + raw.getName(), e);
+            }
+        }
+        throw new IOException("the page store cannot keep a " + raw.getName());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumValue(Class<?> raw, String name) {
+        return Enum.valueOf((Class) raw, name);
+    }
+
+    private static Class<?> raw(java.lang.reflect.Type type) {
+        if (type instanceof Class<?> c) return c;
+        if (type instanceof java.lang.reflect.ParameterizedType p) return (Class<?>) p.getRawType();
+        throw new IllegalArgumentException("the page store cannot keep a " + type);
+    }
+
+    private static java.lang.reflect.Type argument(java.lang.reflect.Type type, int i) {
+        if (type instanceof java.lang.reflect.ParameterizedType p) return p.getActualTypeArguments()[i];
+        throw new IllegalArgumentException("the page store needs the element type of " + type);
     }
 
     private static int count(DataInputStream in, byte[] data) throws IOException {

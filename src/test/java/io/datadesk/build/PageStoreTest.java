@@ -36,7 +36,9 @@ class PageStoreTest {
     }
 
     private static String page(int i, String prose) {
-        return "---\ntitle: Page " + i + "\ndate: 2024-01-1" + i + "\ndata:\n  v: data/v.csv\n---\n" + prose + "\n\n"
+        return "---\ntitle: Page " + i + "\ndate: 2024-01-1" + i + "\ndata:\n  v:\n    path: data/v.csv\n"
+                + "    source: { publisher: Statistics Office, text: \"values by year\", url: \"https://example.org/v\" }\n---\n"
+                + "## Section " + i + "\n\n" + prose + "\n\n"
                 + "The total is {{ total.value | number }}.\n\n"
                 + "```sql yearly\nselect cast(year as varchar) as year, value from v order by 1\n```\n\n"
                 + "```sql total\nselect sum(value) as value from v\n```\n\n"
@@ -130,6 +132,29 @@ class PageStoreTest {
         BuildResult r = buildWithoutQueryCache();
         assertThat(r.queriesRun()).isEqualTo(6);
         assertThat(files(f.project.resolve("site"))).isEqualTo(made);
+    }
+
+    @Test
+    void aViewWithEveryKindOfFieldIsKeptExactly() {
+        var result = new io.datadesk.data.QueryResult("yearly", List.of(new io.datadesk.data.Column("year", io.datadesk.data.ColumnType.TEXT),
+                new io.datadesk.data.Column("value", io.datadesk.data.ColumnType.DECIMAL)),
+                List.of(java.util.Arrays.asList("2023", 1.5), java.util.Arrays.asList("2024", null)));
+        var view = new io.datadesk.render.PageView("Title", null, "About", "Ann", java.time.LocalDate.of(2024, 1, 2), null,
+                List.of("a", "b"), "en", 3, List.of(new io.datadesk.read.TocEntry(2, "Section", "section")), "<p>body</p>", "p/",
+                "https://example.org/p/", Map.of("yearly", result),
+                List.of(new io.datadesk.render.PageView.Source("Office", "https://example.org", List.of(
+                        new io.datadesk.render.PageView.Source("series", null)))),
+                List.of(new io.datadesk.render.PageView.Download("yearly.csv", "p/downloads/yearly.csv")), "<section>how</section>");
+        var entry = new PageStore.Entry("in", Map.of("/d.csv", "h"), "vk", view, "article", "en-GB",
+                Map.of("p/downloads/yearly.csv", new byte[] {1, 2}), "<svg/>", 1, 2, "rk", "<html>");
+        PageStore store = new PageStore(tmp.resolve("store"));
+        store.save("p/", entry);
+        PageStore.Entry back = store.load("p/");
+        assertThat(back).isNotNull();
+        assertThat(back.view()).isEqualTo(view);
+        assertThat(back.files().get("p/downloads/yearly.csv")).containsExactly(1, 2);
+        assertThat(back).usingRecursiveComparison().ignoringFields("view", "files").isEqualTo(entry);
+        assertThat(store.load("q/")).isNull();
     }
 
     @Test

@@ -69,7 +69,7 @@ record ChartData(XValues.Kind xKind, List<Object> xs, double[] xPos, List<Series
         if (spec.series() != null) {
             int si = r.indexOf(spec.series()), yi = r.indexOf(spec.y().get(0));
             for (List<Object> row : r.rows()) {
-                String name = String.valueOf(row.get(si));
+                String name = io.datadesk.format.Typography.smarten(String.valueOf(row.get(si)));
                 Series s = series.computeIfAbsent(name, k -> new Series(k, xPos, nan(xs.size())));
                 put(s, index.get(key(row.get(xi))), row, yi, ei, pi);
             }
@@ -126,7 +126,7 @@ record ChartData(XValues.Kind xKind, List<Object> xs, double[] xPos, List<Series
         for (String col : spec.y()) {
             int yi = r.indexOf(col);
             for (List<Object> row : r.rows()) {
-                String name = si >= 0 ? String.valueOf(row.get(si))
+                String name = si >= 0 ? io.datadesk.format.Typography.smarten(String.valueOf(row.get(si)))
                         : spec.y().size() == 1 && spec.yLabel() != null ? spec.yLabel() : humanize(r.columns().get(yi).name());
                 double x = kind == XValues.Kind.CATEGORY ? Double.NaN : XValues.position(row.get(xi), kind);
                 double y = num(row.get(yi));

@@ -175,10 +175,11 @@ public record ChartSpec(
         if (type == ChartType.HBAR && y.size() > 1)
             problems.add(m.get("y").error("an hbar chart shows one y column", "give one column, or use 'bar' for several series"));
         problems.throwIfAny();
-        return new ChartSpec(type, data, x, y, series, text(m, "title", problems), text(m, "subtitle", problems),
-                text(m, "x-label", problems), text(m, "y-label", problems), text(m, "x-format", problems),
+        // Words readers see get the prose's typographic quotes and dashes; names and formats stay as written.
+        return new ChartSpec(type, data, x, y, series, smart(m, "title", problems), smart(m, "subtitle", problems),
+                smart(m, "x-label", problems), smart(m, "y-label", problems), text(m, "x-format", problems),
                 text(m, "y-format", problems), yMin, yMax, colors, legend, height, sourceText, sourceUrl, sourcePublisher,
-                text(m, "note", problems), text(m, "alt", problems), annotations, allowEmpty,
+                smart(m, "note", problems), smart(m, "alt", problems), annotations, allowEmpty,
                 estimated, partial, xLog, yLog, size, xMin, xMax, endLabels, body);
     }
 
@@ -275,7 +276,7 @@ public record ChartSpec(
         if (am.containsKey("x") == am.containsKey("y"))
             throw a.fail("an annotation needs either 'x' (a vertical line) or 'y' (a horizontal line)",
                     "e.g. { x: 2022-11-30, label: ChatGPT released } or { y: 0.05, label: 5% }");
-        String label = am.containsKey("label") ? am.get("label").asString("label") : "";
+        String label = am.containsKey("label") ? io.datadesk.format.Typography.smarten(am.get("label").asString("label")) : "";
         if (am.containsKey("x")) {
             YamlNode xn = am.get("x");
             String xv = xn.asString("annotation x").trim();
@@ -315,6 +316,10 @@ public record ChartSpec(
         String v = text(m, key, problems);
         if (v == null && !m.containsKey(key)) problems.add(body.error("a chart needs '" + key + "'", hint));
         return v == null ? null : v.trim();
+    }
+
+    private static String smart(Map<String, YamlNode> m, String key, Diagnostics problems) {
+        return io.datadesk.format.Typography.smarten(text(m, key, problems));
     }
 
     private static String text(Map<String, YamlNode> m, String key, Diagnostics problems) {

@@ -1,6 +1,7 @@
 package io.datadesk.data;
 
 import io.datadesk.error.Diagnostics;
+import io.datadesk.format.Typography;
 import io.datadesk.yaml.YamlNode;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public record Attribution(String text, String url, String publisher) {
         if (node == null || node.isNull()) return null;
         if (!node.isMap()) {
             String text = problems.collect(() -> node.asString("source"));
-            return text == null || text.isBlank() ? null : new Attribution(text.strip(), null);
+            return text == null || text.isBlank() ? null : new Attribution(Typography.smarten(text.strip()), null);
         }
         Map<String, YamlNode> m = node.asMap("source");
         problems.addAll(node.unknownKeys("source key", List.of("text", "url", "publisher")));
@@ -45,7 +46,7 @@ public record Attribution(String text, String url, String publisher) {
             problems.add(m.get("url").error("source url must start with http://, https:// or /", ""));
             return null;
         }
-        return new Attribution(text, url, publisher);
+        return new Attribution(Typography.smarten(text), url, Typography.smarten(publisher));
     }
 
     private static String value(Map<String, YamlNode> m, String key, Diagnostics problems) {

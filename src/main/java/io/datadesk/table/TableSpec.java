@@ -75,7 +75,8 @@ public record TableSpec(String data, List<ColumnSpec> columns, int limit, String
                 return n;
             });
         }
-        String caption = options.containsKey("caption") ? problems.collect(() -> options.get("caption").asString("caption")) : null;
+        String caption = options.containsKey("caption")
+                ? io.datadesk.format.Typography.smarten(problems.collect(() -> options.get("caption").asString("caption"))) : null;
         problems.throwIfAny();
         return new TableSpec(data, columns == null ? List.of() : columns, limit == null ? 0 : limit, caption,
                 body.file(), body.line(), body.column(), dataLine, dataColumn);
@@ -97,7 +98,7 @@ public record TableSpec(String data, List<ColumnSpec> columns, int limit, String
             YamlNode key = node.keyNode(name);
             YamlNode v = e.getValue();
             if (v.isNull()) out.add(new ColumnSpec(name, name, null, null, key.line(), key.column()));
-            else if (v.isScalar()) out.add(new ColumnSpec(name, v.asString("label"), null, null, key.line(), key.column()));
+            else if (v.isScalar()) out.add(new ColumnSpec(name, io.datadesk.format.Typography.smarten(v.asString("label")), null, null, key.line(), key.column()));
             else {
                 ColumnSpec c = problems.collect(() -> parseColumn(name, key, v));
                 if (c != null) out.add(c);
@@ -130,7 +131,7 @@ public record TableSpec(String data, List<ColumnSpec> columns, int limit, String
             }
         }
         problems.throwIfAny();
-        return new ColumnSpec(name, label == null ? name : label, format, align, key.line(), key.column());
+        return new ColumnSpec(name, label == null ? name : io.datadesk.format.Typography.smarten(label), format, align, key.line(), key.column());
     }
 
     /** The result this table shows, from the page's results so far; a located error lists the names that exist. */

@@ -279,4 +279,37 @@ class ChartRendererTest {
         return out;
     }
 
+
+    @Test
+    void chartTextGetsTheProsesTypographicQuotesAndDashes() throws Exception {
+        QueryResult r = new QueryResult("answers", List.of(new Column("year", ColumnType.TEXT), new Column("answer", ColumnType.TEXT),
+                new Column("n", ColumnType.INTEGER)), List.of(List.of("2023", "Don't know", 4L), List.of("2023", "\"AI\"", 6L),
+                List.of("2024", "Don't know", 5L), List.of("2024", "\"AI\"", 7L)));
+        ChartSpec spec = ChartSpec.parse(YamlNode.parse("""
+                type: bar
+                data: answers
+                x: year
+                y: n
+                series: answer
+                title: '"AI" named as a reason, 2023--2024'
+                subtitle: Employers' answers
+                x-label: Year -- of the report
+                y-label: Employers' count
+                note: Counts are "as reported"...
+                annotations:
+                  - { y: 5, label: "Half --- roughly" }
+                """, "p.md", 1));
+        RenderedChart chart = renderer.render(spec, spec.check(Map.of("answers", r)), "c1", Locale.US, "data/x.csv");
+        Document doc = Jsoup.parse(chart.html());
+        assertThat(doc.select(".dd-chart-title").text()).isEqualTo("\u201cAI\u201d named as a reason, 2023\u20132024");
+        assertThat(doc.select(".dd-chart-subtitle").text()).isEqualTo("Employers\u2019 answers");
+        assertThat(doc.select(".dd-chart-note").first().text()).isEqualTo("Counts are \u201cas reported\u201d\u2026");
+        List<String> svgText = texts(parseXml(chart.svg()));
+        assertThat(svgText).contains("Year \u2013 of the report", "Half \u2014 roughly");
+        assertThat(String.join(" ", svgText)).contains("Employers\u2019 count").doesNotContain("'", "\"", "--");
+        // Legend entries (series named by the data) and the data table's caption and headers.
+        assertThat(doc.text()).contains("Don\u2019t know", "\u201cAI\u201d").doesNotContain("Don't", "\"AI\"");
+        assertThat(doc.select("table caption").text()).isEqualTo("\u201cAI\u201d named as a reason, 2023\u20132024");
+        assertThat(chart.description()).contains("Don\u2019t know", "\u201cAI\u201d", "year \u2013 of the report").doesNotContain("'", "\"");
+    }
 }

@@ -164,7 +164,7 @@ public final class PageData {
                 } else {
                     if (db == null) db = openDatabase(page, fileSpecs, fromDatabases, results, problems, limits);
                     PageDatabase open = db;
-                    r = problems.collect(() -> open.query(name, d.body(), file, d.bodyLine()));
+                    r = problems.collect(() -> open.query(name, d.body(), file, d.bodyLine(), d.nameColumn()));
                     run++;
                     if (r != null) queryCache.put(key, r);
                 }

@@ -192,12 +192,20 @@ public final class PageDatabase implements AutoCloseable {
      * @param sqlFirstLine the 1-based line of the Markdown file where the SQL text starts (after the fence)
      */
     public QueryResult query(String name, String sql, String file, int sqlFirstLine) {
+        return query(name, sql, file, sqlFirstLine, 0);
+    }
+
+    /**
+     * As {@link #query(String, String, String, int)}, with the 1-based column of the name on the fence line (0 when
+     * unknown), where errors about the name point.
+     */
+    public QueryResult query(String name, String sql, String file, int sqlFirstLine, int nameColumn) {
         int fenceLine = Math.max(1, sqlFirstLine - 1);
         String bad = SqlNames.problem(name);
-        if (bad != null) throw new ContentException(new Diagnostic(file, fenceLine, 0, "query name: " + bad, "the fence line is ```sql NAME, e.g. ```sql yearly"));
+        if (bad != null) throw new ContentException(new Diagnostic(file, fenceLine, nameColumn, "query name: " + bad, "the fence line is ```sql NAME, e.g. ```sql yearly"));
         TableInfo existing = tables.get(key(name));
         if (existing != null)
-            throw new ContentException(new Diagnostic(file, fenceLine, 0, "query name '" + name + "' is already used by "
+            throw new ContentException(new Diagnostic(file, fenceLine, nameColumn, "query name '" + name + "' is already used by "
                     + (existing.dataset ? "a dataset in front matter" : "an earlier query") + " on this page", "give each query its own name"));
         String body = stripTrailingSemicolons(sql);
         if (body.isBlank()) throw new ContentException(new Diagnostic(file, fenceLine, 0, "query '" + name + "' is empty", "write a SELECT statement"));

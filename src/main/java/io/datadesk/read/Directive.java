@@ -46,11 +46,19 @@ public sealed interface Directive permits Directive.Query, Directive.Table, Dire
      * @param info the words of the info string
      */
     static Optional<Directive> of(int index, List<String> info, String body, int line) {
+        return of(index, info, body, line, 0);
+    }
+
+    /**
+     * As {@link #of(int, List, String, int)}, with the 1-based column of the info string's second word (a query's
+     * name) on the fence line, 0 when unknown: messages about the name point at it.
+     */
+    static Optional<Directive> of(int index, List<String> info, String body, int line, int nameColumn) {
         if (info.isEmpty()) return Optional.empty();
         List<String> args = info.subList(1, info.size());
         return switch (info.get(0)) {
             case "sql" -> args.isEmpty() ? Optional.empty()
-                    : Optional.of(new Query(index, args.get(0), args.subList(1, args.size()).contains("show"), body, line));
+                    : Optional.of(new Query(index, args.get(0), args.subList(1, args.size()).contains("show"), body, line, nameColumn));
             case "table" -> Optional.of(new Table(index, body, line));
             case "chart" -> Optional.of(new Chart(index, body, line));
             case "assert" -> Optional.of(new Assert(index, List.copyOf(args), body, line));
@@ -61,9 +69,14 @@ public sealed interface Directive permits Directive.Query, Directive.Table, Dire
     /**
      * {@code ```sql NAME [show]}: a query whose result becomes table {@code name}.
      *
-     * @param show whether readers see the SQL (a collapsed "Show the SQL" block)
+     * @param show       whether readers see the SQL (a collapsed "Show the SQL" block)
+     * @param nameColumn 1-based column of the name on the fence line (0 when unknown), where name errors point
      */
-    record Query(int index, String name, boolean show, String body, int line) implements Directive {
+    record Query(int index, String name, boolean show, String body, int line, int nameColumn) implements Directive {
+        public Query(int index, String name, boolean show, String body, int line) {
+            this(index, name, show, body, line, 0);
+        }
+
         @Override
         public String info() {
             return "sql " + name + (show ? " show" : "");

@@ -56,6 +56,13 @@ public final class Markdown {
         this.renderer = HtmlRenderer.builder(options).build();
     }
 
+    /** The 1-based column of the second word of a fence's info string (a query's name), or 0 when it has none. */
+    private static int secondWordColumn(Document doc, FencedCodeBlock f) {
+        String info = f.getInfo().toString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\S+\\s+(\\S)").matcher(info);
+        return m.find() ? column(doc.getChars(), f.getInfo().getStartOffset() + m.start(1)) : 0;
+    }
+
     /** Parses a page body and finds its directives, inline values and headings. */
     public MarkdownPage parse(String body) {
         Document doc = parser.parse(body);
@@ -69,7 +76,8 @@ public final class Markdown {
         for (Node n : doc.getDescendants()) {
             if (n instanceof FencedCodeBlock f) {
                 List<String> info = Arrays.stream(f.getInfo().toString().trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
-                var directive = Directive.of(directives.size(), info, f.getContentChars().toString(), f.getStartLineNumber() + 1);
+                var directive = Directive.of(directives.size(), info, f.getContentChars().toString(), f.getStartLineNumber() + 1,
+                        secondWordColumn(doc, f));
                 if (directive.isPresent()) {
                     directiveIndex.put(f, directives.size());
                     directives.add(directive.get());

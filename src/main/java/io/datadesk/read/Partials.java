@@ -5,7 +5,6 @@ import io.datadesk.error.Diagnostic;
 import io.datadesk.error.Suggest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -64,9 +63,10 @@ public final class Partials {
                 String rel = dir.relativize(p).toString().replace('\\', '/');
                 if (!rel.endsWith(".md")) continue;
                 try {
-                    texts.put(rel.substring(0, rel.length() - 3), Files.readString(p, StandardCharsets.UTF_8));
-                } catch (CharacterCodingException e) {
-                    problems.add(new Diagnostic(displayDir + "/" + rel, 0, 0, "the partial is not UTF-8 text", "save it as UTF-8"));
+                    // the line and column of the first byte that is not UTF-8, as for pages
+                    texts.put(rel.substring(0, rel.length() - 3), io.datadesk.error.Utf8Text.decode(Files.readAllBytes(p), displayDir + "/" + rel));
+                } catch (ContentException e) {
+                    problems.addAll(e.diagnostics());
                 }
             }
         } catch (IOException e) {

@@ -220,6 +220,29 @@ class RobustnessTest {
         fails("content/q/data/d.csv:3:2: error: the file is not UTF-8 text: byte 0xF6");
     }
 
+    @Test
+    void messagesAboutNamesPartialsAndCsvRowsNameTheirColumnAndAHint() throws Exception {
+        // a reused query name points at the name on the fence line
+        fx.write("content/q/data/d.csv", "x,y\n1,2\n")
+                .write("content/q/index.md", page(DATA, "```sql q\nselect 1 as v\n```", "```sql q\nselect 2 as v\n```"));
+        SiteFixture.Run run = fails("content/q/index.md:12:8: error: query name 'q' is already used by an earlier query on this page");
+        assertThat(run.err()).contains("hint: give each query its own name");
+        // a partial that is not UTF-8: the file, line and column of the first bad byte
+        fx.write("content/q/index.md", page(DATA, "{{> part }}"));
+        Files.createDirectories(dir.resolve("partials"));
+        Files.write(dir.resolve("partials/part.md"), bytes("Hello\nCaf", 0xE9, " x\n"));
+        run = fails("partials/part.md:2:4: error: the file is not UTF-8 text: byte 0xE9 at byte offset 9");
+        assertThat(run.err()).contains("hint: save the file as UTF-8");
+        Files.delete(dir.resolve("partials/part.md"));
+        // CSV: a duplicate column name and rows with the wrong number of fields, each at its column, with a hint
+        fx.write("content/q/index.md", page(DATA, QUERY)).write("content/q/data/d.csv", "x,x\n1,2\n");
+        run = fails("content/q/data/d.csv:1:3: error: duplicate column name 'x' (columns 1 and 2)");
+        assertThat(run.err()).contains("hint: give each column its own name");
+        fx.write("content/q/data/d.csv", "x,y,z\n1,2,3\n4,5\n");
+        run = fails("content/q/data/d.csv:3:4: error: row has 2 fields, the header has 3");
+        assertThat(run.err()).contains("hint: every row needs one value per column");
+    }
+
     private static byte[] bytes(Object... parts) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (Object p : parts) {

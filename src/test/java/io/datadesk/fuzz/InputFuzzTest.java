@@ -27,13 +27,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The promise of issue 18, checked by Jazzer (coverage-guided fuzzing): every input builds or fails with located
@@ -83,11 +88,32 @@ class InputFuzzTest {
 
     // ---- the promise for one call: returns, or fails with located ContentExceptions only ----
 
+    /**
+     * Each input's call runs on this worker so that a hang is a failure after {@link #BOUND}: JUnit's {@code @Timeout}
+     * cannot bound one input, since in fuzzing mode the whole fuzzing run is one test invocation.
+     */
+    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fuzz-input");
+        t.setDaemon(true);
+        return t;
+    });
+    static final Duration BOUND = Duration.ofSeconds(60);
+
     static void locatedOrFine(String channel, String file, Runnable call) {
+        Future<?> f = WORKER.submit(call);
         try {
-            call.run();
+            f.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
             count(channel + ": accepted");
-        } catch (ContentException e) {
+        } catch (TimeoutException e) {
+            throw new AssertionError(channel + ": one input took over " + BOUND.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (ExecutionException wrapped) {
+            if (!(wrapped.getCause() instanceof ContentException e)) {
+                if (wrapped.getCause() instanceof Error err) throw err;
+                throw new AssertionError(channel + ": not a located error", wrapped.getCause());
+            }
             count(channel + ": located error");
             assertThat(e.diagnostics()).isNotEmpty();
             for (Diagnostic d : e.diagnostics()) {
@@ -231,14 +257,12 @@ class InputFuzzTest {
     // ---- one fuzz test per channel ----
 
     @FuzzTest
-    @Timeout(60)
     void frontMatter(FuzzedDataProvider d) {
         String yaml = yaml(d);
         locatedOrFine("front matter", "p.md", () -> FrontMatter.parse(yaml, "p.md"));
     }
 
     @FuzzTest
-    @Timeout(60)
     void chartAndTableOptions(FuzzedDataProvider d) {
         String yaml = chartOptions(d);
         locatedOrFine("chart", "p.md", () -> ChartSpec.parse(YamlNode.parse(yaml, "p.md", 7)));
@@ -247,7 +271,6 @@ class InputFuzzTest {
     }
 
     @FuzzTest
-    @Timeout(60)
     void csvFiles(FuzzedDataProvider d) throws IOException {
         byte[] bytes = csv(d);
         Path f = Files.createTempFile(dir, "f", ".csv");
@@ -260,7 +283,6 @@ class InputFuzzTest {
     }
 
     @FuzzTest
-    @Timeout(60)
     void inlineExpressions(FuzzedDataProvider d) {
         String expression = inline(d);
         Map<String, QueryResult> results = Map.of("q", db.results().get("one"), "d", db.table("d"));
@@ -270,7 +292,6 @@ class InputFuzzTest {
     private static final AtomicInteger queries = new AtomicInteger();
 
     @FuzzTest
-    @Timeout(60)
     void sqlBlocks(FuzzedDataProvider d) {
         String sql = sql(d);
         String name = "q" + queries.incrementAndGet();
@@ -351,7 +372,6 @@ class InputFuzzTest {
     }
 
     @FuzzTest
-    @Timeout(240)
     void wholeBuilds(FuzzedDataProvider d) throws Exception {
         Project p = project(d);
         Path project = freshProject();

@@ -59,7 +59,7 @@ class MarkdownTest {
         Markdown.MarkdownPage page = markdown.parse(md);
         List<Directive> ds = page.directives();
         assertThat(ds).hasExactlyElementsOfTypes(Directive.Query.class, Directive.Chart.class, Directive.Table.class);
-        assertThat(ds.get(0)).isEqualTo(new Directive.Query(0, "yearly", true, "select 1\n", 5));
+        assertThat(ds.get(0)).isEqualTo(new Directive.Query(0, "yearly", true, "select 1\n", 5, 8));
         assertThat(ds.get(0).info()).isEqualTo("sql yearly show");
         assertThat(ds.get(0).line()).isEqualTo(5);
         assertThat(ds.get(0).bodyLine()).isEqualTo(6);

@@ -22,6 +22,9 @@ public final class Datadesk {
     static final String REPOSITORY = "datadesk/datadesk";
 
     public static void main(String[] args) {
+        // `java -jar datadesk.jar build` gets the launcher's start-up settings in a second JVM (see FastStart)
+        java.util.Optional<Integer> relaunched = FastStart.relaunch(args);
+        if (relaunched.isPresent()) System.exit(relaunched.get());
         System.setProperty("java.awt.headless", "true"); // charts measure text through AWT; never open a display
         System.exit(run(args));
     }

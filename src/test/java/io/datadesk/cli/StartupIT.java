@@ -71,6 +71,30 @@ class StartupIT {
         assertThat(Files.readString(desk.resolve("second/sales/index.html"))).isEqualTo(Files.readString(desk.resolve("first/sales/index.html")));
     }
 
+    @Test
+    void theReadmesJavaJarCommandBuildsWithTheLaunchersSettings() throws Exception {
+        Path desk = Files.createDirectories(tmp.resolve("plain-java/content"));
+        Files.writeString(desk.resolve("index.md"), "---\ntitle: Home\n---\nHello.\n");
+        Files.writeString(desk.getParent().resolve("datadesk.yaml"), "title: Plain\n");
+        Path cache = tmp.resolve("plain-java-cache");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String jar = home.resolve("datadesk.jar").toString();
+        assertThat(run(desk.getParent(), env, java, "-Xmx256m", "-jar", jar, "build", "--out", "first")).isZero();
+        // The second JVM recorded its class archive, as the launcher's first build does.
+        List<Path> archives;
+        try (Stream<Path> s = Files.list(cache.resolve("datadesk"))) {
+            archives = s.toList();
+        }
+        assertThat(archives).singleElement().satisfies(a -> assertThat(a.getFileName().toString()).matches("cds-jar-[0-9a-f]{16}\\.jsa"));
+        assertThat(run(desk.getParent(), env, java, "-jar", jar, "build", "--out", "second")).isZero();
+        assertThat(Files.readString(desk.getParent().resolve("second/index.html")))
+                .isEqualTo(Files.readString(desk.getParent().resolve("first/index.html")));
+        // A content error's exit code comes through the first JVM.
+        Files.writeString(desk.resolve("index.md"), "---\ntitle: [unclosed\n---\nHello.\n");
+        assertThat(run(desk.getParent(), env, java, "-jar", jar, "build", "--out", "third")).isEqualTo(1);
+    }
+
     private static int run(Path dir, Map<String, String> env, String... command) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);

@@ -50,6 +50,11 @@ public final class ChartRenderer {
     static final Color[] PALETTE = {new Color(0x00, 0x72, 0xb2), new Color(0xc4, 0x7a, 0x00), new Color(0x00, 0x9e, 0x73),
             new Color(0xd5, 0x5e, 0x00), new Color(0xcc, 0x79, 0xa7), new Color(0x8a, 0x63, 0xd2), new Color(0x9b, 0x8a, 0x00)};
 
+    /** The series colours of the light scheme, in order (the dark scheme's are in chart.css). */
+    public static List<Color> palette() {
+        return List.of(PALETTE);
+    }
+
     /** Marks the x tick labels XChart lays out only to reserve their space; we draw the real ones. */
     private static final String PLACEHOLDER = "\u00d8";
 

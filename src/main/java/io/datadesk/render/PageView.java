@@ -16,11 +16,22 @@ import java.util.Map;
  *     order of first use and without repeats; the article template lists them under "Sources"
  * @param downloads the data files published beside the page, listed under "Download the data"
  * @param provenance the "How the numbers were computed" section (trusted HTML), or empty
+ * @param cardChart what the chart on the page's social card shows, for its {@code og:image:alt}: the chart's title
+ *     and its text description ("Tech layoffs peaked in 2023: Line chart of people laid off by month, …"), or empty
+ *     when the card has no chart
  */
 public record PageView(String title, String subtitle, String description, String author, LocalDate date,
                        LocalDate updated, List<String> tags, String lang, int readingMinutes, List<TocEntry> toc,
                        String content, String sitePath, String canonicalUrl, Map<String, QueryResult> results,
-                       List<Source> sources, List<Download> downloads, String provenance) {
+                       List<Source> sources, List<Download> downloads, String provenance, String cardChart) {
+
+    public PageView(String title, String subtitle, String description, String author, LocalDate date,
+                    LocalDate updated, List<String> tags, String lang, int readingMinutes, List<TocEntry> toc,
+                    String content, String sitePath, String canonicalUrl, Map<String, QueryResult> results,
+                    List<Source> sources, List<Download> downloads, String provenance) {
+        this(title, subtitle, description, author, date, updated, tags, lang, readingMinutes, toc, content, sitePath,
+                canonicalUrl, results, sources, downloads, provenance, "");
+    }
 
     public PageView(String title, String subtitle, String description, String author, LocalDate date,
                     LocalDate updated, List<String> tags, String lang, int readingMinutes, List<TocEntry> toc,
@@ -28,6 +39,21 @@ public record PageView(String title, String subtitle, String description, String
                     List<Source> sources, List<Download> downloads) {
         this(title, subtitle, description, author, date, updated, tags, lang, readingMinutes, toc, content, sitePath,
                 canonicalUrl, results, sources, downloads, "");
+    }
+
+    /** Whether the page's social card shows a chart (described by {@link #cardChart}). */
+    public boolean hasCardChart() {
+        return !cardChart.isEmpty();
+    }
+
+    /**
+     * The social card's text alternative ({@code og:image:alt}): the headline it shows (the page's title, or the
+     * site's on the home and 404 pages), then what its chart shows, introduced by {@code chartLabel} ("Chart").
+     */
+    public String cardAlt(String siteTitle, String chartLabel) {
+        String base = isArticle() || siteTitle == null || siteTitle.isBlank() ? title : siteTitle;
+        if (cardChart.isEmpty()) return base;
+        return base + (base.matches(".*[.!?\u2026]$") ? " " : ". ") + chartLabel + ": " + cardChart;
     }
 
     /** Whether the page has a "How the numbers were computed" section. */
@@ -42,6 +68,7 @@ public record PageView(String title, String subtitle, String description, String
         sources = List.copyOf(sources.stream().distinct().toList());
         downloads = List.copyOf(downloads);
         provenance = provenance == null ? "" : provenance;
+        cardChart = cardChart == null ? "" : cardChart;
     }
 
     /** A page without sources or downloads (the shape the skeleton had). */

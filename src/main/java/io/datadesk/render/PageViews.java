@@ -48,7 +48,23 @@ public final class PageViews {
         return new PageView(fm.title(), fm.subtitle(), fm.description(), fm.author() != null ? fm.author() : config.author(),
                 fm.date(), fm.updated(), fm.tags(), fm.lang() != null ? fm.lang() : config.language(),
                 readingMinutes(polished.words()), toc(p.markdown().toc(), polished), body, sitePath, canonical, c.results(), sources(c.sources()),
-                downloads(c), provenance);
+                downloads(c), provenance, cardChart(c.firstChartSvg()));
+    }
+
+    /**
+     * What the chart a page's social card draws shows, from the drawing's own {@code <title>} and {@code <desc>}
+     * (the chart's title and its description, generated from the data or the author's {@code alt}).
+     */
+    static String cardChart(String svg) {
+        if (svg == null || svg.isEmpty()) return "";
+        var doc = org.jsoup.Jsoup.parse(svg, "", org.jsoup.parser.Parser.xmlParser());
+        var title = doc.selectFirst("svg > title");
+        var desc = doc.selectFirst("svg > desc");
+        String t = title == null ? "" : title.text().strip();
+        String d = desc == null ? "" : desc.text().strip();
+        if (t.isEmpty()) return d;
+        if (d.isEmpty()) return t;
+        return t + (t.matches(".*[.!?:\u2026]$") ? " " : ": ") + d;
     }
 
     /** The view of the 404 page, which has no source of its own. */

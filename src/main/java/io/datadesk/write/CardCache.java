@@ -17,8 +17,12 @@ import java.nio.file.StandardCopyOption;
  */
 public final class CardCache {
 
-    /** Changes whenever the code that draws cards changes, so a new datadesk never reuses an old drawing. */
-    private static final String DRAWING_VERSION = classHash(SocialCard.class, SvgPainter.class, SiteIndexes.class);
+    /**
+     * Changes whenever the code that draws cards changes, so a new datadesk never reuses an old drawing: the classes
+     * that draw, and the chart palette the card's mark takes from the chart stage.
+     */
+    static final String DRAWING_VERSION = classHash(SocialCard.class, SvgPainter.class, SiteIndexes.class)
+            + Assets.sha256(SocialCard.BARS.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 8);
 
     private final Path dir;
 

@@ -34,7 +34,8 @@ public final class SocialCard {
     private static final Color MUTED = new Color(0x4f5560);
     private static final Color ACCENT = new Color(0xa8481a);
     private static final Color RULE = new Color(0xd9dce1);
-    private static final Color[] BARS = {new Color(0xe69f00), new Color(0x56b4e9), new Color(0x0b3d5c), new Color(0x009e73)};
+    /** The site's mark: the charts' first four colours, which have 3:1 contrast with a light background. */
+    static final List<Color> BARS = io.datadesk.chart.ChartRenderer.palette().subList(0, 4);
     private static final int MARGIN = 80;
     /** The site's font as the chart stage bundles it, so cards look like the pages; null when not on the class path. */
     private static final Font BUNDLED_REGULAR = bundled("/io/datadesk/chart/Inter-Regular.ttf");
@@ -109,7 +110,10 @@ public final class SocialCard {
             g.setColor(Color.WHITE);
             g.fill(new java.awt.geom.RoundRectangle2D.Double(596, 56, 540, 432, 12, 12));
             try {
-                chart = new SvgPainter((bold, size) -> font(bold, size, "0123456789")).paint(chartSvg, g, box);
+                // Clipped to the white panel, not the drawing: the page lets outermost tick labels overhang the
+                // drawing's edge (the last year of an axis), and so does the card.
+                chart = new SvgPainter((bold, size) -> font(bold, size, "0123456789")).paint(chartSvg, g, box,
+                        new java.awt.geom.Rectangle2D.Double(600, 60, 532, 424));
             } catch (RuntimeException e) {
                 chart = false; // a chart the painter cannot read leaves the typographic card
             }
@@ -166,7 +170,7 @@ public final class SocialCard {
         int[] heights = {26, 44, 62, 36};
         int x = WIDTH - MARGIN - heights.length * 30 + 8;
         for (int i = 0; i < heights.length; i++) {
-            g.setColor(BARS[i]);
+            g.setColor(BARS.get(i));
             g.fillRect(x + i * 30, footerTop + 76 - heights[i], 22, heights[i]);
         }
     }

@@ -22,7 +22,8 @@ import org.jsoup.parser.Parser;
 
 /**
  * Paints the simple SVG the chart stage writes (paths, rectangles, lines, ellipses, text, groups with matrix
- * transforms and clip paths, colours as {@code var(--name, #fallback)}) onto a Java2D canvas, for social cards.
+ * transforms and clip paths, colours as {@code var(--name, #fallback)}, class rules in its {@code <style>}) onto a
+ * Java2D canvas, for social cards. Colours are the light scheme's, the fallbacks of the page's CSS variables.
  *
  * <p>Written by hand because the stack has no SVG rasteriser (Batik would add megabytes for one picture per page),
  * and the chart SVG uses a small, known subset. Anything outside it (gradients, patterns, filters, markers) is
@@ -33,8 +34,12 @@ final class SvgPainter {
     private static final Pattern NUMBER = Pattern.compile("[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?");
     private static final Pattern VAR = Pattern.compile("var\\(\\s*--[\\w-]+\\s*,\\s*([^)]+)\\)");
 
+    private static final Pattern RULE = Pattern.compile("([^{}]+)\\{([^}]*)}");
+
     private final BiFunction<Boolean, Float, Font> fonts;
     private final Map<String, Shape> clips = new HashMap<>();
+    /** Declarations of the SVG's {@code <style>} by class name: the chart stage styles grid, text and series by class. */
+    private final Map<String, String> classRules = new HashMap<>();
 
     /** @param fonts gives the font for (bold, size in px) */
     SvgPainter(BiFunction<Boolean, Float, Font> fonts) {
@@ -47,6 +52,14 @@ final class SvgPainter {
      * @return false if the SVG has no usable viewBox (nothing is painted)
      */
     boolean paint(String svg, Graphics2D g, Rectangle2D box) {
+        return paint(svg, g, box, box);
+    }
+
+    /**
+     * Paints {@code svg} scaled to fit {@code box}, clipped to {@code visible}: a page lets a chart's outermost labels
+     * (the last year under the x axis) reach past the drawing's edge, so the card leaves them room too.
+     */
+    boolean paint(String svg, Graphics2D g, Rectangle2D box, Rectangle2D visible) {
         Document doc = Jsoup.parse(svg, "", Parser.xmlParser());
         Element root = doc.selectFirst("svg");
         if (root == null) return false;
@@ -65,9 +78,10 @@ final class SvgPainter {
             }
             clips.put(clip.id(), area);
         }
+        for (Element style : root.select("style")) readRules(style.data().isEmpty() ? style.text() : style.data());
         Graphics2D g2 = (Graphics2D) g.create();
         try {
-            g2.clip(box);
+            g2.clip(visible);
             g2.transform(fit);
             children(root, g2, Style.ROOT);
         } finally {
@@ -76,11 +90,34 @@ final class SvgPainter {
         return true;
     }
 
+    /**
+     * Reads rules whose selector ends in a class ({@code #chart-1-w .s0{fill:...}}, {@code .grid{...}}), the only
+     * kind the chart stage writes; other selectors are ignored.
+     */
+    private void readRules(String css) {
+        Matcher m = RULE.matcher(css);
+        while (m.find())
+            for (String selector : m.group(1).split(",")) {
+                Matcher cls = Pattern.compile("\\.([\\w-]+)\\s*$").matcher(selector.strip());
+                if (cls.find()) classRules.merge(cls.group(1), m.group(2), (a, b) -> a + ";" + b);
+            }
+    }
+
+    /** The declarations an element gets from its classes, then from its own style attribute (which wins). */
+    private String declarations(Element e) {
+        StringBuilder sb = new StringBuilder();
+        for (String c : e.classNames()) {
+            String rule = classRules.get(c);
+            if (rule != null) sb.append(rule).append(';');
+        }
+        return sb.append(e.attr("style")).toString();
+    }
+
     private void children(Element parent, Graphics2D g, Style inherited) {
         for (Element e : parent.children()) {
             String tag = e.tagName();
             if (tag.equals("defs") || tag.equals("title") || tag.equals("desc") || tag.equals("clipPath")) continue;
-            Style style = inherited.with(e);
+            Style style = inherited.with(e, declarations(e));
             if (style.hidden) continue;
             Graphics2D local = (Graphics2D) g.create();
             try {
@@ -255,6 +292,11 @@ final class SvgPainter {
         String v = css.strip();
         Matcher var = VAR.matcher(v);
         if (var.find()) v = var.group(1).strip();
+        if (v.startsWith("url(")) {
+            // A pattern (the hatching of estimates) is not painted; its fallback colour is, when the SVG gives one.
+            String fallback = v.substring(v.indexOf(')') + 1).strip();
+            return fallback.isEmpty() ? null : color(fallback, current);
+        }
         if (v.equals("none") || v.equals("transparent")) return null;
         if (v.equals("currentColor")) return current;
         if (v.startsWith("#")) {
@@ -277,6 +319,11 @@ final class SvgPainter {
         };
     }
 
+    private static Color alpha(Color c, double a) {
+        if (c == null || a >= 1) return c;
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), (int) Math.round(c.getAlpha() * Math.max(0, a)));
+    }
+
     /** The painting properties an element has, from its parent, presentation attributes and style attribute. */
     private record Style(Color fill, Color stroke, float strokeWidth, float[] dash, int cap, int join, float fontSize,
                          boolean bold, String anchor, Color color, boolean hidden) {
@@ -284,19 +331,24 @@ final class SvgPainter {
         static final Style ROOT = new Style(Color.BLACK, null, 1f, null, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
                 16f, false, "start", new Color(0x222222), false);
 
-        Style with(Element e) {
+        Style with(Element e, String declarations) {
             Map<String, String> props = new HashMap<>();
             for (String a : new String[] {"fill", "stroke", "stroke-width", "stroke-dasharray", "stroke-linecap",
-                    "stroke-linejoin", "font-size", "font-weight", "text-anchor", "display", "visibility", "color"}) {
+                    "stroke-linejoin", "font-size", "font-weight", "text-anchor", "display", "visibility", "color", "opacity",
+                    "fill-opacity", "stroke-opacity"}) {
                 if (e.hasAttr(a)) props.put(a, e.attr(a));
             }
-            for (String decl : e.attr("style").split(";")) {
+            for (String decl : declarations.split(";")) {
                 int colon = decl.indexOf(':');
                 if (colon > 0) props.put(decl.substring(0, colon).strip(), decl.substring(colon + 1).strip());
             }
             Color color = props.containsKey("color") ? SvgPainter.color(props.get("color"), this.color) : this.color;
             Color fill = props.containsKey("fill") ? SvgPainter.color(props.get("fill"), color) : this.fill;
             Color stroke = props.containsKey("stroke") ? SvgPainter.color(props.get("stroke"), color) : this.stroke;
+            // Lighter marks (partial periods) are drawn with opacity; group opacity is applied to each child's colour.
+            double opacity = props.containsKey("opacity") ? number(props.get("opacity")) : 1;
+            fill = alpha(fill, opacity * (props.containsKey("fill-opacity") ? number(props.get("fill-opacity")) : 1));
+            stroke = alpha(stroke, opacity * (props.containsKey("stroke-opacity") ? number(props.get("stroke-opacity")) : 1));
             float width = props.containsKey("stroke-width") ? (float) number(props.get("stroke-width")) : strokeWidth;
             float[] dash = this.dash;
             if (props.containsKey("stroke-dasharray")) {

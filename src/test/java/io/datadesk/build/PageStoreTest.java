@@ -144,7 +144,8 @@ class PageStoreTest {
                 "https://example.org/p/", Map.of("yearly", result),
                 List.of(new io.datadesk.render.PageView.Source("Office", "https://example.org", List.of(
                         new io.datadesk.render.PageView.Source("series", null)))),
-                List.of(new io.datadesk.render.PageView.Download("yearly.csv", "p/downloads/yearly.csv")), "<section>how</section>");
+                List.of(new io.datadesk.render.PageView.Download("yearly.csv", "p/downloads/yearly.csv")), "<section>how</section>",
+                "A chart: what it shows");
         var entry = new PageStore.Entry("in", Map.of("/d.csv", "h"), "vk", view, "article", "en-GB",
                 Map.of("p/downloads/yearly.csv", new byte[] {1, 2}), "<svg/>", 1, 2, "rk", "<html>");
         PageStore store = new PageStore(tmp.resolve("store"));

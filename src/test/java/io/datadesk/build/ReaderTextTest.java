@@ -120,4 +120,40 @@ class ReaderTextTest {
         // Under its chart the credit stays whole.
         assertThat(doc.select("figure").last().text()).contains("US Bureau of Labor Statistics, JOLTS layoffs (JTSLDL)");
     }
+
+    @Test
+    void theSocialCardIsDescribedByItsHeadlineAndWhatItsChartShows() throws Exception {
+        new SiteFixture(dir).write("datadesk.yaml", "title: Desk\nbase_url: https://example.org/desk/\n");
+        String page = """
+                ---
+                title: Where did the jobs go?
+                data:
+                  cuts: data/cuts.csv
+                ---
+                ```sql monthly
+                select month, people from cuts
+                ```
+
+                ```chart
+                type: line
+                data: monthly
+                x: month
+                y: people
+                y-label: People laid off
+                title: Layoffs peaked in February
+                ```
+                """;
+        SiteFixture fx = new SiteFixture(dir).write("content/index.md", "---\ntitle: Home\n---\n")
+                .write("content/story/data/cuts.csv", "month,people\n2024-01-01,120\n2024-02-01,340\n2024-03-01,200\n")
+                .write("content/story/index.md", page);
+        fx.build();
+        Document doc = Jsoup.parse(dir.resolve("site/story/index.html").toFile());
+        String alt = doc.select("meta[property=og:image:alt]").attr("content");
+        assertThat(alt).startsWith("Where did the jobs go? Chart: Layoffs peaked in February: Line chart of people laid off")
+                .contains("highest 340");
+        assertThat(doc.select("meta[name=twitter:image:alt]").attr("content")).isEqualTo(alt);
+        // A page whose card has no chart is described by the headline the card shows.
+        Document home = Jsoup.parse(dir.resolve("site/index.html").toFile());
+        assertThat(home.select("meta[property=og:image:alt]").attr("content")).isEqualTo("Desk");
+    }
 }

@@ -22,6 +22,7 @@ import io.datadesk.render.Links;
 import io.datadesk.render.PageView;
 import io.datadesk.render.PageViews;
 import io.datadesk.render.Templates;
+import io.datadesk.render.Translation;
 import io.datadesk.write.Assets;
 import io.datadesk.write.SiteIndexes;
 import io.datadesk.write.StagedSite;
@@ -161,7 +162,8 @@ public final class SiteBuilder {
         String configHash = ContentHashes.file(configFile);
         SiteConfig config = problems.collect(() -> SiteConfig.load(configFile, SiteConfig.FILE_NAME));
         if (config != null) pageData.databases().drivers(() -> JdbcDrivers.load(options.projectDir(), config.jdbcDrivers(), SiteConfig.FILE_NAME));
-        ContentTree tree = problems.collect(() -> ContentTree.scan(options.contentDir(), options.projectDir()));
+        ContentTree tree = problems.collect(() -> config == null ? ContentTree.scan(options.contentDir(), options.projectDir())
+                : ContentTree.scan(options.contentDir(), options.projectDir(), config.language(), config.languages().keySet()));
         problems.throwIfAny();
 
         Partials partials = problems.collect(() -> Partials.load(options.projectDir().resolve(Partials.FOLDER), Partials.FOLDER));
@@ -174,15 +176,21 @@ public final class SiteBuilder {
         String storeKey = ContentHashes.combine("pages-v1", PageStore.codeKey(), configHash, String.valueOf(options.drafts()),
                 options.display(options.contentDir()));
         List<PageMemo> pages = new ArrayList<>();
-        for (PageMemo m : workers.each(tree.pages(), source -> read(source, partials, storeKey, tset), problems))
+        // A translation (index.zh.md) shares the data and queries of its original (index.md): the page of the same key
+        // without a language in its file name.
+        Map<String, SourcePage> originals = new HashMap<>();
+        for (SourcePage s : tree.pages()) if (!s.isTranslation()) originals.putIfAbsent(s.key(), s);
+        for (PageMemo m : workers.each(tree.pages(), source -> read(source, partials, storeKey, tset,
+                source.isTranslation() ? originals.get(source.key()) : null), problems))
             if (m != null && (m.fromStore || options.drafts() || !m.parsed.frontMatter().draft())) pages.add(m);
         List<PageMemo> parsed = pages.stream().filter(m -> !m.fromStore).toList();
         if (!parsed.isEmpty()) for (PageMemo m : parsed) problems.addAll(PageViews.checkTemplate(m.parsed, tset.templates()));
+        for (PageMemo m : parsed) problems.addAll(PageViews.checkLanguage(m.parsed));
         if (config != null && !config.rawHtml()) for (PageMemo m : parsed) problems.addAll(refusedHtml(m.parsed));
         problems.throwIfAny();
 
         int charts = 0, run = 0, cached = 0;
-        List<ComputedPage> fresh = workers.each(parsed, m -> compute(m, config), problems);
+        List<ComputedPage> fresh = workers.each(parsed, m -> compute(m, originalOf(m, originals, partials), config), problems);
         problems.throwIfAny();
         for (ComputedPage c : fresh) {
             if (c == null) continue;
@@ -202,7 +210,7 @@ public final class SiteBuilder {
             String viewKey = ContentHashes.combine(m.textHash, m.dataKey, configHash);
             if (!viewKey.equals(m.viewKey)) {
                 ParsedPage p = m.parsed;
-                m.view = pageViews().view(p, m.computed, config);
+                m.view = pageViews().view(p, m.computed, config.in(PageViews.language(p, config)));
                 m.viewKey = viewKey;
                 m.template = PageViews.templateOf(p);
                 m.locale = PageViews.locale(p, config);
@@ -215,12 +223,14 @@ public final class SiteBuilder {
             return m.view;
         }, problems);
         problems.throwIfAny();
-        List<PageView> articles = pages.stream().map(m -> m.view).filter(v -> !v.isHome())
+        Map<PageView, String> editions = new java.util.IdentityHashMap<>();
+        for (PageMemo m : pages) editions.put(m.view, Translation.edition(m.source, config));
+        List<PageView> all = pages.stream().map(m -> m.view).filter(v -> !v.isHome())
                 .sorted(Comparator.comparing(PageView::date, Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(PageView::title))
                 .toList();
         // Everything a page's rendering can depend on besides its own view and template.
-        String siteKey = ContentHashes.combine(configHash, assetsKey(assets), String.valueOf(options.drafts()));
+        String siteKey = ContentHashes.combine(configHash, assetsKey(assets), String.valueOf(options.drafts()), tset.messagesKey());
         String listingKey = ContentHashes.combine(pages.stream().map(m -> m.source.sitePath() + "=" + m.viewKey)
                 .sorted().toArray(String[]::new));
 
@@ -228,13 +238,21 @@ public final class SiteBuilder {
         List<String> rendered = new ArrayList<>();
         // TemplateSet computes its keys lazily and is not thread-safe: the keys are taken here, in one thread.
         Map<PageMemo, String> renderKeys = new HashMap<>();
+        Map<SourcePage, PageView> viewsBySource = new java.util.LinkedHashMap<>();
+        for (PageMemo m : pages) viewsBySource.put(m.source, m.view);
+        Map<SourcePage, List<Translation>> translations = Translation.of(viewsBySource, config);
         for (PageMemo m : pages)
             renderKeys.put(m, ContentHashes.combine(m.viewKey, siteKey, tset.key(m.template),
-                    tset.listsArticles(m.template) ? listingKey : ""));
+                    tset.listsArticles(m.template) ? listingKey : "", translations.get(m.source).toString()));
         workers.each(pages, m -> {
             String renderKey = renderKeys.get(m);
             if (renderKey.equals(m.renderKey)) return false;
-            Map<String, Object> model = PageViews.model(config, m.view, articles, new Links(m.source.root(), assets.files()));
+            // Each language's pages list the articles in their language only.
+            String edition = Translation.edition(m.source, config);
+            List<PageView> articles = all.stream().filter(a -> editions.get(a).equals(edition)).toList();
+            Map<String, Object> model = PageViews.model(config.in(edition), m.view, articles, new Links(m.source.root(), assets.files()),
+                    tset.messages().forLocale(m.locale), SiteIndexes.feedPath(edition, config.language()));
+            model.put("translations", translations.get(m.source));
             m.html = tset.templates().render(m.template, model, m.locale, m.source.displayPath());
             m.renderKey = renderKey;
             m.changed = true;
@@ -257,8 +275,10 @@ public final class SiteBuilder {
                 }
             }
             if (!renderKey.equals(notFoundKey)) {
-                Map<String, Object> model = PageViews.model(config, PageViews.notFound(config), articles,
-                        new Links(PageViews.rootForNotFound(config), assets.files()));
+                List<PageView> articles = all.stream().filter(a -> editions.get(a).equals(config.language())).toList();
+                io.datadesk.i18n.Messages messages = tset.messages().forLocale(config.locale());
+                Map<String, Object> model = PageViews.model(config, PageViews.notFound(config, messages), articles,
+                        new Links(PageViews.rootForNotFound(config), assets.files()), messages, SiteIndexes.FEED);
                 notFoundHtml = problems.collect(() -> tset.templates().render("404", model, config.locale(), "404.html"));
                 notFoundKey = notFoundHtml == null ? null : renderKey;
                 if (notFoundHtml != null) store.save(NOT_FOUND, new PageStore.Entry("", Map.of(), "", null, "404", "",
@@ -282,6 +302,7 @@ public final class SiteBuilder {
             for (int i = 0; i < missing.size(); i++) socialCards.put(missing.get(i), drawn.get(i));
         }
         List<String> notes = new ArrayList<>(pageData.databases().drainNotes());
+        if (tset.messagesRead()) notes.addAll(tset.messages().drainNotes());
         notes.addAll(SiteIndexes.write(site::put, config, entries,
                 (cfg, entry) -> socialCards.computeIfAbsent(entry, e -> SiteIndexes.card(cfg, e))));
         for (String rel : tree.staticFiles()) site.copy(rel, tree.root().resolve(rel));
@@ -291,6 +312,23 @@ public final class SiteBuilder {
         lastSite = site;
         return new BuildResult(rendered, tree.staticFiles().size(), charts, run, cached,
                 Duration.ofNanos(System.nanoTime() - start), notes);
+    }
+
+    /** A translation's original as its data needs it: parsed, with its front matter's text. */
+    private record Original(ParsedPage parsed, String frontMatterYaml) {}
+
+    /**
+     * The original of a translation that is computed: its memo's parse when this build has one, else parsed here (an
+     * original taken from the page store was not parsed). Null for a page that is no translation or has no original.
+     */
+    private Original originalOf(PageMemo m, Map<String, SourcePage> originals, Partials partials) {
+        SourcePage source = m.source.isTranslation() ? originals.get(m.source.key()) : null;
+        if (source == null) return null;
+        PageMemo om = memo.get(source.file());
+        if (om != null && om.parsed != null && source.equals(om.source)) return new Original(om.parsed, om.frontMatterYaml);
+        String text = io.datadesk.error.Utf8Text.read(source.file(), source.displayPath(), "the page");
+        FrontMatter.Split split = FrontMatter.split(text, source.displayPath());
+        return new Original(ParsedPage.parse(source, split, markdown(), partials), split.yaml());
     }
 
     /** The store's name for the 404 page: not a site path any page can have. */
@@ -310,14 +348,17 @@ public final class SiteBuilder {
     }
 
     /** Computes a page's data again only when what it depends on changed; returns null when it did not. */
-    private ComputedPage compute(PageMemo m, SiteConfig config) {
+    private ComputedPage compute(PageMemo m, Original original, SiteConfig config) {
         ParsedPage p = m.parsed;
         Map<String, String> deps = new java.util.TreeMap<>();
-        String dataKey = dataKey(p, m, config, deps);
+        io.datadesk.i18n.Messages msg = templateSet.messages().forLocale(PageViews.locale(p, config));
+        // A translation's data depends on its original's blocks and data files too (and its deps: what the store checks).
+        String dataKey = ContentHashes.combine(dataKey(p, m.frontMatterYaml, config, deps), msg.key(),
+                original == null ? "" : dataKey(original.parsed(), original.frontMatterYaml(), config, deps));
         if (dataKey.equals(m.dataKey) && m.computed != null) return null;
         ComputedPage c;
         try {
-            c = pageData.compute(p, PageViews.locale(p, config), config.limits());
+            c = pageData.compute(p, original == null ? null : original.parsed(), PageViews.locale(p, config), config.limits(), msg);
         } catch (ContentException e) {
             throw p.locate(e); // a problem inside an included partial is reported in the partial
         }
@@ -332,10 +373,12 @@ public final class SiteBuilder {
      * files, partials, settings and code are all as when an earlier process stored it is taken from the page store
      * without parsing.
      */
-    private PageMemo read(SourcePage source, Partials partials, String storeKey, TemplateSet tset) {
+    private PageMemo read(SourcePage source, Partials partials, String storeKey, TemplateSet tset, SourcePage original) {
         String text = io.datadesk.error.Utf8Text.read(source.file(), source.displayPath(), "the page");
         PageMemo m = memo.get(source.file());
-        String hash = ContentHashes.combine(source.sitePath(), text, partials.hash());
+        // A translation is made from its original's text too: its sql blocks and datasets.
+        String originalText = original == null ? "" : io.datadesk.error.Utf8Text.read(original.file(), original.displayPath(), "the page");
+        String hash = ContentHashes.combine(source.sitePath(), text, partials.hash(), originalText);
         if (hash.equals(m.textHash) && source.equals(m.source)) {
             if (m.parsed != null) return m;
             if (m.fromStore && depsUnchanged(m.deps) && tset.exists(m.template)) return m;
@@ -407,13 +450,13 @@ public final class SiteBuilder {
      * them, so editing prose never recomputes data), its language and the content of every file its front matter
      * names. Line numbers are left out: they only matter for error messages, and errors are never remembered.
      */
-    private String dataKey(ParsedPage p, PageMemo m, SiteConfig config, Map<String, String> deps) {
+    private String dataKey(ParsedPage p, String frontMatterYaml, SiteConfig config, Map<String, String> deps) {
         List<String> parts = new ArrayList<>();
         parts.add("data-v1");
         parts.add(p.source().sitePath());
         parts.add(p.source().displayPath());
         parts.add(PageViews.locale(p, config).toLanguageTag());
-        parts.add(m.frontMatterYaml);
+        parts.add(frontMatterYaml);
         for (Directive d : p.markdown().directives()) parts.add(d.info() + "\n" + d.body());
         for (InlineValue v : p.markdown().inlineValues()) parts.add("{{" + v.expression() + "}}");
         for (Path f : dataFiles(p)) {

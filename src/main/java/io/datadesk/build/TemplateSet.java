@@ -37,9 +37,11 @@ final class TemplateSet {
     private final Map<String, String> texts;
     private final Map<String, String> keys = new HashMap<>();
     private final Map<String, Boolean> listsArticles = new HashMap<>();
+    private final String messagesKey;
 
     private TemplateSet(LazyTemplates templates, Theme theme, String allHash, Map<String, String> fileHashes,
-            Map<String, String> texts) {
+            Map<String, String> texts, String messagesKey) {
+        this.messagesKey = messagesKey;
         this.templates = templates;
         this.theme = theme;
         this.allHash = allHash;
@@ -60,14 +62,19 @@ final class TemplateSet {
             hashes.put(name, ContentHashes.of(text));
             texts.put(name, text);
         });
-        String all = ContentHashes.combine(hashes.toString());
+        // The message files (i18n/LANG.yaml) are part of the templates: #{key} reads them.
+        StringBuilder messages = new StringBuilder();
+        theme.files().forEach((name, file) -> {
+            if (name.startsWith(io.datadesk.i18n.MessageCatalog.FOLDER)) messages.append(name).append('=').append(ContentHashes.of(file.text())).append(';');
+        });
+        String all = ContentHashes.combine(hashes.toString(), messages.toString());
         if (previous != null && previous.allHash.equals(all)) return previous.withTheme(theme);
-        return new TemplateSet(new LazyTemplates(theme, displayDir), theme, all, hashes, texts);
+        return new TemplateSet(new LazyTemplates(theme, displayDir), theme, all, hashes, texts, ContentHashes.combine(messages.toString()));
     }
 
     /** The same templates with the theme just read, whose assets may differ. */
     private TemplateSet withTheme(Theme theme) {
-        TemplateSet t = new TemplateSet(templates, theme, allHash, fileHashes, texts);
+        TemplateSet t = new TemplateSet(templates, theme, allHash, fileHashes, texts, messagesKey);
         t.keys.putAll(keys);
         t.listsArticles.putAll(listsArticles);
         return t;
@@ -83,6 +90,21 @@ final class TemplateSet {
         return templates.get();
     }
 
+    /** The theme's message files, read on first use (without starting the template engine). */
+    io.datadesk.i18n.MessageCatalog messages() {
+        return templates.messages();
+    }
+
+    /** A hash of the message files: what the texts of every page depend on besides its template. */
+    String messagesKey() {
+        return messagesKey;
+    }
+
+    /** Whether the message files were read by this set (only then can they have notes for the build). */
+    boolean messagesRead() {
+        return templates.catalog != null;
+    }
+
     /** Whether template {@code name} exists, without starting the template engine. */
     boolean exists(String name) {
         return fileHashes.containsKey(name);
@@ -93,6 +115,7 @@ final class TemplateSet {
         private final Theme theme;
         private final String displayDir;
         private Templates templates;
+        private volatile io.datadesk.i18n.MessageCatalog catalog;
 
         LazyTemplates(Theme theme, String displayDir) {
             this.theme = theme;
@@ -100,8 +123,13 @@ final class TemplateSet {
         }
 
         synchronized Templates get() {
-            if (templates == null) templates = new Templates(theme, displayDir);
+            if (templates == null) templates = new Templates(theme, displayDir, messages());
             return templates;
+        }
+
+        synchronized io.datadesk.i18n.MessageCatalog messages() {
+            if (catalog == null) catalog = Templates.catalogOf(theme);
+            return catalog;
         }
     }
 

@@ -50,7 +50,8 @@ final class CheckCommand implements Callable<Integer> {
         // The build succeeded, so the configuration and the content folder are known to be readable.
         SiteConfig config = SiteConfig.load(options.projectDir().resolve(SiteConfig.FILE_NAME), SiteConfig.FILE_NAME);
         Map<String, SourcePage> sources = new HashMap<>();
-        for (SourcePage p : ContentTree.scan(options.contentDir(), options.projectDir()).pages()) sources.put(p.outputFile(), p);
+        for (SourcePage p : ContentTree.scan(options.contentDir(), options.projectDir(),
+                config.language(), config.languages().keySet()).pages()) sources.put(p.outputFile(), p);
         List<Diagnostic> broken = new LinkCheck(builder.lastSite(), config.baseUrl(), sources).check();
         if (!broken.isEmpty()) {
             BuildCommand.printErrors(new ContentException(broken), err);

@@ -88,13 +88,33 @@ public final class PageData {
      * points per chart); throws {@link io.datadesk.error.ContentException} with every problem on it. Thread-safe.
      */
     public ComputedPage compute(ParsedPage page, Locale locale, Limits limits) {
+        return compute(page, null, locale, limits);
+    }
+
+    /**
+     * Computes a translation ({@code index.zh.md}) with what it shares with its {@code original} ({@code index.md}):
+     * the original's datasets and its {@code sql} and {@code assert} blocks run first, in the same database, so both
+     * editions' numbers come from the same SQL; the translation's own blocks follow. {@code original} may be null
+     * (a page that is no translation, or one whose original does not exist).
+     */
+    public ComputedPage compute(ParsedPage page, ParsedPage original, Locale locale, Limits limits) {
         var md = page.markdown();
         YamlNode data = page.frontMatter().data();
-        if (md.directives().isEmpty() && md.inlineValues().isEmpty() && data == null) return ComputedPage.empty();
+        YamlNode originalData = original == null ? null : original.frontMatter().data();
+        List<Directive> inherited = inherited(original);
+        if (md.directives().isEmpty() && md.inlineValues().isEmpty() && data == null && originalData == null)
+            return ComputedPage.empty();
 
         String file = page.source().displayPath();
+        String originalFile = original == null ? file : original.source().displayPath();
         Diagnostics problems = new Diagnostics();
-        List<DatasetSpec> specs = problems.collect(() -> DatasetSpec.parseAll(data));
+        List<DatasetSpec> specs = problems.collect(() -> {
+            List<DatasetSpec> all = new ArrayList<>(originalData == null ? List.of() : DatasetSpec.parseAll(originalData));
+            all.addAll(DatasetSpec.parseAll(data));
+            return all;
+        });
+        List<Directive> directives = new ArrayList<>(inherited);
+        directives.addAll(md.directives());
         // Credits for the end of the page: the datasets' publishers first, then the charts' sources; one entry per
         // link (the first wording wins), or per text for sources without a link.
         Map<String, Attribution> sources = new LinkedHashMap<>();
@@ -111,6 +131,8 @@ public final class PageData {
         // of the queries before it. The query cache is keyed by the SQL and these hashes.
         Map<String, String> inputs = new LinkedHashMap<>();
         java.util.Set<String> names = new java.util.HashSet<>();
+        java.util.Set<String> inheritedNames = new java.util.HashSet<>();
+        for (Directive d : inherited) if (d instanceof Directive.Query q) inheritedNames.add(q.name().toLowerCase(Locale.ROOT));
         boolean namesOk = true;
         // Database datasets are fetched first (usually from the cache): their results are inputs of the queries.
         List<QueryResult> fromDatabases = new ArrayList<>();
@@ -132,10 +154,12 @@ public final class PageData {
         PageDatabase db = null;
         Map<String, QueryResult> datasetRows = new LinkedHashMap<>();
         try {
-            for (Directive directive : md.directives()) {
+            for (Directive directive : directives) {
+                // An inherited block is located in the original's file; its output is the original's, not shown here.
+                String at = directive.index() < 0 ? originalFile : file;
                 if (directive instanceof Directive.Assert a) {
-                    html[a.index()] = ""; // readers never see an assertion
-                    Assertion assertion = Assertion.parse(a.args(), a.body(), file, a.line());
+                    if (a.index() >= 0) html[a.index()] = ""; // readers never see an assertion
+                    Assertion assertion = Assertion.parse(a.args(), a.body(), at, a.line());
                     // Checked once what it reads computes: an assertion over a failed query would only repeat that failure.
                     if (!namesOk || !io.datadesk.data.SqlTables.referenced(a.body(), failed).isEmpty()) continue;
                     String key = QueryCache.key("assert\n" + a.body(), inputs);
@@ -145,7 +169,7 @@ public final class PageData {
                     } else {
                         if (db == null) db = openDatabase(page, fileSpecs, fromDatabases, results, problems, limits);
                         PageDatabase open = db;
-                        broken = problems.collect(() -> open.violations(assertion.name(), assertion.sql(), file, assertion.sqlLine(),
+                        broken = problems.collect(() -> open.violations(assertion.name(), assertion.sql(), at, assertion.sqlLine(),
                                 Assertion.SHOWN_ROWS));
                         run++;
                         if (broken != null) queryCache.put(key, broken);
@@ -164,13 +188,15 @@ public final class PageData {
                 } else {
                     if (db == null) db = openDatabase(page, fileSpecs, fromDatabases, results, problems, limits);
                     PageDatabase open = db;
-                    r = problems.collect(() -> open.query(name, d.body(), file, d.bodyLine(), d.nameColumn()));
+                    r = problems.collect(() -> d.index() >= 0 && inheritedNames.contains(name.toLowerCase(Locale.ROOT))
+                            ? redefined(name, file, d.line(), d.nameColumn(), originalFile)
+                            : open.query(name, d.body(), at, d.bodyLine(), d.nameColumn()));
                     run++;
                     if (r != null) queryCache.put(key, r);
                 }
                 if (r != null) {
                     QueryResult checked = r;
-                    Expectation expect = problems.collect(() -> Expectation.find(name, d.body(), file, d.bodyLine()));
+                    Expectation expect = problems.collect(() -> Expectation.find(name, d.body(), at, d.bodyLine()));
                     if (expect != null) problems.addAll(expect.failures(checked));
                     results.put(name, r);
                     inputs.put(name, ContentHashes.of(r));
@@ -178,7 +204,7 @@ public final class PageData {
                 } else {
                     failed.add(name.toLowerCase(Locale.ROOT));
                 }
-                html[d.index()] = d.show() ? shownQuery(name, d.body().replaceAll("(?m)^[ \\t]*--[ \\t]*expect[ \\t]*:.*(\\r?\\n|$)", "")) : "";
+                if (d.index() >= 0) html[d.index()] = d.show() ? shownQuery(name, d.body().replaceAll("(?m)^[ \\t]*--[ \\t]*expect[ \\t]*:.*(\\r?\\n|$)", "")) : "";
             }
             // Tables, charts and inline values may name a dataset itself (data: stocks): all its rows, cached like a query.
             if (specs != null && problems.isEmpty()) {
@@ -255,9 +281,35 @@ public final class PageData {
             inline.add(value == null ? "" : value.text());
         }
         problems.throwIfAny();
-        Provenance provenance = ProvenanceBuilder.of(md, specs == null ? List.of() : specs, shown, figures, expressions, values);
+        Provenance provenance = ProvenanceBuilder.of(directives, specs == null ? List.of() : specs, shown, figures, expressions, values);
         return new ComputedPage(List.of(html), inline, results, files, List.copyOf(sources.values()), firstChartSvg, chartCount, run,
                 cached, provenance);
+    }
+
+    /**
+     * The original's {@code sql} and {@code assert} blocks, numbered before the translation's own (negative indexes:
+     * they produce no output on the translation, and queries see the ones above them, as on the original).
+     */
+    private static List<Directive> inherited(ParsedPage original) {
+        if (original == null) return List.of();
+        List<Directive> all = original.markdown().directives().stream()
+                .filter(d -> d instanceof Directive.Query || d instanceof Directive.Assert).toList();
+        List<Directive> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            int index = i - all.size();
+            Directive d = all.get(i);
+            if (d instanceof Directive.Query q) out.add(new Directive.Query(index, q.name(), q.show(), q.body(), q.line(), q.nameColumn()));
+            else if (d instanceof Directive.Assert a) out.add(new Directive.Assert(index, a.args(), a.body(), a.line()));
+        }
+        return out;
+    }
+
+    /** A translation's query that repeats a name of its original's: both editions must read the same numbers. */
+    private static QueryResult redefined(String name, String file, int line, int column, String originalFile) {
+        throw new io.datadesk.error.ContentException(new io.datadesk.error.Diagnostic(file, line, column,
+                "query name '" + name + "' is already used by a query of " + originalFile
+                        + ", which this translation shares (its numbers must come from the same SQL)",
+                "use the original's '" + name + "' as it is, or give this query a new name"));
     }
 
     private static final java.util.regex.Pattern DATA_KEY = java.util.regex.Pattern.compile("(?m)^data\\s*:\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(?:#.*)?$");

@@ -24,15 +24,16 @@ final class ProvenanceBuilder {
     private ProvenanceBuilder() {}
 
     /**
+     * @param directives  the page's blocks in order (a translation's inherited ones first)
      * @param results     every result tables, charts and inline values could use (queries and datasets shown whole)
      * @param figures     result name → ids of the charts and tables that show it
      * @param expressions the page's inline values as parsed, by index (null where parsing failed)
      * @param values      their values, by index (null where none was computed)
      */
-    static Provenance of(Markdown.MarkdownPage md, List<DatasetSpec> specs, Map<String, QueryResult> results,
+    static Provenance of(List<Directive> directives, List<DatasetSpec> specs, Map<String, QueryResult> results,
                          Map<String, List<String>> figures, List<InlineExpression> expressions, List<InlineExpression.Value> values) {
         Map<String, Directive.Query> queries = new LinkedHashMap<>();
-        for (Directive d : md.directives()) if (d instanceof Directive.Query q) queries.putIfAbsent(key(q.name()), q);
+        for (Directive d : directives) if (d instanceof Directive.Query q) queries.putIfAbsent(key(q.name()), q);
         Map<String, DatasetSpec> datasets = new LinkedHashMap<>();
         for (DatasetSpec s : specs) datasets.put(key(s.name()), s);
 

@@ -21,15 +21,23 @@ import java.util.Map;
  *     {@code drivers/}
  * @param provenance whether articles link each inline value to "How the numbers were computed" (default true; a
  *     page's front matter can say otherwise)
+ * @param languages the site's languages by code ({@code languages:}), the default ({@code language:}) first; a site
+ *     that lists none has only its default language
  */
 public record SiteConfig(String title, String description, String language, String author, String baseUrl,
-                         List<String> jdbcDrivers, Limits limits, boolean rawHtml, boolean provenance) {
+                         List<String> jdbcDrivers, Limits limits, boolean rawHtml, boolean provenance,
+                         Map<String, Language> languages) {
 
     public static final String FILE_NAME = "datadesk.yaml";
     static final List<String> KEYS = java.util.stream.Stream.concat(
             java.util.stream.Stream.of("title", "description", "language", "author", "base_url", "jdbc_drivers", "raw_html",
-                    "provenance"),
+                    "provenance", "languages"),
             Limits.KEYS.stream()).toList();
+
+    public SiteConfig(String title, String description, String language, String author, String baseUrl,
+                      List<String> jdbcDrivers, Limits limits, boolean rawHtml, boolean provenance) {
+        this(title, description, language, author, baseUrl, jdbcDrivers, limits, rawHtml, provenance, null);
+    }
 
     /** Settings without JDBC drivers, with the default limits, raw HTML allowed. */
     public SiteConfig(String title, String description, String language, String author, String baseUrl) {
@@ -52,6 +60,32 @@ public record SiteConfig(String title, String description, String language, Stri
         description = description == null ? "" : description;
         author = author == null ? "" : author;
         limits = limits == null ? Limits.defaults() : limits;
+        Map<String, Language> all = new java.util.LinkedHashMap<>();
+        all.put(language, languages != null && languages.containsKey(language) ? languages.get(language) : Language.implicit(language));
+        if (languages != null) languages.forEach(all::putIfAbsent);
+        languages = java.util.Collections.unmodifiableMap(all);
+    }
+
+    /** The language {@code code}: as {@code languages:} describes it, or named by the JDK when it does not. */
+    public Language languageOf(String code) {
+        Language l = languages.get(code);
+        return l != null ? l : Language.implicit(code);
+    }
+
+    /**
+     * The settings as a page in language {@code code} sees them: the language's own title and description when
+     * {@code languages:} gives them.
+     */
+    public SiteConfig in(String code) {
+        if (code == null || code.equals(language)) return this;
+        Language l = languageOf(code);
+        return new SiteConfig(l.title() != null ? l.title() : title, l.description() != null ? l.description() : description,
+                language, author, baseUrl, jdbcDrivers, limits, rawHtml, provenance, languages);
+    }
+
+    /** The BCP 47 tag of the default language ({@code zh-CN} for {@code zh}). */
+    public String languageTag() {
+        return Language.tag(language);
     }
 
     public static SiteConfig defaults() {
@@ -59,7 +93,7 @@ public record SiteConfig(String title, String description, String language, Stri
     }
 
     public Locale locale() {
-        return Locale.forLanguageTag(language);
+        return Locale.forLanguageTag(Language.tag(language));
     }
 
     /** The absolute URL of a site-relative path such as {@code ai-job-cuts/}, or the path itself without a base URL. */
@@ -97,12 +131,17 @@ public record SiteConfig(String title, String description, String language, Stri
                 else if (path != null) drivers.add(path);
             }
         Limits limits = Limits.read(map, problems);
+        YamlNode langNode = map.get("language");
+        if (language != null && !Language.known(language) && langNode != null)
+            problems.add(langNode.error("'" + language + "' is not a language code",
+                    "use an ISO 639-1 code such as en, zh, fr, de, es, ja (optionally with a region: pt-BR)"));
+        Map<String, Language> languages = Language.read(map.get("languages"), language == null ? "en" : language, problems);
         YamlNode raw = map.get("raw_html");
         Boolean rawHtml = raw == null || raw.isNull() ? Boolean.TRUE : problems.collect(() -> raw.asBoolean("raw_html"));
         Boolean provenance = problems.collect(() -> map.containsKey("provenance") ? map.get("provenance").asBoolean("provenance") : true);
         problems.throwIfAny();
         return new SiteConfig(title, description, language, author, baseUrl, drivers, limits, rawHtml == null || rawHtml,
-                Boolean.TRUE.equals(provenance));
+                Boolean.TRUE.equals(provenance), languages);
     }
 
     private static String text(Map<String, YamlNode> map, String key, String fallback) {
@@ -111,6 +150,6 @@ public record SiteConfig(String title, String description, String language, Stri
     }
 
     public SiteConfig withBaseUrl(String url) {
-        return new SiteConfig(title, description, language, author, url, jdbcDrivers, limits, rawHtml, provenance);
+        return new SiteConfig(title, description, language, author, url, jdbcDrivers, limits, rawHtml, provenance, languages);
     }
 }

@@ -29,6 +29,18 @@ public record ContentTree(Path root, List<SourcePage> pages, List<String> static
      * @param projectDir used to name files relative to the project in messages
      */
     public static ContentTree scan(Path contentDir, Path projectDir) {
+        return scan(contentDir, projectDir, "en", java.util.Set.of());
+    }
+
+    /**
+     * Scans {@code contentDir}; a page whose file name ends in a language code ({@code index.zh.md},
+     * {@code notes.fr.md}) is the translation of the page without it and is published under the code
+     * ({@code zh/…}), unless the code is the default language's.
+     *
+     * @param defaultLanguage the site's {@code language:}
+     * @param languages the codes under {@code languages:} in datadesk.yaml; any other two-letter code is a language too
+     */
+    public static ContentTree scan(Path contentDir, Path projectDir, String defaultLanguage, java.util.Set<String> languages) {
         Path root = contentDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             throw new ContentException(new Diagnostic(display(projectDir, root), 0, 0,
@@ -58,12 +70,16 @@ public record ContentTree(Path root, List<SourcePage> pages, List<String> static
                 statics.add(rel);
                 continue;
             }
-            SourcePage page = new SourcePage(f, display(projectDir, f), sitePath(rel));
+            String lang = languageOf(rel, languages);
+            String key = sitePath(lang == null ? rel : withoutLanguage(rel, lang));
+            boolean translated = lang != null && !lang.equals(defaultLanguage);
+            SourcePage page = new SourcePage(f, display(projectDir, f), translated ? lang + "/" + key : key,
+                    translated ? lang : null, key);
             SourcePage clash = bySitePath.putIfAbsent(page.sitePath(), page);
             if (clash != null) {
                 problems.add(new Diagnostic(page.displayPath(), 0, 0,
                         "this page and " + clash.displayPath() + " both become " + page.outputFile(),
-                        "rename or move one of them: 'x.md' and 'x/index.md' map to the same URL"));
+                        "rename or move one of them: 'x.md' and 'x/index.md' map to the same URL, and so do 'x/index.zh.md' and 'zh/x/index.md'"));
             }
         }
         problems.throwIfAny();
@@ -76,6 +92,27 @@ public record ContentTree(Path root, List<SourcePage> pages, List<String> static
      */
     static boolean isPage(String rel) {
         return rel.toLowerCase(Locale.ROOT).endsWith(".md") && !("/" + rel).contains("/data/");
+    }
+
+    // A language code as a file name suffix: two letters (ISO 639-1), optionally a script or region (zh-Hant, pt-BR).
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z]{2}(-[A-Za-z0-9]{2,8})?");
+
+    /**
+     * The language code a page's file name ends in ({@code zh} for {@code x/index.zh.md}), or null. A code listed
+     * under {@code languages:} always counts; otherwise only a two-letter code, so that {@code notes.old.md} stays
+     * a page of its own.
+     */
+    static String languageOf(String rel, java.util.Set<String> languages) {
+        String name = rel.substring(rel.lastIndexOf('/') + 1);
+        String noExt = name.substring(0, name.length() - 3);
+        int dot = noExt.lastIndexOf('.');
+        if (dot <= 0) return null;
+        String code = noExt.substring(dot + 1);
+        return languages.contains(code) || CODE.matcher(code).matches() ? code : null;
+    }
+
+    private static String withoutLanguage(String rel, String lang) {
+        return rel.substring(0, rel.length() - 3 - lang.length() - 1) + ".md";
     }
 
     /**

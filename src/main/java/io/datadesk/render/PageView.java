@@ -19,11 +19,21 @@ import java.util.Map;
  * @param cardChart what the chart on the page's social card shows, for its {@code og:image:alt}: the chart's title
  *     and its text description ("Tech layoffs peaked in 2023: Line chart of people laid off by month, …"), or empty
  *     when the card has no chart
+ * @param key what the page is a version of, the same in every language ({@code "ai-job-cuts/"} for
+ *     {@code zh/ai-job-cuts/} too; {@code ""} for every language's home page)
  */
 public record PageView(String title, String subtitle, String description, String author, LocalDate date,
                        LocalDate updated, List<String> tags, String lang, int readingMinutes, List<TocEntry> toc,
                        String content, String sitePath, String canonicalUrl, Map<String, QueryResult> results,
-                       List<Source> sources, List<Download> downloads, String provenance, String cardChart) {
+                       List<Source> sources, List<Download> downloads, String provenance, String cardChart, String key) {
+
+    public PageView(String title, String subtitle, String description, String author, LocalDate date,
+                    LocalDate updated, List<String> tags, String lang, int readingMinutes, List<TocEntry> toc,
+                    String content, String sitePath, String canonicalUrl, Map<String, QueryResult> results,
+                    List<Source> sources, List<Download> downloads, String provenance, String cardChart) {
+        this(title, subtitle, description, author, date, updated, tags, lang, readingMinutes, toc, content, sitePath,
+                canonicalUrl, results, sources, downloads, provenance, cardChart, sitePath);
+    }
 
     public PageView(String title, String subtitle, String description, String author, LocalDate date,
                     LocalDate updated, List<String> tags, String lang, int readingMinutes, List<TocEntry> toc,
@@ -69,6 +79,7 @@ public record PageView(String title, String subtitle, String description, String
         downloads = List.copyOf(downloads);
         provenance = provenance == null ? "" : provenance;
         cardChart = cardChart == null ? "" : cardChart;
+        key = key == null ? sitePath : key;
     }
 
     /** A page without sources or downloads (the shape the skeleton had). */
@@ -79,8 +90,9 @@ public record PageView(String title, String subtitle, String description, String
                 canonicalUrl, results, List.of(), List.of());
     }
 
+    /** The home page of its language ({@code ""} or {@code zh/}). */
     public boolean isHome() {
-        return sitePath.isEmpty();
+        return key.isEmpty();
     }
 
     /** Whether this page is an article: not the home page and not the 404 page (no og:type article, no article: dates). */

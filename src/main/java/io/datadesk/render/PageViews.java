@@ -46,9 +46,9 @@ public final class PageViews {
         String sitePath = p.source().sitePath();
         String canonical = config.baseUrl().isEmpty() ? "" : config.absolute(sitePath);
         return new PageView(fm.title(), fm.subtitle(), fm.description(), fm.author() != null ? fm.author() : config.author(),
-                fm.date(), fm.updated(), fm.tags(), fm.lang() != null ? fm.lang() : config.language(),
+                fm.date(), fm.updated(), fm.tags(), io.datadesk.config.Language.tag(language(p, config)),
                 readingMinutes(polished.words()), toc(p.markdown().toc(), polished), body, sitePath, canonical, c.results(), sources(c.sources()),
-                downloads(c), provenance, cardChart(c.firstChartSvg()));
+                downloads(c), provenance, cardChart(c.firstChartSvg()), p.source().key());
     }
 
     /**
@@ -68,17 +68,21 @@ public final class PageViews {
     }
 
     /** The view of the 404 page, which has no source of its own. */
-    public static PageView notFound(SiteConfig config) {
-        return new PageView("Page not found", null, "The page you asked for is not here.", null,
-                null, null, List.of(), config.language(), 0, List.of(), "", "404.html", "", Map.of());
+    public static PageView notFound(SiteConfig config, io.datadesk.i18n.Messages messages) {
+        return new PageView(messages.get("not_found.title"), null, messages.get("not_found.description"), null,
+                null, null, List.of(), config.languageTag(), 0, List.of(), "", "404.html", "", Map.of());
     }
 
     /**
      * The variables a template gets: {@code site}, {@code page}, {@code articles} (every page but the home page,
-     * newest first), {@code links} and {@code results} (the page's query results).
+     * newest first), {@code links} and {@code results} (the page's query results), {@code dates} (dates in the
+     * page's language) and {@code feedPath} (the feed of the page's language: {@code feed.xml}, {@code zh/feed.xml}).
      */
-    public static Map<String, Object> model(SiteConfig config, PageView page, List<PageView> articles, Links links) {
+    public static Map<String, Object> model(SiteConfig config, PageView page, List<PageView> articles, Links links,
+                                            io.datadesk.i18n.Messages messages, String feedPath) {
         Map<String, Object> m = new HashMap<>();
+        m.put("dates", new Dates(messages.get("date.long"), messages.locale()));
+        m.put("feedPath", feedPath);
         m.put("site", config);
         m.put("page", page);
         m.put("articles", articles);
@@ -93,9 +97,29 @@ public final class PageViews {
         return t != null ? t : p.source().isHome() ? "home" : "article";
     }
 
-    /** The language a page is rendered in: its front matter's {@code lang}, else the site's. */
+    /**
+     * The code of the language a page is written in: its file name's ({@code index.zh.md}), else its front matter's
+     * {@code lang}, else the site's {@code language}.
+     */
+    public static String language(ParsedPage p, SiteConfig config) {
+        if (p.source().lang() != null) return p.source().lang();
+        return p.frontMatter().lang() != null ? p.frontMatter().lang() : config.language();
+    }
+
+    /** The locale a page is rendered and formatted in: that of {@link #language}. */
     public static Locale locale(ParsedPage p, SiteConfig config) {
-        return p.frontMatter().lang() != null ? Locale.forLanguageTag(p.frontMatter().lang()) : config.locale();
+        return Locale.forLanguageTag(io.datadesk.config.Language.tag(language(p, config)));
+    }
+
+    /** A translation whose front matter's {@code lang} contradicts its file name's, located at the {@code lang} line. */
+    public static List<Diagnostic> checkLanguage(ParsedPage p) {
+        String suffix = p.source().lang(), lang = p.frontMatter().lang();
+        if (suffix == null || lang == null || lang.equalsIgnoreCase(suffix)
+                || lang.equalsIgnoreCase(io.datadesk.config.Language.tag(suffix))) return List.of();
+        return List.of(new Diagnostic(p.source().displayPath(), frontMatterLine(p, "lang"), 1,
+                "the front matter says 'lang: " + lang + "' but the file name says this page is in '" + suffix + "'",
+                "remove 'lang:' (the file name gives the language) or rename the file to "
+                        + p.source().file().getFileName().toString().replace("." + suffix + ".md", "." + lang + ".md")));
     }
 
     /** A page that names a template that does not exist, located at its front matter line. */

@@ -26,6 +26,7 @@ public final class Templates {
     private final Theme theme;
     private final Map<String, Theme.File> byName;
     private final String displayDir;
+    private final io.datadesk.i18n.MessageCatalog messages;
 
     /**
      * @param dir the site's templates folder (need not exist: the built-in theme is used alone)
@@ -36,16 +37,37 @@ public final class Templates {
     }
 
     public Templates(Theme theme, String displayDir) {
+        this(theme, displayDir, catalogOf(theme));
+    }
+
+    /** The message files of a theme: the built-in ones with the site's {@code templates/i18n/*.yaml} over them. */
+    public static io.datadesk.i18n.MessageCatalog catalogOf(Theme theme) {
+        Map<String, Map.Entry<String, byte[]>> siteFiles = new java.util.TreeMap<>();
+        theme.files().forEach((n, f) -> {
+            if (!f.builtIn()) siteFiles.put(n, Map.entry(f.display(), f.bytes()));
+        });
+        return io.datadesk.i18n.MessageCatalog.load(Theme.builtInFiles(), siteFiles);
+    }
+
+    /** Templates whose {@code #{key}} messages come from {@code messages}. */
+    public Templates(Theme theme, String displayDir, io.datadesk.i18n.MessageCatalog messages) {
         this.theme = theme;
         this.byName = theme.templates();
         this.displayDir = displayDir;
         RecordProperties.install();
+        this.messages = messages;
         this.engine = new TemplateEngine();
         engine.setTemplateResolver(new ThemeResolver(byName));
+        engine.setMessageResolver(new CatalogMessages(messages));
     }
 
     public Theme theme() {
         return theme;
+    }
+
+    /** The theme's message files ({@code i18n/LANG.yaml}): what {@code #{key}} in a template reads. */
+    public io.datadesk.i18n.MessageCatalog messages() {
+        return messages;
     }
 
     public boolean exists(String name) {
@@ -130,6 +152,32 @@ public final class Templates {
                 String template, String resourceName, String characterEncoding, Map<String, Object> attributes) {
             Theme.File f = byName.get(template);
             return f == null ? new Missing(template) : new StringTemplateResource(f.text());
+        }
+    }
+
+    /**
+     * {@code #{key}} and {@code #{key(${a})}} in templates: the message of the page's language ({@code Context}'s
+     * locale) from the theme's message files, English for a key the language lacks.
+     */
+    private static final class CatalogMessages implements org.thymeleaf.messageresolver.IMessageResolver {
+        private final io.datadesk.i18n.MessageCatalog catalog;
+
+        CatalogMessages(io.datadesk.i18n.MessageCatalog catalog) {
+            this.catalog = catalog;
+        }
+
+        @Override public String getName() { return "datadesk"; }
+        @Override public Integer getOrder() { return 0; }
+
+        @Override
+        public String resolveMessage(org.thymeleaf.context.ITemplateContext context, Class<?> origin, String key, Object[] params) {
+            return catalog.forLocale(context.getLocale()).get(key, params == null ? new Object[0] : params);
+        }
+
+        @Override
+        public String createAbsentMessageRepresentation(org.thymeleaf.context.ITemplateContext context, Class<?> origin, String key,
+                                                        Object[] params) {
+            return key;
         }
     }
 

@@ -20,6 +20,11 @@ public final class SiteIndexes {
 
     private SiteIndexes() {}
 
+    /** Where the feed of a language's pages is published: {@code feed.xml} for the default, {@code zh/feed.xml}. */
+    public static String feedPath(String edition, String defaultLanguage) {
+        return edition == null || edition.equals(defaultLanguage) ? FEED : edition + "/" + FEED;
+    }
+
     /**
      * A published page as the indexes see it.
      *

@@ -1,0 +1,157 @@
+package io.datadesk.i18n;
+
+import io.datadesk.error.Diagnostics;
+import io.datadesk.yaml.YamlNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/**
+ * The message files of a theme, {@code templates/i18n/LANG.yaml}, by language: the built-in theme's English,
+ * Simplified Chinese and French, each overlaid key by key with the site's file of the same name, and any language
+ * the site adds. Thread-safe; remembers which keys and languages it lacked, for the build's notes.
+ */
+public final class MessageCatalog {
+
+    /** Where the message files live inside the theme. */
+    public static final String FOLDER = "i18n/";
+    static final String ENGLISH = "en";
+    /** The languages the built-in theme has messages for. */
+    public static final List<String> BUILT_IN = List.of("en", "fr", "zh");
+
+    private static volatile MessageCatalog builtIn;
+
+    private final Map<String, Map<String, String>> byLanguage;
+    private final String hash;
+    private final Set<String> notes = new ConcurrentSkipListSet<>();
+
+    private MessageCatalog(Map<String, Map<String, String>> byLanguage, String hash) {
+        this.byLanguage = byLanguage;
+        this.hash = hash;
+    }
+
+    /**
+     * Reads the message files among a theme's files (name inside the theme → bytes, display name for messages):
+     * first the built-in ones, then the site's over them. A file that is not a mapping of keys to text is an error
+     * at its line.
+     *
+     * @param builtInFiles the built-in theme's files by name
+     * @param siteFiles the site's own files by name, with how messages name them
+     */
+    public static MessageCatalog load(Map<String, byte[]> builtInFiles, Map<String, Map.Entry<String, byte[]>> siteFiles) {
+        Map<String, Map<String, String>> all = new TreeMap<>();
+        Diagnostics problems = new Diagnostics();
+        StringBuilder hashed = new StringBuilder();
+        builtInFiles.forEach((name, bytes) -> {
+            if (isMessageFile(name)) read(all, name, "[built-in theme]/" + name, bytes, problems, hashed);
+        });
+        siteFiles.forEach((name, file) -> {
+            if (isMessageFile(name)) read(all, name, file.getKey(), file.getValue(), problems, hashed);
+        });
+        problems.throwIfAny();
+        Map<String, Map<String, String>> frozen = new TreeMap<>();
+        all.forEach((k, v) -> frozen.put(k, Collections.unmodifiableMap(v)));
+        return new MessageCatalog(Collections.unmodifiableMap(frozen), Integer.toHexString(hashed.toString().hashCode()));
+    }
+
+    /** The built-in theme's messages alone. */
+    public static MessageCatalog builtIn() {
+        MessageCatalog c = builtIn;
+        if (c == null) {
+            // The theme's files are on the class path beside the templates (see render.Theme); the built-in
+            // languages are read by name, so this package does not depend on the render stage.
+            Map<String, byte[]> files = new TreeMap<>();
+            for (String lang : BUILT_IN) {
+                String name = FOLDER + lang + ".yaml";
+                try (var in = MessageCatalog.class.getClassLoader().getResourceAsStream("io/datadesk/theme/" + name)) {
+                    if (in != null) files.put(name, in.readAllBytes());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            c = load(files, Map.of());
+            builtIn = c;
+        }
+        return c;
+    }
+
+    private static boolean isMessageFile(String name) {
+        return name.startsWith(FOLDER) && name.endsWith(".yaml") && name.indexOf('/', FOLDER.length()) < 0;
+    }
+
+    private static void read(Map<String, Map<String, String>> all, String name, String display, byte[] bytes,
+                             Diagnostics problems, StringBuilder hashed) {
+        String language = name.substring(FOLDER.length(), name.length() - ".yaml".length());
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        hashed.append(display).append('\0').append(text).append('\0');
+        Map<String, String> into = all.computeIfAbsent(language, l -> new TreeMap<>());
+        problems.collect(() -> {
+            YamlNode root = YamlNode.parse(text, display, 1);
+            if (root.isNull()) return null;
+            flatten("", root, into, problems);
+            return null;
+        });
+    }
+
+    /** Nested keys ({@code chart: { no_data: … }}) become dotted ones ({@code chart.no_data}). */
+    private static void flatten(String prefix, YamlNode node, Map<String, String> into, Diagnostics problems) {
+        Map<String, YamlNode> map = problems.collect(() -> node.asMap("a message file"));
+        if (map == null) return;
+        map.forEach((key, value) -> {
+            if (value.isMap()) flatten(prefix + key + ".", value, into, problems);
+            else if (value.isNull() || !value.isScalar())
+                problems.add(value.error("message '" + prefix + key + "' must be a text", "write it as key: \"text\""));
+            else into.put(prefix + key, value.asString(key));
+        });
+    }
+
+    /**
+     * The messages for pages in {@code locale}: its language's file ({@code zh-CN} → {@code zh-CN.yaml}, else
+     * {@code zh.yaml}), else English, with a note naming the language.
+     */
+    public Messages forLocale(Locale locale) {
+        String tag = locale.toLanguageTag();
+        String language = byLanguage.containsKey(tag) ? tag : byLanguage.containsKey(locale.getLanguage()) ? locale.getLanguage() : null;
+        Map<String, String> english = byLanguage.getOrDefault(ENGLISH, Map.of());
+        if (language == null) {
+            notes.add("no messages for language '" + tag + "' (templates/" + FOLDER + locale.getLanguage()
+                    + ".yaml): its pages show datadesk's texts in English; add the file to translate them");
+            return new Messages(ENGLISH, locale, english, english, this);
+        }
+        return new Messages(language, locale, byLanguage.get(language), english, this);
+    }
+
+    /** The languages that have messages. */
+    public Set<String> languages() {
+        return byLanguage.keySet();
+    }
+
+    /** The keys of a language's messages, with their texts. */
+    public Map<String, String> texts(String language) {
+        return byLanguage.getOrDefault(language, Map.of());
+    }
+
+    /** A hash of every message file read: pages are rendered again when it changes. */
+    public String hash() {
+        return hash;
+    }
+
+    void missing(String language, String key, boolean inEnglish) {
+        notes.add(inEnglish
+                ? "templates/" + FOLDER + language + ".yaml has no message '" + key + "': English used"
+                : "no message '" + key + "' in templates/" + FOLDER + ENGLISH + ".yaml or any other: the key itself is shown");
+    }
+
+    /** What the catalog lacked since the last call, for the build's notes. */
+    public List<String> drainNotes() {
+        List<String> out = new ArrayList<>(notes);
+        notes.removeAll(out);
+        return out;
+    }
+}

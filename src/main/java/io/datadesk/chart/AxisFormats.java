@@ -47,15 +47,15 @@ public final class AxisFormats {
                 yield v -> v instanceof Number ? f.format(v, locale) : str(v);
             }
             case "integer" -> v -> number(v, 0, true, locale);
-            case "month" -> v -> date(v, x -> x.getMonth().getDisplayName(TextStyle.SHORT, locale) + " " + x.getYear());
+            case "month" -> v -> date(v, x -> io.datadesk.format.ValueFormat.date(x, "MMM yyyy", locale));
             case "year" -> v -> date(v, x -> String.valueOf(x.getYear()));
             case "quarter" -> v -> date(v, x -> "Q" + ((x.getMonthValue() - 1) / 3 + 1) + " " + x.getYear());
-            case "date" -> v -> date(v, x -> x.format(DateTimeFormatter.ofPattern("d MMM yyyy", locale)));
+            case "date" -> v -> date(v, x -> io.datadesk.format.ValueFormat.date(x, "d MMM yyyy", locale));
             default -> {
                 if (name.matches(".*[yMd].*") && !name.contains(" | ")) {
                     try {
-                        DateTimeFormatter f = DateTimeFormatter.ofPattern(name, locale);
-                        yield v -> date(v, x -> x.format(f));
+                        DateTimeFormatter.ofPattern(name, locale); // checks the pattern now, not at the first value
+                        yield v -> date(v, x -> io.datadesk.format.ValueFormat.date(x, name, locale));
                     } catch (IllegalArgumentException e) {
                         // fall through to the message below
                     }

@@ -56,9 +56,8 @@ final class CalendarTicks {
             String label;
             if (step >= 12) label = String.valueOf(d.getYear());
             else {
-                String mon = d.getMonth().getDisplayName(TextStyle.SHORT, locale);
                 // Name the year on the first tick and at each January; other ticks only need the month.
-                label = d.getYear() != lastYear ? mon + " " + d.getYear() : mon;
+                label = io.datadesk.format.ValueFormat.date(d, d.getYear() != lastYear ? "MMM yyyy" : "MMM", locale);
                 if (d.getMonthValue() == 1) label = String.valueOf(d.getYear());
             }
             lastYear = d.getYear();
@@ -72,7 +71,7 @@ final class CalendarTicks {
         for (int step : new int[] {1, 2, 7, 14}) {
             List<Tick> out = new ArrayList<>();
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(step))
-                out.add(new Tick(d, d.getDayOfMonth() + " " + d.getMonth().getDisplayName(TextStyle.SHORT, locale)));
+                out.add(new Tick(d, io.datadesk.format.ValueFormat.date(d, "d MMM", locale)));
             if (fits(out, from, days, space, width)) return out;
         }
         return List.of(new Tick(from, from.toString()), new Tick(to, to.toString()));

@@ -85,6 +85,12 @@ public final class ChartRenderer {
      * @param csvHref where the caller wrote the result as CSV, linked as "Download the data (CSV)"; null for no link
      */
     public RenderedChart render(ChartSpec spec, QueryResult result, String idPrefix, Locale locale, String csvHref) {
+        return render(spec, result, idPrefix, locale, csvHref, io.datadesk.i18n.MessageCatalog.builtIn().forLocale(locale));
+    }
+
+    /** As above, with the words of the chart (legends, "No data", the description, the caption's links) from {@code msg}. */
+    public RenderedChart render(ChartSpec spec, QueryResult result, String idPrefix, Locale locale, String csvHref,
+                                io.datadesk.i18n.Messages msg) {
         Function<Object, String> yFormat = format(spec, "y-format", spec.yFormat(), locale);
         Function<Object, String> xFormat = format(spec, "x-format", spec.xFormat(), locale);
         ChartData data = ChartData.of(spec, result);
@@ -94,13 +100,13 @@ public final class ChartRenderer {
                 // "percent:0" rounds 0.6% to "1%" on an axis; a description names the value as the prose does
                 : spec.yFormat() != null && spec.yFormat().trim().startsWith("percent") ? v -> v instanceof Number n ? Figure.share(n.doubleValue(), locale) : String.valueOf(v)
                 : yFormat;
-        String description = spec.alt() != null ? spec.alt() : Describe.describe(spec, data, xFormat, exact, locale);
+        String description = spec.alt() != null ? spec.alt() : Describe.describe(spec, data, xFormat, exact, locale, msg);
         String wide = "", narrow = "";
         if (spec.type() != ChartType.HBAR) {
-            wide = draw(spec, data, idPrefix + "-w", WIDE, locale, xFormat, yFormat, description, colors);
-            narrow = draw(spec, data, idPrefix + "-n", NARROW, locale, xFormat, yFormat, description, colors);
+            wide = draw(spec, data, idPrefix + "-w", WIDE, locale, xFormat, yFormat, description, colors, msg);
+            narrow = draw(spec, data, idPrefix + "-n", NARROW, locale, xFormat, yFormat, description, colors, msg);
         }
-        String html = Figure.html(spec, data, result, idPrefix, wide, narrow, colors, locale, xFormat, yFormat, csvHref, description);
+        String html = Figure.html(spec, data, result, idPrefix, wide, narrow, colors, locale, xFormat, yFormat, csvHref, description, msg);
         return new RenderedChart(wide, narrow, html, description);
     }
 
@@ -127,7 +133,8 @@ public final class ChartRenderer {
     // ---------------------------------------------------------------- drawing
 
     private String draw(ChartSpec spec, ChartData data, String id, int width, Locale locale,
-                        Function<Object, String> xFormat, Function<Object, String> yFormat, String description, List<String> colors) {
+                        Function<Object, String> xFormat, Function<Object, String> yFormat, String description, List<String> colors,
+                        io.datadesk.i18n.Messages msg) {
         boolean narrow = width == NARROW;
         int height = (int) Math.round(width * spec.height() * (narrow ? 1.25 : 1));
         Font tick = ChartFonts.REGULAR.deriveFont(13f); // at least 12 CSS px when the 320 px drawing fills a 360 px phone's column
@@ -214,9 +221,9 @@ public final class ChartRenderer {
         if (empty) {
             svg.setFont(strong);
             svg.setPaint(MUTED);
-            String msg = "No data";
-            float w = (float) advance(msg, strong, svg.getFontRenderContext());
-            svg.drawString(msg, (width - w) / 2f, top + height / 2f);
+            String noData = msg.get("chart.no_data");
+            float w = (float) advance(noData, strong, svg.getFontRenderContext());
+            svg.drawString(noData, (width - w) / 2f, top + height / 2f);
         }
         return SvgPost.finish(svg.getSVGElement(), id, width, height + top, spec.title(), description, seriesColors, colors, hits);
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import io.datadesk.i18n.Messages;
 
 /**
  * The default text alternative, written from the data: what the chart shows, over what range, and its extremes —
@@ -15,30 +16,32 @@ final class Describe {
 
     private Describe() {}
 
-    static String describe(ChartSpec spec, ChartData data, Function<Object, String> xFormat, Function<Object, String> yFormat, Locale locale) {
-        String kind = switch (spec.type()) {
-            case LINE -> "Line chart";
-            case AREA -> "Area chart";
-            case STACKED_AREA -> "Stacked area chart";
-            case BAR -> "Bar chart";
-            case STACKED_BAR -> "Stacked bar chart";
-            case SCATTER -> "Scatter plot";
-            case PIE -> "Pie chart";
-            case DONUT -> "Donut chart";
-            case HBAR -> "Bar chart";
-        };
-        if (data.isEmpty()) return kind + ": no data.";
+    static String describe(ChartSpec spec, ChartData data, Function<Object, String> xFormat, Function<Object, String> yFormat, Locale locale,
+                           Messages msg) {
+        String kind = msg.get("chart.kind." + switch (spec.type()) {
+            case LINE -> "line";
+            case AREA -> "area";
+            case STACKED_AREA -> "stacked_area";
+            case BAR -> "bar";
+            case STACKED_BAR -> "stacked_bar";
+            case SCATTER -> "scatter";
+            case PIE -> "pie";
+            case DONUT -> "donut";
+            case HBAR -> "hbar";
+        });
+        if (data.isEmpty()) return msg.get("chart.describe.empty", kind);
         Function<Object, String> y = yFormat != null ? yFormat : v -> AxisFormats.auto(v, locale);
         Function<Object, String> x = xFormat != null ? xFormat : v -> xText(v, data.xs(), data.xKind(), locale, false);
-        StringBuilder sb = new StringBuilder(kind).append(" of ");
+        String comma = msg.get("chart.describe.comma"), end = msg.get("chart.describe.end");
         List<ChartData.Series> ss = data.series();
-        if (ss.size() == 1) sb.append(ChartData.inSentence(ss.get(0).name()));
-        else sb.append(ss.size()).append(" series (").append(String.join(", ", ss.stream().map(ChartData.Series::name).limit(8).toList()))
-                .append(ss.size() > 8 ? ", …)" : ")");
-        sb.append(" by ").append(ChartData.inSentence(spec.xLabel() != null ? spec.xLabel() : ChartData.humanize(spec.x())));
-        if (spec.type() == ChartType.SCATTER) return sb.append('.').toString();
+        String what = ss.size() == 1 ? ChartData.inSentence(ss.get(0).name())
+                : msg.get("chart.describe.series", ss.size(), String.join(msg.get("chart.describe.list_separator"),
+                        ss.stream().map(ChartData.Series::name).limit(8).toList()) + (ss.size() > 8 ? msg.get("chart.describe.list_separator") + "…" : ""));
+        String text = msg.get("chart.describe.by", msg.get("chart.describe.of", kind, what),
+                ChartData.inSentence(spec.xLabel() != null ? spec.xLabel() : ChartData.humanize(spec.x())));
+        if (spec.type() == ChartType.SCATTER) return text + end;
         if (!data.xs().isEmpty() && data.xKind() != XValues.Kind.CATEGORY)
-            sb.append(", ").append(x.apply(data.xs().get(0))).append(" to ").append(x.apply(data.xs().get(data.xs().size() - 1)));
+            text = msg.get("chart.describe.range", text, x.apply(data.xs().get(0)), x.apply(data.xs().get(data.xs().size() - 1)));
         if (spec.type().isPart()) {
             double[] v = ss.get(0).y();
             double total = 0;
@@ -46,9 +49,10 @@ final class Describe {
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < v.length && i < 6; i++)
                 parts.add(x.apply(data.xs().get(i)) + " " + Figure.share(total == 0 ? 0 : v[i] / total, locale));
-            return sb.append(": ").append(String.join(", ", parts)).append(v.length > 6 ? ", and others." : ".").toString();
+            return msg.get("chart.describe.parts", text, String.join(comma, parts)) + (v.length > 6 ? msg.get("chart.describe.and_others") : "") + end;
         }
-        String at = data.xKind() == XValues.Kind.CATEGORY ? " for " : " in "; // "in January 2023", "for Intel"
+        String at = data.xKind() == XValues.Kind.CATEGORY ? "chart.describe.for" : "chart.describe.in"; // "in January 2023", "for Intel"
+        StringBuilder sb = new StringBuilder(text);
         for (ChartData.Series s : ss.subList(0, Math.min(3, ss.size()))) {
             int hi = -1, lo = -1, last = -1;
             for (int i = 0; i < s.y().length; i++) {
@@ -58,18 +62,19 @@ final class Describe {
                 last = i;
             }
             if (hi < 0) continue;
-            sb.append("; ").append(ss.size() > 1 ? s.name() + ": " : "")
-                    .append("highest ").append(y.apply(s.y()[hi])).append(at).append(x.apply(data.xs().get(hi)))
-                    .append(", lowest ").append(y.apply(s.y()[lo])).append(at).append(x.apply(data.xs().get(lo)));
-            if (data.xKind() == XValues.Kind.DATE) sb.append(", latest ").append(y.apply(s.y()[last])).append(" in ").append(x.apply(data.xs().get(last)));
+            String extremes = msg.get("chart.describe.highest", y.apply(s.y()[hi]), msg.get(at, x.apply(data.xs().get(hi))))
+                    + comma + msg.get("chart.describe.lowest", y.apply(s.y()[lo]), msg.get(at, x.apply(data.xs().get(lo))));
+            if (data.xKind() == XValues.Kind.DATE)
+                extremes += comma + msg.get("chart.describe.latest", y.apply(s.y()[last]), msg.get("chart.describe.in", x.apply(data.xs().get(last))));
+            sb.append(msg.get("chart.describe.clause_separator")).append(ss.size() > 1 ? msg.get("chart.describe.parts", s.name(), extremes) : extremes);
         }
-        sb.append('.');
-        flags(sb, data, x);
+        sb.append(end);
+        flags(sb, data, x, msg);
         return sb.toString();
     }
 
     /** Which values are missing, estimated or partial: a reader of the description must learn what a glance shows. */
-    private static void flags(StringBuilder sb, ChartData data, Function<Object, String> x) {
+    private static void flags(StringBuilder sb, ChartData data, Function<Object, String> x, Messages msg) {
         List<String> missing = new ArrayList<>(), estimated = new ArrayList<>(), partial = new ArrayList<>();
         for (int i = 0; i < data.xs().size(); i++) {
             String at = x.apply(data.xs().get(i));
@@ -84,14 +89,17 @@ final class Describe {
             if (p) partial.add(at);
         }
         int n = data.xs().size();
-        if (!missing.isEmpty()) sb.append(" No data for ").append(list(missing, n)).append('.');
-        if (!estimated.isEmpty()) sb.append(" Estimated: ").append(list(estimated, n)).append('.');
-        if (!partial.isEmpty()) sb.append(" Partial period: ").append(list(partial, n)).append('.');
+        // Sentences are separated by a space, except in languages written without spaces.
+        String space = msg.countsCharacters() ? "" : " ";
+        if (!missing.isEmpty()) sb.append(space).append(msg.get("chart.describe.no_data_for", list(missing, n, msg)));
+        if (!estimated.isEmpty()) sb.append(space).append(msg.get("chart.describe.estimated", list(estimated, n, msg)));
+        if (!partial.isEmpty()) sb.append(space).append(msg.get("chart.describe.partial", list(partial, n, msg)));
     }
 
-    private static String list(List<String> items, int of) {
-        if (items.size() <= 6) return String.join(", ", items);
-        return items.size() + " of " + of + " (" + String.join(", ", items.subList(0, 3)) + ", …)";
+    private static String list(List<String> items, int of, Messages msg) {
+        String sep = msg.get("chart.describe.list_separator");
+        if (items.size() <= 6) return String.join(sep, items);
+        return msg.get("chart.describe.n_of", items.size(), of, String.join(sep, items.subList(0, 3)));
     }
 
     /**
@@ -104,10 +112,10 @@ final class Describe {
             if (d != null) {
                 boolean months = all.stream().map(XValues::date).allMatch(x -> x != null && x.getDayOfMonth() == 1);
                 boolean years = months && all.stream().map(XValues::date).allMatch(x -> x.getMonthValue() == 1);
-                TextStyle style = abbreviated ? TextStyle.SHORT : TextStyle.FULL;
+                String month = abbreviated ? "MMM" : "MMMM";
                 if (years) return String.valueOf(d.getYear());
-                if (months) return d.getMonth().getDisplayName(style, locale) + " " + d.getYear();
-                return d.getDayOfMonth() + " " + d.getMonth().getDisplayName(style, locale) + " " + d.getYear();
+                if (months) return io.datadesk.format.ValueFormat.date(d, month + " yyyy", locale);
+                return io.datadesk.format.ValueFormat.date(d, "d " + month + " yyyy", locale);
             }
         }
         return AxisFormats.auto(v, locale);

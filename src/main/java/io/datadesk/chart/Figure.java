@@ -1,6 +1,7 @@
 package io.datadesk.chart;
 
 import io.datadesk.format.Html;
+import io.datadesk.i18n.Messages;
 import io.datadesk.data.QueryResult;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,7 @@ final class Figure {
 
     static String html(ChartSpec spec, ChartData data, QueryResult result, String id, String wide, String narrow,
                        List<String> colors, Locale locale, Function<Object, String> xFormat, Function<Object, String> yFormat,
-                       String csvHref, String description) {
+                       String csvHref, String description, Messages msg) {
         StringBuilder sb = new StringBuilder(wide.length() + narrow.length() + 4096);
         sb.append("<figure class=\"dd-chart dd-chart--").append(spec.type().key()).append("\" id=\"").append(Html.escape(id)).append("\">\n");
         if (spec.title() != null || spec.subtitle() != null) {
@@ -22,9 +23,9 @@ final class Figure {
             if (spec.subtitle() != null) sb.append("<p class=\"dd-chart-subtitle\">").append(Html.escape(spec.subtitle())).append("</p>");
             sb.append("</header>\n");
         }
-        legend(sb, spec, data, colors, locale, yFormat, xFormat);
+        legend(sb, spec, data, colors, locale, yFormat, xFormat, msg);
         if (spec.type() == ChartType.HBAR) {
-            Hbar.html(sb, spec, data, colors, locale, xFormat, yFormat, description);
+            Hbar.html(sb, spec, data, colors, locale, xFormat, yFormat, description, msg);
         } else {
             // The SVG is inline rather than an <img src>: inline SVG inherits the page's CSS custom properties and
             // fonts (dark scheme, Inter), its <title>/<desc> reach screen readers, and it costs no extra request.
@@ -33,52 +34,53 @@ final class Figure {
         }
         sb.append("<figcaption class=\"dd-chart-caption\">");
         if (spec.note() != null) sb.append("<p class=\"dd-chart-note\">").append(Html.escape(spec.note())).append("</p>");
-        String flags = flagNote(spec, data);
+        String flags = flagNote(spec, data, msg);
         if (!flags.isEmpty()) sb.append("<p class=\"dd-chart-note dd-chart-flags\">").append(Html.escape(flags)).append("</p>");
         if (spec.sourceText() != null) {
-            sb.append("<p class=\"dd-chart-source\">Source: ");
+            sb.append("<p class=\"dd-chart-source\">").append(Html.escape(msg.get("chart.source")));
             if (spec.sourceUrl() != null) sb.append("<a href=\"").append(Html.escape(spec.sourceUrl())).append("\">")
                     .append(Html.escape(spec.sourceText())).append("</a>");
             else sb.append(Html.escape(spec.sourceText()));
             sb.append("</p>");
         }
         if (csvHref != null) sb.append("<p class=\"dd-chart-download\"><a href=\"").append(Html.escape(csvHref))
-                .append("\" download>Download the data (CSV)</a></p>");
-        sb.append("\n<details class=\"dd-chart-data\"><summary>Show the data</summary>\n");
-        sb.append(dataTable(spec, data, locale, xFormat, yFormat));
+                .append("\" download>").append(Html.escape(msg.get("chart.download"))).append("</a></p>");
+        sb.append("\n<details class=\"dd-chart-data\"><summary>").append(Html.escape(msg.get("chart.show_data"))).append("</summary>\n");
+        sb.append(dataTable(spec, data, locale, xFormat, yFormat, msg));
         sb.append("</details>\n</figcaption>\n</figure>\n");
         return sb.toString();
     }
 
     /** The sentence that explains the chart's marks for missing, estimated and partial values; "" when there are none. */
-    static String flagNote(ChartSpec spec, ChartData data) {
+    static String flagNote(ChartSpec spec, ChartData data, Messages msg) {
         if (data.isEmpty()) return "";
         boolean bars = spec.type().isCategory() || spec.type() == ChartType.HBAR;
         List<String> parts = new java.util.ArrayList<>();
         if (bars) {
-            if (data.anyEstimated()) parts.add("Hatched bars are estimates.");
-            if (data.anyPartial()) parts.add("Lighter bars cover part of the period only.");
+            if (data.anyEstimated()) parts.add(msg.get("chart.hatched_estimates"));
+            if (data.anyPartial()) parts.add(msg.get("chart.lighter_partial"));
         } else if (data.anyEstimated() || data.anyPartial()) {
-            parts.add("Dashed lines lead to " + (data.anyEstimated() && data.anyPartial() ? "estimates and to values for part of a period only."
-                    : data.anyEstimated() ? "estimates." : "values for part of a period only."));
+            parts.add(msg.get(data.anyEstimated() && data.anyPartial() ? "chart.dashed_both"
+                    : data.anyEstimated() ? "chart.dashed_estimates" : "chart.dashed_partial"));
         }
         if (data.anyMissing() && !spec.type().isPart() && spec.type() != ChartType.SCATTER)
-            parts.add(bars ? (spec.type() == ChartType.HBAR ? "A dash marks a missing value, not a zero."
-                    : spec.type().isStacked() ? "Missing values are left out of the stack, not counted as zero."
-                    : "A dashed outline at the baseline marks a missing value, not a zero.")
-                    : "Gaps are missing values, not zeros.");
-        return String.join(" ", parts);
+            parts.add(msg.get(bars ? (spec.type() == ChartType.HBAR ? "chart.missing_dash"
+                    : spec.type().isStacked() ? "chart.missing_stack"
+                    : "chart.missing_outline")
+                    : "chart.missing_gaps"));
+        // Sentences are joined by a space, except in languages written without spaces (their full stop ends one).
+        return String.join(msg.countsCharacters() ? "" : " ", parts);
     }
 
     /** Legend entries for the marks of missing, estimated and partial values. */
-    private static void flagLegend(StringBuilder sb, ChartSpec spec, ChartData data) {
+    private static void flagLegend(StringBuilder sb, ChartSpec spec, ChartData data, Messages msg) {
         boolean bars = spec.type().isCategory();
         if (data.anyMissing() && bars && !spec.type().isStacked())
-            sb.append("<li><span class=\"dd-swatch dd-swatch--nodata\"></span>No data</li>");
+            sb.append("<li><span class=\"dd-swatch dd-swatch--nodata\"></span>").append(Html.escape(msg.get("chart.no_data"))).append("</li>");
         if (data.anyEstimated())
-            sb.append("<li><span class=\"dd-swatch ").append(bars ? "dd-swatch--estimate" : "dd-swatch--line dd-swatch--dashed").append("\"></span>Estimate</li>");
+            sb.append("<li><span class=\"dd-swatch ").append(bars ? "dd-swatch--estimate" : "dd-swatch--line dd-swatch--dashed").append("\"></span>").append(Html.escape(msg.get("chart.estimate"))).append("</li>");
         if (data.anyPartial())
-            sb.append("<li><span class=\"dd-swatch ").append(bars ? "dd-swatch--partial" : "dd-swatch--line dd-swatch--dashed").append("\"></span>Partial period</li>");
+            sb.append("<li><span class=\"dd-swatch ").append(bars ? "dd-swatch--partial" : "dd-swatch--line dd-swatch--dashed").append("\"></span>").append(Html.escape(msg.get("chart.partial"))).append("</li>");
     }
 
     private static boolean hasFlagLegend(ChartSpec spec, ChartData data) {
@@ -86,12 +88,12 @@ final class Figure {
     }
 
     private static void legend(StringBuilder sb, ChartSpec spec, ChartData data, List<String> colors, Locale locale,
-                               Function<Object, String> yFormat, Function<Object, String> xFormat) {
+                               Function<Object, String> yFormat, Function<Object, String> xFormat, Messages msg) {
         if (spec.type() == ChartType.HBAR || data.isEmpty()) return;
         if (spec.legend() == ChartSpec.Legend.NONE || spec.endLabels()) {
             if (!hasFlagLegend(spec, data) || spec.type().isPart()) return;
             sb.append("<ul class=\"dd-legend\">");
-            flagLegend(sb, spec, data);
+            flagLegend(sb, spec, data, msg);
             sb.append("</ul>\n");
             return;
         }
@@ -119,7 +121,7 @@ final class Figure {
                     .append("\" style=\"background:").append(Html.escape(colors.get(i))).append("\"></span>")
                     .append(Html.escape(data.series().get(i).name())).append("</li>");
         }
-        flagLegend(sb, spec, data);
+        flagLegend(sb, spec, data, msg);
         sb.append("</ul>\n");
     }
 
@@ -128,9 +130,10 @@ final class Figure {
      * the query's column names), its formats in the cells, one column per series, missing values as "no data" and
      * estimates and partial periods flagged. Compact axis formats give way to exact numbers here.
      */
-    static String dataTable(ChartSpec spec, ChartData data, Locale locale, Function<Object, String> xFormat, Function<Object, String> yFormat) {
+    static String dataTable(ChartSpec spec, ChartData data, Locale locale, Function<Object, String> xFormat, Function<Object, String> yFormat,
+                            Messages msg) {
         Function<Object, String> y = yFormat == null || spec.yFormat().trim().startsWith("compact") ? v -> AxisFormats.auto(v, locale) : yFormat;
-        String caption = spec.title() != null ? spec.title() : "The data";
+        String caption = spec.title() != null ? spec.title() : msg.get("chart.the_data");
         String xHeader = spec.xLabel() != null ? spec.xLabel() : ChartData.humanize(spec.x());
         List<String> headers = new java.util.ArrayList<>();
         List<Boolean> numeric = new java.util.ArrayList<>();
@@ -141,7 +144,7 @@ final class Figure {
             ChartData.Series first = data.series().isEmpty() ? null : data.series().get(0);
             boolean many = data.series().size() > 1;
             if (many) {
-                headers.add(spec.series() != null ? ChartData.humanize(spec.series()) : "Series");
+                headers.add(spec.series() != null ? ChartData.humanize(spec.series()) : msg.get("chart.series"));
                 numeric.add(false);
             }
             headers.add(spec.yLabel() != null ? spec.yLabel() : first == null ? ChartData.humanize(spec.y().get(0)) : first.name());
@@ -159,11 +162,11 @@ final class Figure {
                             ? Describe.xText(java.time.LocalDate.ofEpochDay(Math.round(x)), List.of(), XValues.Kind.DATE, locale, false)
                             : xFormat != null ? xFormat.apply(x) : AxisFormats.auto(x, locale)));
                     if (many) row.add(io.datadesk.table.TableHtml.Cell.of(s.name()));
-                    row.add(new io.datadesk.table.TableHtml.Cell(y.apply(s.y()[i]), s.estimated()[i] ? "estimate" : null));
+                    row.add(new io.datadesk.table.TableHtml.Cell(y.apply(s.y()[i]), s.estimated()[i] ? msg.get("chart.flag_estimate") : null));
                     if (spec.size() != null) row.add(io.datadesk.table.TableHtml.Cell.of(AxisFormats.auto(s.size()[i], locale)));
                     rows.add(row);
                 }
-            return io.datadesk.table.TableHtml.renderGrid(caption, caption, headers, numeric, rows);
+            return io.datadesk.table.TableHtml.renderGrid(caption, caption, headers, numeric, rows, msg);
         }
         for (ChartData.Series s : data.series()) {
             headers.add(s.name());
@@ -173,7 +176,7 @@ final class Figure {
         double total = 0;
         if (parts) {
             for (double d : data.series().get(0).y()) if (!Double.isNaN(d)) total += d;
-            headers.add("Share");
+            headers.add(msg.get("chart.share"));
             numeric.add(true);
         }
         for (int i = 0; i < data.xs().size(); i++) {
@@ -182,7 +185,7 @@ final class Figure {
                     : Describe.xText(data.xs().get(i), data.xs(), data.xKind(), locale, false)));
             for (ChartData.Series s : data.series()) {
                 double v = s.y()[i];
-                String flag = s.missing(i) ? null : s.estimated()[i] ? "estimate" : s.partial()[i] ? "partial period" : null;
+                String flag = s.missing(i) ? null : s.estimated()[i] ? msg.get("chart.flag_estimate") : s.partial()[i] ? msg.get("chart.flag_partial") : null;
                 row.add(new io.datadesk.table.TableHtml.Cell(Double.isNaN(v) ? null : y.apply(v), flag));
             }
             if (parts) {
@@ -191,7 +194,7 @@ final class Figure {
             }
             rows.add(row);
         }
-        return io.datadesk.table.TableHtml.renderGrid(caption, caption, headers, numeric, rows);
+        return io.datadesk.table.TableHtml.renderGrid(caption, caption, headers, numeric, rows, msg);
     }
 
     /**

@@ -17,9 +17,10 @@ final class Hbar {
     private Hbar() {}
 
     static void html(StringBuilder sb, ChartSpec spec, ChartData data, List<String> colors, Locale locale,
-                     Function<Object, String> xFormat, Function<Object, String> yFormat, String description) {
+                     Function<Object, String> xFormat, Function<Object, String> yFormat, String description,
+                     io.datadesk.i18n.Messages msg) {
         if (data.isEmpty()) {
-            sb.append("<p class=\"dd-hbar-empty\">No data</p>\n");
+            sb.append("<p class=\"dd-hbar-empty\">").append(Html.escape(msg.get("chart.no_data"))).append("</p>\n");
             return;
         }
         ChartData.Series series = data.series().get(0);
@@ -54,8 +55,8 @@ final class Hbar {
                         .append(SvgPost.num(left)).append("%;width:").append(SvgPost.num(width)).append("%;background:")
                         .append(Html.escape(color)).append("\"></span>");
             sb.append("</span><span class=\"dd-hbar-value\">")
-                    .append(missing ? io.datadesk.table.TableHtml.NO_DATA : Html.escape(value));
-            if (!flag.isEmpty()) sb.append(" <span class=\"dd-flag\">(").append(series.estimated()[i] ? "estimate" : "partial").append(")</span>");
+                    .append(missing ? io.datadesk.table.TableHtml.noData(msg) : Html.escape(value));
+            if (!flag.isEmpty()) sb.append(" <span class=\"dd-flag\">(").append(Html.escape(msg.get(series.estimated()[i] ? "chart.flag_estimate" : "chart.flag_partial_short"))).append(")</span>");
             sb.append("</span></td></tr>");
         }
         sb.append("</tbody></table>\n");

@@ -98,6 +98,11 @@ public final class PageData {
      * (a page that is no translation, or one whose original does not exist).
      */
     public ComputedPage compute(ParsedPage page, ParsedPage original, Locale locale, Limits limits) {
+        return compute(page, original, locale, limits, io.datadesk.i18n.MessageCatalog.builtIn().forLocale(locale));
+    }
+
+    /** As above, with the words datadesk writes on the page ("Show the SQL", chart legends) from {@code msg}. */
+    public ComputedPage compute(ParsedPage page, ParsedPage original, Locale locale, Limits limits, io.datadesk.i18n.Messages msg) {
         var md = page.markdown();
         YamlNode data = page.frontMatter().data();
         YamlNode originalData = original == null ? null : original.frontMatter().data();
@@ -108,11 +113,8 @@ public final class PageData {
         String file = page.source().displayPath();
         String originalFile = original == null ? file : original.source().displayPath();
         Diagnostics problems = new Diagnostics();
-        List<DatasetSpec> specs = problems.collect(() -> {
-            List<DatasetSpec> all = new ArrayList<>(originalData == null ? List.of() : DatasetSpec.parseAll(originalData));
-            all.addAll(DatasetSpec.parseAll(data));
-            return all;
-        });
+        List<DatasetSpec> specs = problems.collect(() -> original == null ? DatasetSpec.parseAll(data)
+                : DatasetSpec.parseTranslation(data, DatasetSpec.parseAll(originalData)));
         List<Directive> directives = new ArrayList<>(inherited);
         directives.addAll(md.directives());
         // Credits for the end of the page: the datasets' publishers first, then the charts' sources; one entry per
@@ -204,7 +206,7 @@ public final class PageData {
                 } else {
                     failed.add(name.toLowerCase(Locale.ROOT));
                 }
-                if (d.index() >= 0) html[d.index()] = d.show() ? shownQuery(name, d.body().replaceAll("(?m)^[ \\t]*--[ \\t]*expect[ \\t]*:.*(\\r?\\n|$)", "")) : "";
+                if (d.index() >= 0) html[d.index()] = d.show() ? shownQuery(name, msg, d.body().replaceAll("(?m)^[ \\t]*--[ \\t]*expect[ \\t]*:.*(\\r?\\n|$)", "")) : "";
             }
             // Tables, charts and inline values may name a dataset itself (data: stocks): all its rows, cached like a query.
             if (specs != null && problems.isEmpty()) {
@@ -240,14 +242,14 @@ public final class PageData {
             if (d instanceof Directive.Table t) {
                 String id = "table-" + (++tableCount);
                 String[] used = new String[1];
-                String table = here.collect(() -> table(t, file, shown, failed, locale, used));
+                String table = here.collect(() -> table(t, file, shown, failed, locale, used, msg));
                 // The table's box gets an id, so that "How the numbers were computed" can link back to it.
                 html[d.index()] = table == null || table.isEmpty() ? "" : table.replaceFirst("^<div ", "<div id=\"" + id + "\" ");
                 if (used[0] != null && table != null && !table.isEmpty()) figureOf[d.index()] = new String[] {used[0], id};
             }
             if (d instanceof Directive.Chart c) {
                 String id = "chart-" + (++chartCount);
-                ChartJob job = here.collect(() -> chart(c, file, id, shown, failed, locale, page, files, sources, limits));
+                ChartJob job = here.collect(() -> chart(c, file, id, shown, failed, locale, page, files, sources, limits, msg));
                 html[d.index()] = "";
                 if (job != null) {
                     jobs.add(job);
@@ -355,12 +357,12 @@ public final class PageData {
     }
 
     private static String table(Directive.Table d, String file, Map<String, QueryResult> results, java.util.Set<String> failed,
-                                Locale locale, String[] used) {
+                                Locale locale, String[] used, io.datadesk.i18n.Messages msg) {
         TableSpec spec = TableSpec.parse(YamlNode.parse(d.body(), file, d.bodyLine()));
         if (usesFailed(spec.data(), failed)) return "";
         QueryResult r = spec.resultIn(results);
         used[0] = r.name();
-        return TableHtml.render(spec, r, locale);
+        return TableHtml.render(spec, r, locale, msg);
     }
 
     private static void credit(Map<String, Attribution> sources, Attribution a) {
@@ -378,7 +380,7 @@ public final class PageData {
      */
     private ChartJob chart(Directive.Chart d, String file, String id, Map<String, QueryResult> results,
                            java.util.Set<String> failed, Locale locale, ParsedPage page, Map<String, byte[]> files,
-                           Map<String, Attribution> sources, Limits limits) {
+                           Map<String, Attribution> sources, Limits limits, io.datadesk.i18n.Messages msg) {
         String body = expandInlineValues(d.body(), file, d.bodyLine(), results, failed, locale);
         if (body == null) return null;
         ChartSpec spec = ChartSpec.parse(YamlNode.parse(body, file, d.bodyLine()));
@@ -392,12 +394,12 @@ public final class PageData {
         job.used = result.name();
         job.draw = () -> {
             // Drawing is most of the cost of a data edit; a chart whose block and data did not change is drawn once.
-            String key = ContentHashes.combine(body, id, csv, locale.toLanguageTag(), ContentHashes.of(result));
+            String key = ContentHashes.combine(body, id, csv, locale.toLanguageTag(), msg.key(), ContentHashes.of(result));
             synchronized (drawn) {
                 RenderedChart done = drawn.get(key);
                 if (done != null) return done;
             }
-            RenderedChart chart = charts().render(spec, ChartGuard.prepare(spec, result, limits.maxChartPoints()), id, locale, csv);
+            RenderedChart chart = charts().render(spec, ChartGuard.prepare(spec, result, limits.maxChartPoints()), id, locale, csv, msg);
             synchronized (drawn) {
                 drawn.put(key, chart);
             }
@@ -504,8 +506,9 @@ public final class PageData {
     }
 
     /** The SQL of a {@code sql NAME show} block, for readers who want to check the method. */
-    private static String shownQuery(String name, String sql) {
-        return "<details class=\"query\"><summary>Show the SQL for <code>" + io.datadesk.format.Html.escape(name) + "</code></summary>"
+    private static String shownQuery(String name, io.datadesk.i18n.Messages msg, String sql) {
+        return "<details class=\"query\"><summary>" + msg.get("article.show_sql", "<code>" + io.datadesk.format.Html.escape(name) + "</code>")
+                .replaceAll("\\s+$", "") + "</summary>"
                 + "<pre><code class=\"language-sql\">" + io.datadesk.format.Html.escape(sql.strip()) + "</code></pre></details>";
     }
 

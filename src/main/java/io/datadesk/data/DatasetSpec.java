@@ -101,6 +101,50 @@ public record DatasetSpec(String name, String path, Map<String, DeclaredType> ty
         return List.copyOf(out);
     }
 
+    /**
+     * The datasets of a translation ({@code index.zh.md}): its original's, then those it declares itself. An entry
+     * that names one of the original's datasets may only give its {@code source:}, the credit in the translation's
+     * language ({@code layoffs: { source: { text: 科技业裁员追踪, url: … } }}): the data itself is shared, so both
+     * editions compute from the same file.
+     */
+    public static List<DatasetSpec> parseTranslation(YamlNode data, List<DatasetSpec> inherited) {
+        if (data == null || data.isNull()) return inherited;
+        Map<String, DatasetSpec> byName = new java.util.LinkedHashMap<>();
+        for (DatasetSpec s : inherited) byName.put(s.name().toLowerCase(Locale.ROOT), s);
+        Diagnostics problems = new Diagnostics();
+        List<String> own = new ArrayList<>();
+        for (Map.Entry<String, YamlNode> e : data.asMap("data").entrySet()) {
+            DatasetSpec original = byName.get(e.getKey().toLowerCase(Locale.ROOT));
+            if (original == null) {
+                own.add(e.getKey());
+                continue;
+            }
+            YamlNode value = e.getValue();
+            Map<String, YamlNode> options = value.isMap() ? value.asMap("dataset '" + e.getKey() + "'") : Map.of();
+            if (!value.isMap() || !options.keySet().equals(java.util.Set.of("source"))) {
+                problems.add(data.keyNode(e.getKey()).error("dataset '" + e.getKey() + "' is the original page's, which this translation shares",
+                        "give only its credit in this language, e.g. " + e.getKey() + ": { source: { text: \"…\", url: \"…\" } }, or use a new name for a dataset of its own"));
+                continue;
+            }
+            Attribution source = Attribution.parse(options.get("source"), problems);
+            DatasetSpec o = original;
+            byName.put(e.getKey().toLowerCase(Locale.ROOT), new DatasetSpec(o.name(), o.path(), o.types(), o.nullMarkers(), o.delimiter(),
+                    o.file(), o.line(), o.column(), source, o.format(), o.jdbc()));
+        }
+        List<DatasetSpec> out = new ArrayList<>(byName.values());
+        Map<String, YamlNode> entries = data.asMap("data");
+        for (String name : own) {
+            String bad = SqlNames.problem(name);
+            if (bad != null) problems.add(data.keyNode(name).error("dataset name: " + bad, "rename it, e.g. '" + suggestName(name) + "'"));
+            else {
+                DatasetSpec spec = problems.collect(() -> parseOne(name, data.keyNode(name), entries.get(name)));
+                if (spec != null) out.add(spec);
+            }
+        }
+        problems.throwIfAny();
+        return List.copyOf(out);
+    }
+
     private static DatasetSpec parseOne(String name, YamlNode keyNode, YamlNode value) {
         if (value.isScalar() && !value.isNull()) {
             String path = checkPath(value);

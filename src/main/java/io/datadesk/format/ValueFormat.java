@@ -203,7 +203,7 @@ public final class ValueFormat {
     private String formatDate(Object value, Locale locale) {
         DateTimeFormatter f = dateFormatters.computeIfAbsent(locale, l -> pattern == null
                 ? DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(l)
-                : DateTimeFormatter.ofPattern(pattern, l));
+                : DateTimeFormatter.ofPattern(localPattern(pattern, l), l));
         try {
             if (value instanceof LocalDate date) return f.format(date);
             if (value instanceof LocalDateTime ts) return f.format(ts);
@@ -215,15 +215,18 @@ public final class ValueFormat {
 
     // 264,320 -> 264K, 1,234,567 -> 1.2M: one decimal below 10 units, none above. Rounded here first so that
     // 999,999 becomes 1M rather than "1000K"; the locale's CompactNumberFormat supplies the suffix (K, k, Mio.).
+    // Chinese and Japanese count in myriads: 264,320 -> 26万, 1,500,000,000 -> 15亿 (units of 10^4, 10^8, 10^12).
     private String compact(double d, Locale locale) {
         double abs = Math.abs(d);
-        int tier = abs < 1000 ? 0 : (int) Math.floor(Math.log10(abs) / 3);
-        double scaled = abs / Math.pow(1000, tier);
+        boolean myriads = countsInMyriads(locale);
+        int base = myriads ? 10_000 : 1000, maxTier = myriads ? 3 : 4;
+        int tier = abs < base ? 0 : Math.min(maxTier, (int) Math.floor(Math.log10(abs) / Math.log10(base)));
+        double scaled = abs / Math.pow(base, tier);
         int digits = scaled < 10 ? 1 : 0;
         double rounded = round(scaled, digits);
-        if (rounded >= 1000 && tier < 4) {
+        if (rounded >= base && tier < maxTier) {
             tier++;
-            rounded = round(rounded / 1000, 1);
+            rounded = round(rounded / base, 1);
             digits = 1;
         }
         // below 1,000 there is no suffix, and CompactNumberFormat would drop the decimal of 9.5
@@ -231,7 +234,39 @@ public final class ValueFormat {
                 : numberFormats.computeIfAbsent(locale, l -> NumberFormat.getCompactNumberInstance(l, NumberFormat.Style.SHORT))).clone();
         f.setMaximumFractionDigits(digits);
         f.setRoundingMode(RoundingMode.HALF_UP);
-        return f.format(Math.copySign(rounded * Math.pow(1000, tier), d));
+        return f.format(Math.copySign(rounded * Math.pow(base, tier), d));
+    }
+
+    private static boolean countsInMyriads(Locale locale) {
+        return locale.getLanguage().equals("zh") || locale.getLanguage().equals("ja");
+    }
+
+    // Only the date fields a pattern may hold to be rewritten for Chinese and Japanese: year, month, day, separators.
+    private static final java.util.regex.Pattern YMD_ONLY = java.util.regex.Pattern.compile("[yuMLd\\s,./-]+");
+
+    /**
+     * A date pattern as readers of {@code locale} write it. Authors write one pattern for every edition of a page
+     * ({@code date:"d MMMM yyyy"}, a chart's {@code x-format: "MMM yyyy"}); in Chinese and Japanese a pattern with a
+     * month name becomes the numeric year-month-day order with 年, 月, 日 ({@code 2026年11月29日}, {@code 2023年1月},
+     * {@code 5月}), which is how dates are written there; month names ({@code 十一月}) are not. Other patterns and
+     * other languages are unchanged.
+     */
+    public static String localPattern(String pattern, Locale locale) {
+        if (!countsInMyriads(locale) || !(pattern.contains("MMM") || pattern.contains("LLL")) || !YMD_ONLY.matcher(pattern).matches())
+            return pattern;
+        boolean year = pattern.indexOf('y') >= 0 || pattern.indexOf('u') >= 0, day = pattern.indexOf('d') >= 0;
+        return (year ? "y年" : "") + "M月" + (day ? "d日" : "");
+    }
+
+    private static final Map<String, DateTimeFormatter> PATTERNS = new ConcurrentHashMap<>();
+
+    /**
+     * A date written with {@code pattern} for readers of {@code locale} ({@link #localPattern}): the one way chart
+     * axes, legends and descriptions name dates, as the {@code date} format does in prose and tables.
+     */
+    public static String date(java.time.temporal.TemporalAccessor date, String pattern, Locale locale) {
+        return PATTERNS.computeIfAbsent(pattern + "\u0000" + locale.toLanguageTag(),
+                k -> DateTimeFormatter.ofPattern(localPattern(pattern, locale), locale)).format(date);
     }
 
     private static double round(double v, int digits) {

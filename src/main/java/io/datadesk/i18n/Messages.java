@@ -60,6 +60,11 @@ public final class Messages {
         return l.equals("zh") || l.equals("ja");
     }
 
+    /** What the texts depend on: the language and every message file read, for cache keys. */
+    public String key() {
+        return language + "@" + (catalog == null ? "" : catalog.hash());
+    }
+
     @Override
     public String toString() {
         return "Messages[" + language + "]";

@@ -24,6 +24,11 @@ public final class TableHtml {
      * the spec that the result does not have, and every format that does not fit its column.
      */
     public static String render(TableSpec spec, QueryResult result, Locale locale) {
+        return render(spec, result, locale, io.datadesk.i18n.MessageCatalog.builtIn().forLocale(locale));
+    }
+
+    /** As above, with missing values named in the language of {@code msg}. */
+    public static String render(TableSpec spec, QueryResult result, Locale locale, io.datadesk.i18n.Messages msg) {
         List<Diagnostic> problems = new ArrayList<>();
         List<Shown> shown = new ArrayList<>();
         if (spec.columns().isEmpty()) {
@@ -50,7 +55,7 @@ public final class TableHtml {
         if (!problems.isEmpty()) throw new ContentException(problems);
         // The scroll region is named by what the reader sees: the caption, else the column headers (never the query name).
         String label = spec.caption() != null ? spec.caption() : String.join(", ", shown.stream().map(Shown::label).toList());
-        return html(result, shown, spec.caption(), label, spec.limit(), locale, false);
+        return html(result, shown, spec.caption(), label, spec.limit(), locale, false, noData(msg));
     }
 
     /** Every column of {@code result} with its own name and the default formats, e.g. for a chart's "Show the data". */
@@ -60,7 +65,7 @@ public final class TableHtml {
 
     /** As {@link #renderAll(QueryResult, Locale)}, with {@code ariaLabel} naming the region for screen readers. */
     public static String renderAll(QueryResult result, Locale locale, String ariaLabel) {
-        return html(result, allColumns(result), null, ariaLabel, 0, locale, false);
+        return html(result, allColumns(result), null, ariaLabel, 0, locale, false, NO_DATA);
     }
 
     /**
@@ -68,7 +73,7 @@ public final class TableHtml {
      * row is one category or date (screen readers then announce it with every value of the row).
      */
     public static String renderAllWithRowHeaders(QueryResult result, Locale locale, String caption) {
-        return html(result, allColumns(result), caption, caption == null ? result.name() : caption, 0, locale, true);
+        return html(result, allColumns(result), caption, caption == null ? result.name() : caption, 0, locale, true, NO_DATA);
     }
 
     private static List<Shown> allColumns(QueryResult result) {
@@ -93,7 +98,7 @@ public final class TableHtml {
     }
 
     private static String html(QueryResult result, List<Shown> shown, String caption, String ariaLabel, int limit, Locale locale,
-                               boolean rowHeaders) {
+                               boolean rowHeaders, String noData) {
         int rows = limit > 0 ? Math.min(limit, result.rowCount()) : result.rowCount();
         List<List<String>> texts = new ArrayList<>(rows);
         for (int r = 0; r < rows; r++) {
@@ -127,7 +132,7 @@ public final class TableHtml {
                 String tag = rowHeaders && c == 0 ? "th" : "td";
                 sb.append('<').append(tag).append(tag.equals("th") ? " scope=\"row\"" : "");
                 classAttr(sb, s.cssClass);
-                sb.append('>').append(text == null ? NO_DATA : escape(text)).append("</").append(tag).append('>');
+                sb.append('>').append(text == null ? noData : escape(text)).append("</").append(tag).append('>');
             }
             sb.append("</tr>\n");
         }
@@ -140,6 +145,12 @@ public final class TableHtml {
      * reads as nothing or a 0.
      */
     public static final String NO_DATA = "<span class=\"dd-nodata\" aria-hidden=\"true\">–</span><span class=\"dd-visually-hidden\">no data</span>";
+
+    /** {@link #NO_DATA} in the page's language. */
+    public static String noData(io.datadesk.i18n.Messages msg) {
+        return "<span class=\"dd-nodata\" aria-hidden=\"true\">–</span><span class=\"dd-visually-hidden\">"
+                + escape(msg.get("table.no_data")) + "</span>";
+    }
 
     /**
      * One cell of a {@link #renderGrid grid}: its text ({@code null} when the value is missing) and an optional flag
@@ -158,6 +169,13 @@ public final class TableHtml {
      * @param numeric per column, whether it holds numbers (right-aligned)
      */
     public static String renderGrid(String caption, String ariaLabel, List<String> headers, List<Boolean> numeric, List<List<Cell>> rows) {
+        return renderGrid(caption, ariaLabel, headers, numeric, rows, io.datadesk.i18n.Messages.english());
+    }
+
+    /** As above, with missing values named in the page's language. */
+    public static String renderGrid(String caption, String ariaLabel, List<String> headers, List<Boolean> numeric, List<List<Cell>> rows,
+                                    io.datadesk.i18n.Messages msg) {
+        String noData = noData(msg);
         StringBuilder sb = new StringBuilder(256 + 48 * rows.size() * Math.max(1, headers.size()));
         sb.append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"").append(escape(ariaLabel)).append("\">\n");
         sb.append("<table class=\"data-table\">\n");
@@ -176,7 +194,7 @@ public final class TableHtml {
                 String tag = i == 0 ? "th" : "td";
                 sb.append('<').append(tag).append(i == 0 ? " scope=\"row\"" : "");
                 classAttr(sb, numeric.get(i) ? "num" : null);
-                sb.append('>').append(c.text() == null ? NO_DATA : escape(c.text()));
+                sb.append('>').append(c.text() == null ? noData : escape(c.text()));
                 if (c.flag() != null) sb.append(" <span class=\"dd-flag\">(").append(escape(c.flag())).append(")</span>");
                 sb.append("</").append(tag).append('>');
             }

@@ -159,6 +159,19 @@ class TranslationBuildTest {
     }
 
     @Test
+    void aTranslationMayCreditAnInheritedDatasetInItsLanguageButNotRedeclareIt() throws Exception {
+        fx.write("content/cuts/index.md", ORIGINAL.replace("  cuts: data/cuts.csv", "  cuts: { path: data/cuts.csv, source: { text: Layoffs tracker, url: \"https://layoffs.fyi/\" } }"))
+                .write("content/cuts/index.zh.md", TRANSLATION.replace("date: 2026-11-29", "date: 2026-11-29\ndata:\n  cuts: { source: { text: 裁员追踪, url: \"https://layoffs.fyi/\" } }"));
+        build();
+        assertThat(page("zh/cuts/index.html").select("#dd-sources li").eachText()).containsExactly("裁员追踪");
+        assertThat(page("cuts/index.html").select("#dd-sources li").eachText()).containsExactly("Layoffs tracker");
+        fx.write("content/cuts/index.zh.md", TRANSLATION.replace("date: 2026-11-29", "date: 2026-11-29\ndata:\n  cuts: data/other.csv"));
+        SiteFixture.Run run = fx.cli("build");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("content/cuts/index.zh.md:5:3: error: dataset 'cuts' is the original page's, which this translation shares");
+    }
+
+    @Test
     void aLangThatContradictsTheFileNameIsALocatedError() {
         fx.write("content/cuts/index.zh.md", TRANSLATION.replace("date: 2026-11-29", "date: 2026-11-29\nlang: fr"));
         SiteFixture.Run run = fx.cli("build");

@@ -55,6 +55,18 @@ public final class ChartRenderer {
         return List.of(PALETTE);
     }
 
+    /**
+     * An axis title that fits the drawing's width: a long one would run past the edge on a phone and be cut off
+     * mid-letter, so it ends in an ellipsis instead (the data table and the description give it whole).
+     */
+    static String fitLabel(String label, Font font, double max) {
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        if (font.getStringBounds(label, frc).getWidth() <= max) return label;
+        String t = label;
+        while (t.length() > 1 && font.getStringBounds(t + "\u2026", frc).getWidth() > max) t = t.substring(0, t.length() - 1);
+        return t.strip() + "\u2026";
+    }
+
     /** Marks the x tick labels XChart lays out only to reserve their space; we draw the real ones. */
     private static final String PLACEHOLDER = "\u00d8";
 
@@ -216,7 +228,7 @@ public final class ChartRenderer {
         if (spec.yLabel() != null && !spec.type().isPart()) {
             svg.setFont(tick);
             svg.setPaint(MUTED);
-            svg.drawString(spec.yLabel(), (float) (narrow ? 4 : 8), 15f);
+            svg.drawString(fitLabel(spec.yLabel(), tick, width - (narrow ? 8 : 16)), (float) (narrow ? 4 : 8), 15f);
         }
         if (empty) {
             svg.setFont(strong);
@@ -313,7 +325,7 @@ public final class ChartRenderer {
         // Lines run to the plot's edges (the grid's width); scatter dots keep a margin so none is cut in half.
         s.setPlotContentSize(spec.type() == ChartType.SCATTER ? 0.94 : 1.0);
         boolean dates = data.xKind() == XValues.Kind.DATE;
-        if (spec.xLabel() != null) c.setXAxisTitle(texts.register(spec.xLabel()));
+        if (spec.xLabel() != null) c.setXAxisTitle(texts.register(fitLabel(spec.xLabel(), tick, width - 8)));
         else s.setXAxisTitleVisible(false);
         if (empty) {
             c.addSeries(" ", new double[] {0, 1}, new double[] {Double.NaN, Double.NaN});
@@ -433,7 +445,7 @@ public final class ChartRenderer {
         s.setStacked(spec.type() == ChartType.STACKED_BAR);
         s.setOverlapped(false);
         s.setAvailableSpaceFill(barFill(data));
-        if (spec.xLabel() != null) c.setXAxisTitle(texts.register(spec.xLabel()));
+        if (spec.xLabel() != null) c.setXAxisTitle(texts.register(fitLabel(spec.xLabel(), tick, width - 8)));
         else s.setXAxisTitleVisible(false);
         double[] range = yRange(spec, data, !spec.yLog());
         s.setYAxisLogarithmic(spec.yLog());

@@ -312,4 +312,19 @@ class ChartRendererTest {
         assertThat(doc.select("table caption").text()).isEqualTo("\u201cAI\u201d named as a reason, 2023\u20132024");
         assertThat(chart.description()).contains("Don\u2019t know", "\u201cAI\u201d", "year \u2013 of the report").doesNotContain("'", "\"");
     }
+
+    @Test
+    void aLongAxisTitleEndsInAnEllipsisOnAPhoneInsteadOfRunningPastTheEdge() throws Exception {
+        String label = "Technology-industry cuts announced by US employers (Challenger, Gray & Christmas)";
+        ChartSpec spec = ChartSpec.parse(YamlNode.parse(Samples.BLOCKS.get("line") + "x-label: " + label + "\ny-label: " + label + "\n", "p.md", 1));
+        RenderedChart chart = renderer.render(spec, spec.check(results), "c1", Locale.US, "data/x.csv");
+        assertThat(texts(parseXml(chart.svg()))).contains(label);
+        List<String> narrow = texts(parseXml(chart.svgNarrow()));
+        assertThat(narrow).doesNotContain(label);
+        List<String> cut = narrow.stream().filter(t -> t.endsWith("\u2026")).toList();
+        assertThat(cut).hasSize(2).allSatisfy(t -> assertThat(label).startsWith(t.substring(0, t.length() - 1)));
+        java.awt.Font tick = ChartFonts.REGULAR.deriveFont(13f);
+        for (String t : cut)
+            assertThat(tick.getStringBounds(t, new java.awt.font.FontRenderContext(null, true, true)).getWidth()).isLessThanOrEqualTo(ChartRenderer.NARROW - 8);
+    }
 }

@@ -57,7 +57,8 @@ public final class ChartRenderer {
 
     /**
      * An axis title that fits the drawing's width: a long one would run past the edge on a phone and be cut off
-     * mid-letter, so it ends in an ellipsis instead (the data table and the description give it whole).
+     * mid-letter, so it ends in an ellipsis instead (the data table and the description give it whole). XChart
+     * centres the x title on the plot, right of the y tick labels, so that one gets about 56 px less than the width.
      */
     static String fitLabel(String label, Font font, double max) {
         java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
@@ -325,7 +326,7 @@ public final class ChartRenderer {
         // Lines run to the plot's edges (the grid's width); scatter dots keep a margin so none is cut in half.
         s.setPlotContentSize(spec.type() == ChartType.SCATTER ? 0.94 : 1.0);
         boolean dates = data.xKind() == XValues.Kind.DATE;
-        if (spec.xLabel() != null) c.setXAxisTitle(texts.register(fitLabel(spec.xLabel(), tick, width - 8)));
+        if (spec.xLabel() != null) c.setXAxisTitle(texts.register(fitLabel(spec.xLabel(), tick, width - 56)));
         else s.setXAxisTitleVisible(false);
         if (empty) {
             c.addSeries(" ", new double[] {0, 1}, new double[] {Double.NaN, Double.NaN});
@@ -445,7 +446,7 @@ public final class ChartRenderer {
         s.setStacked(spec.type() == ChartType.STACKED_BAR);
         s.setOverlapped(false);
         s.setAvailableSpaceFill(barFill(data));
-        if (spec.xLabel() != null) c.setXAxisTitle(texts.register(fitLabel(spec.xLabel(), tick, width - 8)));
+        if (spec.xLabel() != null) c.setXAxisTitle(texts.register(fitLabel(spec.xLabel(), tick, width - 56)));
         else s.setXAxisTitleVisible(false);
         double[] range = yRange(spec, data, !spec.yLog());
         s.setYAxisLogarithmic(spec.yLog());

@@ -72,6 +72,7 @@ final class PageWorkers {
     private static <T, R> Outcome<R> run(T item, Function<T, R> work) {
         Diagnostics d = new Diagnostics();
         try {
+            io.datadesk.error.BuildCancelled.check(); // a cancelled build starts no more pages
             return new Outcome<>(d.collect(() -> work.apply(item)), d, null);
         } catch (RuntimeException e) {
             return new Outcome<>(null, d, e);
@@ -82,8 +83,7 @@ final class PageWorkers {
         try {
             return f.get();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the build was interrupted", e);
+            throw io.datadesk.error.BuildCancelled.after(e);
         } catch (ExecutionException e) {
             // run() catches RuntimeExceptions; what arrives here is an Error (such as OutOfMemoryError)
             if (e.getCause() instanceof Error err) throw err;

@@ -59,6 +59,7 @@ public final class SiteFiles {
 
     void writeTo(StagedSite site) {
         files.forEach((path, e) -> {
+            io.datadesk.error.BuildCancelled.check(); // staging only: the published site is not touched yet
             if (e.bytes() != null) site.write(path, e.bytes());
             else site.copy(e.source(), path);
         });

@@ -104,9 +104,11 @@ public final class ChartRenderer {
     /** As above, with the words of the chart (legends, "No data", the description, the caption's links) from {@code msg}. */
     public RenderedChart render(ChartSpec spec, QueryResult result, String idPrefix, Locale locale, String csvHref,
                                 io.datadesk.i18n.Messages msg) {
+        io.datadesk.error.BuildCancelled.check(); // drawing is the build's longest step: a cancelled build draws no more
         Function<Object, String> yFormat = format(spec, "y-format", spec.yFormat(), locale);
         Function<Object, String> xFormat = format(spec, "x-format", spec.xFormat(), locale);
         ChartData data = ChartData.of(spec, result);
+        io.datadesk.error.BuildCancelled.check();
         List<String> colors = colors(spec, data);
         // Descriptions name exact numbers: "89,709", not the axis's compact "89.7K".
         Function<Object, String> exact = spec.yFormat() != null && spec.yFormat().trim().startsWith("compact") ? null

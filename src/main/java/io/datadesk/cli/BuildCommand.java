@@ -34,6 +34,19 @@ final class BuildCommand implements Callable<Integer> {
 
     /** Runs a build and prints its summary or every error; returns the exit code. */
     static int runBuild(BuildOptions options, PrintWriter out, PrintWriter err, boolean quiet) {
+        // Ctrl-C: the JVM runs its shutdown hooks and then halts, whatever the build is doing. This hook interrupts
+        // the build and waits (a few seconds at most) until it has stopped and removed its staging folder.
+        Thread building = Thread.currentThread();
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            building.interrupt();
+            try {
+                stopped.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                // halting anyway
+            }
+        }, "datadesk-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             BuildResult result = new SiteBuilder(options).build();
             if (!quiet) {
@@ -43,11 +56,31 @@ final class BuildCommand implements Callable<Integer> {
             }
             return 0;
         } catch (ContentException e) {
+            if (building.isInterrupted()) return cancelled(options, err); // an error met while stopping
             printErrors(e, err);
             err.println(options.write() ? "Build failed; " + options.display(options.outDir()) + "/ was left as it was." : "Check failed.");
             return Datadesk.CONTENT_ERROR;
+        } catch (io.datadesk.error.BuildCancelled e) {
+            return cancelled(options, err);
+        } finally {
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it is waiting for the countDown above
+            }
         }
     }
+
+    private static int cancelled(BuildOptions options, PrintWriter err) {
+        Thread.interrupted();
+        err.println(options.write() ? "Build cancelled; " + options.display(options.outDir()) + "/ was left as it was." : "Check cancelled.");
+        err.flush();
+        return CANCELLED;
+    }
+
+    /** The exit code of a build stopped by Ctrl-C: 128 + SIGINT, as shells report it. */
+    static final int CANCELLED = 130;
 
     static void printErrors(ContentException e, PrintWriter err) {
         for (Diagnostic d : e.diagnostics()) err.println(d.format());

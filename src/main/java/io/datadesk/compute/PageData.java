@@ -454,8 +454,7 @@ public final class PageData {
         try {
             done.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the build was interrupted", e);
+            throw io.datadesk.error.BuildCancelled.after(e);
         }
         for (ChartJob job : jobs) if (job.bug != null) throw job.bug;
     }

@@ -56,8 +56,7 @@ final class CsvBatches implements CsvLoader.Rows {
         try {
             item = queue.take();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading CSV", e);
+            throw io.datadesk.error.BuildCancelled.after(e);
         }
         if (item == END) {
             done = true;

@@ -122,6 +122,7 @@ public final class CsvLoader {
             long suppressed = 0;
             int first = 1; // the header is record 0 of the first batch
             for (; batch != null; batch = batches.next(), first = 0) {
+                io.datadesk.error.BuildCancelled.check(); // a big file is read in batches: each is a point to stop
                 for (int k = first; k < batch.size(); k++) {
                     String[] r = batch.records()[k];
                     rows++;

@@ -65,6 +65,7 @@ public final class Markdown {
 
     /** Parses a page body and finds its directives, inline values and headings. */
     public MarkdownPage parse(String body) {
+        io.datadesk.error.BuildCancelled.check();
         Document doc = parser.parse(body);
         Map<Node, Integer> directiveIndex = new IdentityHashMap<>();
         Map<Node, Integer> inlineIndex = new IdentityHashMap<>();
@@ -113,6 +114,7 @@ public final class Markdown {
      */
     public String render(MarkdownPage page, IntFunction<String> directiveHtml, IntFunction<String> inlineText,
                          IntFunction<Link> inlineLink) {
+        io.datadesk.error.BuildCancelled.check();
         // The Document is mutable; rendering the same page twice at once would race, which the build never does.
         Document doc = page.document();
         doc.set(DirectiveExtension.OUTPUTS, new DirectiveExtension.Outputs(directiveHtml, inlineText, inlineLink));

@@ -81,6 +81,8 @@ public final class DevServer implements AutoCloseable {
     private long firstChangeNanos;
     private long lastChangeNanos;
     private volatile boolean running = true;
+    /** Whether the build thread is building (a change then cancels that build) rather than waiting. */
+    private volatile boolean building;
     private volatile long version = 1;
     private volatile List<Diagnostic> errors = List.of();
     private volatile boolean hasSite;
@@ -152,6 +154,9 @@ public final class DevServer implements AutoCloseable {
             if (changed != null) pending.add(changed);
             lock.notifyAll();
         }
+        // A newer save supersedes the build under way: it stops at its next check and the loop builds again.
+        Thread t = buildThread;
+        if (building && t != null) t.interrupt();
     }
 
     private void listen() throws IOException {
@@ -194,9 +199,24 @@ public final class DevServer implements AutoCloseable {
             try {
                 changes = awaitChanges();
             } catch (InterruptedException e) {
-                return;
+                if (!running) return;
+                continue; // a save that came just as the last build ended: its change is pending
             }
             rebuild(changes);
+        }
+    }
+
+    /** A build superseded by a newer save: nothing was published; its changes are built with the newer ones. */
+    private void cancelled(Set<Path> changes) {
+        Thread.interrupted();
+        synchronized (lock) {
+            pending.addAll(changes);
+            if (!dirty) firstChangeNanos = lastChangeNanos = System.nanoTime();
+            dirty = true;
+        }
+        if (running && options.verbose()) {
+            out.println(clock() + " build cancelled by a newer save");
+            out.flush();
         }
     }
 
@@ -227,7 +247,14 @@ public final class DevServer implements AutoCloseable {
             first = builds++ == 0;
         }
         try {
-            BuildResult result = builder.build();
+            Thread.interrupted(); // a cancellation that came after the last build ended is not for this one
+            building = true;
+            BuildResult result;
+            try {
+                result = builder.build();
+            } finally {
+                building = false;
+            }
             SiteFiles site = builder.lastSite();
             List<String> written = lastGood == null ? new ArrayList<>(site.paths()) : site.changedSince(lastGood);
             boolean recovered = !errors.isEmpty();
@@ -244,8 +271,12 @@ public final class DevServer implements AutoCloseable {
                 }
                 out.flush();
             }
+        } catch (io.datadesk.error.BuildCancelled e) {
+            cancelled(changes);
         } catch (ContentException e) {
-            reportFailure(e.diagnostics(), cause, start);
+            // an error met while stopping (such as a write interrupted mid-way) is not the author's
+            if (Thread.currentThread().isInterrupted()) cancelled(changes);
+            else reportFailure(e.diagnostics(), cause, start);
         } catch (RuntimeException | Error e) {
             // A bug, not the author's fault (or a resource running out, such as the stack on absurdly nested input):
             // still keep serving, say so where the author is looking, and rebuild on the next save. An Error that

@@ -25,7 +25,7 @@ for t in $TESTS; do
   start=$(date +%s)
   log="target/fuzz-$t.log"
   if mvn -B -o failsafe:integration-test@fuzz-$t failsafe:verify@fuzz-$t -Dfuzz.duration="${PER}s" > "$log" 2>&1; then
-    runs=$(grep -ho 'Done [0-9]* runs' target/failsafe-reports/*InputFuzzTest-output.txt 2>/dev/null | tail -1)
+    runs=$(grep -ho "Done [0-9]* runs" "$log" | tail -1)
     echo "$t: passed, fuzzed ${PER} s ($runs, $(( $(date +%s) - start )) s with start-up)"
   else
     echo "$t: FAILURE (see $log and target/failsafe-reports/)"

@@ -210,7 +210,8 @@ public final class SiteBuilder {
             String viewKey = ContentHashes.combine(m.textHash, m.dataKey, configHash);
             if (!viewKey.equals(m.viewKey)) {
                 ParsedPage p = m.parsed;
-                m.view = pageViews().view(p, m.computed, config.in(PageViews.language(p, config)));
+                m.view = pageViews().view(p, m.computed, config.in(PageViews.language(p, config)),
+                        tset.messages().forLocale(PageViews.locale(p, config)));
                 m.viewKey = viewKey;
                 m.template = PageViews.templateOf(p);
                 m.locale = PageViews.locale(p, config);

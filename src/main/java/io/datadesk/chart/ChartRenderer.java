@@ -211,7 +211,7 @@ public final class ChartRenderer {
         List<Marks.Hit> hits = List.of();
         if (chart instanceof org.knowm.xchart.internal.chartpart.AxesChart<?, ?> axes && !empty) {
             overlay.draw(svg, axes, spec, data, texts, tick, strong, locale, xFormat, plotWidth);
-            Marks marks = new Marks(svg, axes, top);
+            Marks marks = new Marks(svg, axes, top).in(msg);
             Function<Double, String> yText = v -> yFormat != null ? yFormat.apply(v) : AxisFormats.auto(v, locale);
             Function<Integer, String> xText = i -> xFormat != null ? xFormat.apply(data.xs().get(i))
                     : Describe.xText(data.xs().get(i), data.xs(), data.xKind(), locale, false);

@@ -33,6 +33,18 @@ final class Marks {
     private final int offset;
     private final List<Hit> hits = new ArrayList<>();
 
+    private io.datadesk.i18n.Messages msg = io.datadesk.i18n.Messages.english();
+
+    /** The words of the tooltips ("no data", "estimate") in the page's language. */
+    Marks in(io.datadesk.i18n.Messages msg) {
+        this.msg = msg;
+        return this;
+    }
+
+    private String flag(String key) {
+        return " (" + msg.get(key) + ")";
+    }
+
     Marks(SVGGraphics2D g, AxesChart<?, ?> c, int offset) {
         this.g = g;
         this.c = c;
@@ -75,7 +87,7 @@ final class Marks {
                     g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 2f}, 0f));
                     double h = 7, inset = Math.min(2, barWidth / 6), y0 = sy(base);
                     g.draw(rect(left + inset, y0 - h, Math.max(2, barWidth - 2 * inset), h));
-                    hits.add(new Hit(left, y0 - 24, barWidth, 24, false, label + ": no data"));
+                    hits.add(new Hit(left, y0 - 24, barWidth, 24, false, label + ": " + msg.get("table.no_data")));
                     continue;
                 }
                 double v = s.y()[i];
@@ -88,7 +100,7 @@ final class Marks {
                 double top = Math.min(sy(from), sy(to)), bottom = Math.max(sy(from), sy(to));
                 if (s.estimated()[i]) hatch(left, top, barWidth, bottom - top);
                 if (s.partial()[i]) lighter(left, top, barWidth, bottom - top, col);
-                String flag = s.estimated()[i] ? " (estimate)" : s.partial()[i] ? " (partial period)" : "";
+                String flag = s.estimated()[i] ? flag("chart.flag_estimate") : s.partial()[i] ? flag("chart.flag_partial") : "";
                 hits.add(new Hit(left, top, barWidth, Math.max(bottom - top, 4), false, label + ": " + yText.apply(v) + flag));
             }
         }
@@ -153,8 +165,8 @@ final class Marks {
             for (int si = 0; si < ss.size(); si++) {
                 ChartData.Series s = ss.get(si);
                 t.append(si == 0 ? " " : "; ").append(ss.size() > 1 ? s.name() + " " : "")
-                        .append(s.missing(i) ? "no data" : yText.apply(s.y()[i]))
-                        .append(s.missing(i) ? "" : s.estimated()[i] ? " (estimate)" : s.partial()[i] ? " (partial period)" : "");
+                        .append(s.missing(i) ? msg.get("table.no_data") : yText.apply(s.y()[i]))
+                        .append(s.missing(i) ? "" : s.estimated()[i] ? flag("chart.flag_estimate") : s.partial()[i] ? flag("chart.flag_partial") : "");
             }
             hits.add(new Hit(left, y0, right - left, y1 - y0, false, t.toString()));
         }
@@ -185,7 +197,7 @@ final class Marks {
                 g.draw(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
             }
             String t = (data.series().size() > 1 ? s.name() + ": " : "") + xText.apply(s.x()[i]) + ", " + yText.apply(s.y()[i])
-                    + (bubbles ? ", size " + sizeText.apply(s.size()[i]) : "") + (s.estimated()[i] ? " (estimate)" : "");
+                    + (bubbles ? ", " + msg.get("chart.size") + " " + sizeText.apply(s.size()[i]) : "") + (s.estimated()[i] ? flag("chart.flag_estimate") : "");
             double hr = Math.max(r, 5);
             hits.add(new Hit(cx - hr, cy - hr, 2 * hr, 2 * hr, true, t));
         }

@@ -29,6 +29,11 @@ public final class PageViews {
 
     /** What the templates see of one page. */
     public PageView view(ParsedPage p, ComputedPage c, SiteConfig config) {
+        return view(p, c, config, io.datadesk.i18n.MessageCatalog.builtIn().forLocale(locale(p, config)));
+    }
+
+    /** As above, with the words datadesk writes (provenance, notes, table names) from {@code msg}. */
+    public PageView view(ParsedPage p, ComputedPage c, SiteConfig config, io.datadesk.i18n.Messages msg) {
         var fm = p.frontMatter();
         // Provenance: each inline value links to its entry in "How the numbers were computed", unless turned off.
         // Only the article template shows the section; elsewhere (the home page) the numbers stay plain text.
@@ -39,15 +44,15 @@ public final class PageViews {
         String body = markdown.render(p.markdown(), i -> c.directiveHtml().get(i), i -> c.inlineText().get(i),
                 i -> traced.contains(i) ? new Markdown.Link(ProvenanceHtml.numberId(i), "#" + ProvenanceHtml.entryId(i)) : null);
         body = HtmlLinks.pointDirectoriesAtIndex(body);
-        if (how) body = ProvenanceHtml.linkFigures(body, c.provenance());
-        ReaderHtml.Polished polished = ReaderHtml.polishAndCount(body);
+        if (how) body = ProvenanceHtml.linkFigures(body, c.provenance(), msg);
+        ReaderHtml.Polished polished = ReaderHtml.polishAndCount(body, msg);
         body = polished.html();
-        String provenance = how ? ProvenanceHtml.section(body, c.provenance(), locale(p, config)) : "";
+        String provenance = how ? ProvenanceHtml.section(body, c.provenance(), locale(p, config), msg) : "";
         String sitePath = p.source().sitePath();
         String canonical = config.baseUrl().isEmpty() ? "" : config.absolute(sitePath);
         return new PageView(fm.title(), fm.subtitle(), fm.description(), fm.author() != null ? fm.author() : config.author(),
                 fm.date(), fm.updated(), fm.tags(), io.datadesk.config.Language.tag(language(p, config)),
-                readingMinutes(polished.words()), toc(p.markdown().toc(), polished), body, sitePath, canonical, c.results(), sources(c.sources()),
+                readingMinutes(polished.words(), polished.characters()), toc(p.markdown().toc(), polished), body, sitePath, canonical, c.results(), sources(c.sources()),
                 downloads(c), provenance, cardChart(c.firstChartSvg()), p.source().key());
     }
 
@@ -199,8 +204,12 @@ public final class PageViews {
                 polished.headings().getOrDefault(e.id(), e.text()), e.id())).toList();
     }
 
-    private static int readingMinutes(int words) {
-        return Math.max(1, Math.round(words / 230f)); // 230 words a minute: a common adult reading speed
+    /**
+     * Minutes to read the prose: 230 words a minute (a common adult reading speed) for text with spaces between words,
+     * 350 characters a minute for Chinese and Japanese (the usual estimate for adult readers of Chinese, 300 to 400).
+     */
+    static int readingMinutes(int words, int cjkCharacters) {
+        return Math.max(1, Math.round(words / 230f + cjkCharacters / 350f));
     }
 
     private static int frontMatterLine(ParsedPage p, String key) {

@@ -4,6 +4,7 @@ import io.datadesk.compute.Provenance;
 import java.text.BreakIterator;
 import java.util.List;
 import java.util.Locale;
+import io.datadesk.i18n.Messages;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -41,15 +42,15 @@ public final class ProvenanceHtml {
     }
 
     /** The link a figure (chart or table) carries to the part of the section about its query. */
-    public static String figureLink(String query) {
-        return "<p class=\"dd-how-link\"><a href=\"#" + queryId(query) + "\">How these numbers were computed</a></p>";
+    public static String figureLink(String query, Messages msg) {
+        return "<p class=\"dd-how-link\"><a href=\"#" + queryId(query) + "\">" + esc(msg.get("how.link")) + "</a></p>";
     }
 
     /**
      * The body with a link from each chart and table to the part of the section about its query: in the chart's
      * caption, or at the end of the table's box.
      */
-    public static String linkFigures(String bodyHtml, Provenance provenance) {
+    public static String linkFigures(String bodyHtml, Provenance provenance, Messages msg) {
         if (provenance.queries().stream().allMatch(q -> q.figures().isEmpty())) return bodyHtml;
         // Case is preserved so inline SVG keeps viewBox and friends exactly as the chart stage wrote them.
         Document doc = org.jsoup.parser.Parser.htmlParser().settings(org.jsoup.parser.ParseSettings.preserveCase)
@@ -60,8 +61,8 @@ public final class ProvenanceHtml {
                 Element figure = doc.getElementById(id);
                 if (figure == null) continue;
                 Element caption = figure.selectFirst("> figcaption");
-                if (caption != null) caption.append(figureLink(q.name()));
-                else figure.after(figureLink(q.name())); // a table's scroll box: the link goes below it
+                if (caption != null) caption.append(figureLink(q.name(), msg));
+                else figure.after(figureLink(q.name(), msg)); // a table's scroll box: the link goes below it
             }
         }
         return doc.body().html();
@@ -75,14 +76,13 @@ public final class ProvenanceHtml {
      *
      * @param locale the page's language, for finding sentence boundaries
      */
-    public static String section(String bodyHtml, Provenance provenance, Locale locale) {
+    public static String section(String bodyHtml, Provenance provenance, Locale locale, Messages msg) {
         if (provenance.isEmpty()) return "";
         Document body = Jsoup.parseBodyFragment(bodyHtml);
         StringBuilder sb = new StringBuilder();
         sb.append("<section class=\"how-computed\" id=\"").append(SECTION_ID).append("\" aria-labelledby=\"")
-                .append(SECTION_ID).append("-title\">\n<h2 id=\"").append(SECTION_ID).append("-title\">").append(TITLE).append("</h2>\n");
-        sb.append("<p>Every number in this article is computed from the data each time the page is built. Each one links "
-                + "here: the sentence it stands in, its value before rounding, and the query and data it comes from.</p>\n");
+                .append(SECTION_ID).append("-title\">\n<h2 id=\"").append(SECTION_ID).append("-title\">").append(esc(msg.get("how.title"))).append("</h2>\n");
+        sb.append("<p>").append(esc(msg.get("how.intro"))).append("</p>\n");
         java.util.TreeMap<Integer, Provenance.Number> numbers = new java.util.TreeMap<>();
         java.util.Map<Integer, String> queryOf = new java.util.HashMap<>();
         for (Provenance.Query q : provenance.queries())
@@ -105,54 +105,57 @@ public final class ProvenanceHtml {
                     sb.append("<ul>");
                     open = plain == null ? key : plain;
                 }
-                number(sb, n, queryOf.get(n.index()));
+                number(sb, n, queryOf.get(n.index()), msg);
             }
             sb.append("</ul></li>\n</ol>\n");
         }
-        sb.append("<h3 id=\"").append(SECTION_ID).append("-queries\">The queries</h3>\n");
-        for (Provenance.Query q : provenance.queries()) query(sb, q);
+        sb.append("<h3 id=\"").append(SECTION_ID).append("-queries\">").append(esc(msg.get("how.queries"))).append("</h3>\n");
+        for (Provenance.Query q : provenance.queries()) query(sb, q, msg);
         return sb.append("</section>\n").toString();
     }
 
-    private static void query(StringBuilder sb, Provenance.Query q) {
+    private static void query(StringBuilder sb, Provenance.Query q, Messages msg) {
+        String and = esc(msg.get("how.and")), comma = esc(msg.get("how.comma")), end = esc(msg.get("how.end"));
         String id = queryId(q.name());
         // No accessible name on purpose: a named <section> is a region landmark, and one per query would crowd the
         // landmark list and repeat the names of the tables' own regions (axe: landmark-unique). The h4 still
         // heads it for screen readers' heading navigation.
         sb.append("<section class=\"how-query\" id=\"").append(id).append("\">\n");
-        sb.append("<h4 id=\"").append(id).append("-title\">").append(q.sql() == null ? "The dataset " : "")
-                .append("<code>").append(esc(q.name())).append("</code></h4>\n");
+        String name = "<code>" + esc(q.name()) + "</code>";
+        sb.append("<h4 id=\"").append(id).append("-title\">").append(q.sql() == null ? msg.get("how.dataset", name) : name).append("</h4>\n");
         if (!q.inputs().isEmpty() || !q.via().isEmpty()) {
-            sb.append("<p class=\"how-inputs\">").append(q.sql() == null ? "Read from " : "Computed from ");
+            sb.append("<p class=\"how-inputs\">").append(esc(msg.get(q.sql() == null ? "how.read_from" : "how.computed_from")));
             for (int i = 0; i < q.inputs().size(); i++) {
                 Provenance.Input in = q.inputs().get(i);
-                sb.append(i == 0 ? "" : i == q.inputs().size() - 1 ? " and " : ", ");
+                sb.append(i == 0 ? "" : i == q.inputs().size() - 1 ? and : comma);
                 sb.append("<code>").append(esc(in.file())).append("</code>");
                 if (in.publisher() != null) {
-                    sb.append(", published by ");
+                    sb.append(esc(msg.get("how.published_by")));
                     if (in.url() != null) sb.append("<a href=\"").append(attr(in.url())).append("\">").append(esc(in.publisher())).append("</a>");
                     else sb.append(esc(in.publisher()));
                 }
             }
             if (!q.via().isEmpty()) {
-                sb.append(q.inputs().isEmpty() ? "" : ", ").append("through the ").append(q.via().size() == 1 ? "query " : "queries ");
+                sb.append(q.inputs().isEmpty() ? "" : esc(msg.get("how.via_separator")))
+                        .append(esc(msg.get(q.via().size() == 1 ? "how.through_query" : "how.through_queries")));
                 for (int i = 0; i < q.via().size(); i++)
-                    sb.append(i == 0 ? "" : ", ").append("<a href=\"#").append(queryId(q.via().get(i))).append("\"><code>")
+                    sb.append(i == 0 ? "" : comma).append("<a href=\"#").append(queryId(q.via().get(i))).append("\"><code>")
                             .append(esc(q.via().get(i))).append("</code></a>");
             }
-            sb.append(".</p>\n");
+            sb.append(end).append("</p>\n");
         }
         if (q.sql() != null)
-            sb.append("<details class=\"query\"><summary>The SQL of <code>").append(esc(q.name())).append("</code></summary>")
+            sb.append("<details class=\"query\"><summary>").append(msg.get("how.sql_of", name)).append("</summary>")
                     .append("<pre><code class=\"language-sql\">").append(esc(q.sql().strip())).append("</code></pre></details>\n");
         if (!q.figures().isEmpty()) {
-            sb.append("<p class=\"how-figures\">Shown in ");
+            sb.append("<p class=\"how-figures\">").append(esc(msg.get("how.shown_in")));
             for (int i = 0; i < q.figures().size(); i++) {
                 String f = q.figures().get(i);
-                sb.append(i == 0 ? "" : i == q.figures().size() - 1 ? " and " : ", ").append("<a href=\"#").append(attr(f)).append("\">")
-                        .append(f.startsWith("chart-") ? "chart " + f.substring(6) : "table " + f.substring(f.lastIndexOf('-') + 1)).append("</a>");
+                sb.append(i == 0 ? "" : i == q.figures().size() - 1 ? and : comma).append("<a href=\"#").append(attr(f)).append("\">")
+                        .append(esc(f.startsWith("chart-") ? msg.get("how.chart", f.substring(6)) : msg.get("how.table", f.substring(f.lastIndexOf('-') + 1))))
+                        .append("</a>");
             }
-            sb.append(".</p>\n");
+            sb.append(end).append("</p>\n");
         }
         sb.append("</section>\n");
     }
@@ -161,13 +164,14 @@ public final class ProvenanceHtml {
      * One number, tersely (a long article has hundreds): shown value, the exact one when rounding changed it, the
      * column and row it is read from, its query, and the way back.
      */
-    private static void number(StringBuilder sb, Provenance.Number n, String query) {
+    private static void number(StringBuilder sb, Provenance.Number n, String query, Messages msg) {
         sb.append("<li id=\"").append(entryId(n.index())).append("\"><b>").append(esc(n.shown())).append("</b>");
-        if (!sameNumber(n.shown(), n.exact())) sb.append(", exactly ").append(esc(n.exact()));
-        sb.append(": ").append(esc(n.column()));
-        if (!n.row().isEmpty()) sb.append(" where ").append(esc(n.row()));
-        sb.append(" in <a href=\"#").append(queryId(query)).append("\">").append(esc(query)).append("</a>. <a href=\"#")
-                .append(numberId(n.index())).append("\">Back to ").append(esc(n.shown())).append("</a></li>\n");
+        if (!sameNumber(n.shown(), n.exact())) sb.append(esc(msg.get("how.exactly", n.exact())));
+        sb.append(esc(msg.get("how.colon"))).append(esc(n.column()));
+        if (!n.row().isEmpty()) sb.append(esc(msg.get("how.where", n.row())));
+        sb.append(msg.get("how.in", "<a href=\"#" + queryId(query) + "\">" + esc(query) + "</a>")).append(esc(msg.get("how.end")))
+                .append(msg.countsCharacters() ? "" : " ").append("<a href=\"#")
+                .append(numberId(n.index())).append("\">").append(esc(msg.get("how.back_to", n.shown()))).append("</a></li>\n");
     }
 
     /** Whether a shown value is the exact one but for grouping ({@code 2,710} and {@code 2710}): nothing to add. */

@@ -20,7 +20,11 @@ public final class ReaderHtml {
      * readers see it: inline values expanded, typographic quotes), all from the same parse: parsing a page's HTML is
      * a good part of its cost, so it is parsed once.
      */
-    public record Polished(String html, int words, java.util.Map<String, String> headings) {
+    public record Polished(String html, int words, java.util.Map<String, String> headings, int characters) {
+        public Polished(String html, int words, java.util.Map<String, String> headings) {
+            this(html, words, headings, 0);
+        }
+
         public Polished {
             headings = java.util.Map.copyOf(headings);
         }
@@ -38,11 +42,22 @@ public final class ReaderHtml {
     }
 
     public static Polished polishAndCount(String bodyHtml) {
+        return polishAndCount(bodyHtml, io.datadesk.i18n.Messages.english());
+    }
+
+    /**
+     * Polishes the body for readers, with the words datadesk adds ("Notes", "Table 2", the footnotes' back-links)
+     * from {@code msg}, and counts its prose: words, and separately the characters of scripts written without
+     * spaces (Chinese, Japanese), which are read by the character.
+     */
+    public static Polished polishAndCount(String bodyHtml, io.datadesk.i18n.Messages msg) {
         // Case is preserved so inline SVG keeps viewBox and friends exactly as the chart stage wrote them.
         Parser parser = Parser.htmlParser().settings(ParseSettings.preserveCase);
         Document doc = parser.parseInput("<body>" + bodyHtml + "</body>", "");
         doc.outputSettings().prettyPrint(false);
-        int words = proseWords(doc.body());
+        String prose = proseText(doc.body());
+        int characters = cjkCharacters(prose);
+        int words = words(prose);
         java.util.Map<String, String> headings = new java.util.HashMap<>();
         for (Element h : doc.select("h2[id], h3[id]")) headings.putIfAbsent(h.id(), h.text().strip());
         int tables = 0;
@@ -55,7 +70,7 @@ public final class ReaderHtml {
                 else if (align.equals("center")) cell.addClass("center");
             }
             Element caption = table.selectFirst("caption");
-            String label = caption != null && !caption.text().isBlank() ? caption.text() : "Table " + tables;
+            String label = caption != null && !caption.text().isBlank() ? caption.text() : msg.get("article.table_label", tables);
             Element box = table.parent();
             // A table that already sits in a scroll box (a chart's data table) gets the box made focusable instead.
             if (box == null || !(box.hasClass("table-scroll") || box.hasClass("dd-table-scroll"))) {
@@ -72,10 +87,10 @@ public final class ReaderHtml {
             notes.tagName("section").attr("aria-labelledby", "dd-notes-title");
             Element hr = notes.selectFirst("> hr");
             if (hr != null) hr.remove();
-            notes.prependElement("h2").attr("id", "dd-notes-title").addClass("footnotes-title").text("Notes");
+            notes.prependElement("h2").attr("id", "dd-notes-title").addClass("footnotes-title").text(msg.get("article.notes"));
             for (Element back : notes.select("a.footnote-backref")) {
                 String target = back.attr("href").replaceFirst("^#fnref-", "");
-                back.attr("aria-label", "Back to reference " + target);
+                back.attr("aria-label", msg.get("article.back_to_reference", target));
                 back.attr("role", "doc-backlink");
                 // U+FE0E asks for the text form of ↩, not an emoji picture on phones.
                 back.text("\u21A9\uFE0E");
@@ -87,14 +102,35 @@ public final class ReaderHtml {
                 }
             }
         }
-        return new Polished(doc.body().html(), words, headings);
+        return new Polished(doc.body().html(), words, headings, characters);
     }
 
     /** The words of the body's prose: its text without the elements in {@link #NOT_PROSE}. */
     static int proseWords(Element body) {
+        return words(proseText(body));
+    }
+
+    private static String proseText(Element body) {
         Element prose = body.clone();
         prose.select(NOT_PROSE).remove();
-        String text = prose.text();
-        return text.isBlank() ? 0 : text.trim().split("\\s+").length;
+        return prose.text();
+    }
+
+    // Han ideographs, kana, hangul and CJK punctuation: text written without spaces between words.
+    private static final java.util.regex.Pattern CJK = java.util.regex.Pattern.compile(
+            "[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}\\u3000-\\u303f\\uff00-\\uffef]");
+
+    /** Space-separated words, not counting CJK characters (a run of Chinese is one "word" to a split on spaces). */
+    private static int words(String text) {
+        String rest = CJK.matcher(text).replaceAll(" ");
+        return rest.isBlank() ? 0 : rest.trim().split("\\s+").length;
+    }
+
+    /** The CJK characters of a text, each read on its own. */
+    static int cjkCharacters(String text) {
+        int n = 0;
+        java.util.regex.Matcher m = CJK.matcher(text);
+        while (m.find()) n++;
+        return n;
     }
 }

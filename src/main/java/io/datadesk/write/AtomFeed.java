@@ -27,6 +27,16 @@ final class AtomFeed {
     private AtomFeed() {}
 
     static String xml(SiteConfig config, List<SiteIndexes.Entry> pages) {
+        return xml(config, pages, SiteIndexes.FEED, "", config.language());
+    }
+
+    /**
+     * The feed of one language's pages.
+     *
+     * @param feedPath where it is published ({@code zh/feed.xml}); {@code homePath} that language's home page
+     *     ({@code zh/}); {@code lang} its tag for {@code xml:lang}
+     */
+    static String xml(SiteConfig config, List<SiteIndexes.Entry> pages, String feedPath, String homePath, String lang) {
         String base = config.baseUrl();
         List<SiteIndexes.Entry> entries = pages.stream().filter(p -> !p.isHome() && p.published() != null)
                 .sorted(Comparator.comparing(SiteIndexes.Entry::published).reversed()
@@ -43,12 +53,12 @@ final class AtomFeed {
             nl(x, 0);
             x.writeStartElement("feed");
             x.writeDefaultNamespace(NS);
-            x.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", config.language());
+            x.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", lang);
             text(x, 1, "title", config.title());
             if (!config.description().isBlank()) text(x, 1, "subtitle", config.description());
-            link(x, 1, "self", "application/atom+xml", base + SiteIndexes.FEED);
-            link(x, 1, "alternate", "text/html", base);
-            text(x, 1, "id", base);
+            link(x, 1, "self", "application/atom+xml", base + feedPath);
+            link(x, 1, "alternate", "text/html", base + homePath);
+            text(x, 1, "id", base + homePath);
             text(x, 1, "updated", timestamp(updated));
             author(x, 1, siteAuthor);
             text(x, 1, "generator", "datadesk");

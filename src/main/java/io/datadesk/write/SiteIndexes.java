@@ -30,9 +30,26 @@ public final class SiteIndexes {
      *
      * @param sitePath where the page is served, relative to the site root ({@code ""} for the home page)
      * @param chartSvg the page's first chart drawing for its social card (wide layout, as the chart stage drew it), or null
+     * @param lang the page's BCP 47 language tag ({@code zh-CN}), or null when unknown
+     * @param key what the page is a version of in every language (see {@code PageView.key}): {@code sitePath} for a
+     *     page in the default language
      */
     public record Entry(String title, String subtitle, String description, String author, LocalDate published,
-                        LocalDate updated, String sitePath, String chartSvg) {
+                        LocalDate updated, String sitePath, String chartSvg, String lang, String key) {
+
+        public Entry {
+            key = key == null ? sitePath : key;
+        }
+
+        public Entry(String title, String subtitle, String description, String author, LocalDate published,
+                     LocalDate updated, String sitePath, String chartSvg) {
+            this(title, subtitle, description, author, published, updated, sitePath, chartSvg, null, sitePath);
+        }
+
+        /** The language the page's path is under ({@code zh} for {@code zh/x/}), or null for the default language. */
+        public String edition() {
+            return sitePath.equals(key) || !sitePath.endsWith(key) ? null : sitePath.substring(0, sitePath.length() - key.length() - 1);
+        }
 
         /** An entry without a chart for its social card. */
         public Entry(String title, String subtitle, String description, String author, LocalDate published,
@@ -42,11 +59,13 @@ public final class SiteIndexes {
 
         /** A rendered page's entry; {@code chartSvg} is its first chart as the chart stage drew it, or null. */
         public static Entry of(io.datadesk.render.PageView v, String chartSvg) {
-            return new Entry(v.title(), v.subtitle(), v.description(), v.author(), v.date(), v.updated(), v.sitePath(), chartSvg);
+            return new Entry(v.title(), v.subtitle(), v.description(), v.author(), v.date(), v.updated(), v.sitePath(), chartSvg,
+                    v.lang(), v.key());
         }
 
+        /** The home page of its language. */
         public boolean isHome() {
-            return sitePath.isEmpty();
+            return key.isEmpty();
         }
 
         /** The date the page last changed: updated, else published, else none. */
@@ -103,9 +122,17 @@ public final class SiteIndexes {
                     + "'base_url: https://USER.github.io/REPO/'");
             return notes;
         }
-        site.accept(FEED, bytes(AtomFeed.xml(config, pages)));
+        // A feed per language: feed.xml for the default language, zh/feed.xml for the pages under zh/.
+        java.util.Map<String, List<Entry>> byEdition = new java.util.TreeMap<>();
+        for (Entry p : pages) byEdition.computeIfAbsent(p.edition() == null ? "" : p.edition(), e -> new ArrayList<>()).add(p);
+        byEdition.forEach((edition, entries) -> {
+            SiteConfig in = edition.isEmpty() ? config : config.in(edition);
+            String path = edition.isEmpty() ? FEED : feedPath(edition, config.language());
+            site.accept(path, bytes(AtomFeed.xml(in, entries, path, edition.isEmpty() ? "" : edition + "/",
+                    edition.isEmpty() ? config.languageTag() : io.datadesk.config.Language.tag(edition))));
+        });
         site.accept(SITEMAP, bytes(Sitemap.xml(base, pages)));
-        for (Entry p : pages) site.accept(p.sitePath() + "social.png", cards.apply(config, p));
+        for (Entry p : pages) site.accept(p.sitePath() + "social.png", cards.apply(p.edition() == null ? config : config.in(p.edition()), p));
         long undated = pages.stream().filter(p -> !p.isHome() && p.published() == null).count();
         if (undated > 0) {
             notes.add(undated + " page" + (undated == 1 ? " has" : "s have") + " no 'date:' and so "

@@ -11,8 +11,17 @@ import javax.xml.stream.XMLStreamWriter;
 final class Sitemap {
 
     private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private static final String XHTML = "http://www.w3.org/1999/xhtml";
 
     private Sitemap() {}
+
+    private static void alternate(XMLStreamWriter x, String hreflang, String href) throws XMLStreamException {
+        AtomFeed.nl(x, 2);
+        x.writeEmptyElement("xhtml", "link", XHTML);
+        x.writeAttribute("rel", "alternate");
+        x.writeAttribute("hreflang", hreflang);
+        x.writeAttribute("href", href);
+    }
 
     static String xml(String baseUrl, List<SiteIndexes.Entry> pages) {
         StringWriter out = new StringWriter();
@@ -22,6 +31,11 @@ final class Sitemap {
             AtomFeed.nl(x, 0);
             x.writeStartElement("urlset");
             x.writeDefaultNamespace(NS);
+            // Pages in several languages list every version, themselves included, as Google's sitemap extension asks.
+            java.util.Map<String, List<SiteIndexes.Entry>> versions = new java.util.HashMap<>();
+            for (SiteIndexes.Entry p : pages) versions.computeIfAbsent(p.key(), k -> new java.util.ArrayList<>()).add(p);
+            boolean translated = versions.values().stream().anyMatch(v -> v.size() > 1);
+            if (translated) x.writeNamespace("xhtml", XHTML);
             for (SiteIndexes.Entry p : pages.stream().sorted(Comparator.comparing(SiteIndexes.Entry::sitePath)).toList()) {
                 AtomFeed.nl(x, 1);
                 x.writeStartElement("url");
@@ -34,6 +48,12 @@ final class Sitemap {
                     x.writeStartElement("lastmod");
                     x.writeCharacters(p.lastChanged().toString());
                     x.writeEndElement();
+                }
+                List<SiteIndexes.Entry> all = versions.get(p.key());
+                if (all.size() > 1) {
+                    for (SiteIndexes.Entry v : all.stream().sorted(Comparator.comparing(SiteIndexes.Entry::sitePath)).toList())
+                        alternate(x, v.lang() == null ? "x-default" : v.lang(), baseUrl + v.sitePath());
+                    for (SiteIndexes.Entry v : all) if (v.edition() == null) alternate(x, "x-default", baseUrl + v.sitePath());
                 }
                 AtomFeed.nl(x, 1);
                 x.writeEndElement();

@@ -198,6 +198,130 @@ class TranslationBuildTest {
                 .contains("datadesk.yaml:5:3: error: 'qq' is not a language code");
     }
 
+    @Test
+    void theSitemapListsEveryVersionOfATranslatedPage() throws Exception {
+        build();
+        Document sitemap = Jsoup.parse(Files.readString(dir.resolve("site/sitemap.xml")), "", org.jsoup.parser.Parser.xmlParser());
+        Element cuts = sitemap.select("url").stream().filter(u -> u.selectFirst("loc").text().equals("https://desk.example.org/cuts/"))
+                .findFirst().orElseThrow();
+        Element zh = sitemap.select("url").stream().filter(u -> u.selectFirst("loc").text().equals("https://desk.example.org/zh/cuts/"))
+                .findFirst().orElseThrow();
+        for (Element url : List.of(cuts, zh))
+            assertThat(url.select("xhtml|link").stream().map(l -> l.attr("hreflang") + " " + l.attr("href")).toList())
+                    .containsExactlyInAnyOrder("en https://desk.example.org/cuts/", "zh-CN https://desk.example.org/zh/cuts/",
+                            "x-default https://desk.example.org/cuts/");
+        assertThat(Files.readString(dir.resolve("site/sitemap.xml"))).contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
+    }
+
+    @Test
+    void eachLanguageHasItsOwnFeed() throws Exception {
+        build();
+        Document en = Jsoup.parse(Files.readString(dir.resolve("site/feed.xml")), "", org.jsoup.parser.Parser.xmlParser());
+        Document zh = Jsoup.parse(Files.readString(dir.resolve("site/zh/feed.xml")), "", org.jsoup.parser.Parser.xmlParser());
+        assertThat(en.select("entry > title").eachText()).containsExactly("Cuts");
+        assertThat(zh.select("entry > title").eachText()).containsExactly("裁员");
+        assertThat(zh.selectFirst("feed").attr("xml:lang")).isEqualTo("zh-CN");
+        assertThat(zh.selectFirst("feed > title").text()).isEqualTo("数据台");
+        assertThat(zh.select("feed > link[rel=self]").attr("href")).isEqualTo("https://desk.example.org/zh/feed.xml");
+        assertThat(page("zh/cuts/index.html").select("link[type=application/atom+xml]").attr("href")).isEqualTo("../../zh/feed.xml");
+        assertThat(page("cuts/index.html").select("link[type=application/atom+xml]").attr("href")).isEqualTo("../feed.xml");
+        assertThat(page("zh/cuts/index.html").select(".site-footer a").eachAttr("href")).contains("../../zh/feed.xml");
+    }
+
+    /** A page built with charts, tables, notes, provenance and SQL shown, to check every text datadesk writes. */
+    static final String RICH = """
+            ---
+            title: %s
+            author: %s
+            date: 2026-11-29
+            data:
+              cuts: { path: data/cuts.csv, source: { text: Layoffs.fyi, url: "https://layoffs.fyi/" } }
+            ---
+            ```sql yearly show
+            select year, sum(people) as laid_off, case when year = 2024 then null else 1 end as other from cuts group by year order by year
+            ```
+
+            ## %s
+
+            %s {{ yearly[year=2024].laid_off | number }} {{ yearly[year=2024].laid_off | compact }}.[^1]
+
+            ```chart
+            type: bar
+            data: yearly
+            x: year
+            y: [laid_off, other]
+            title: %s
+            ```
+
+            ```table
+            data: yearly
+            ```
+
+            [^1]: %s
+            """;
+
+    @Test
+    void noEnglishTextOfDatadeskOnAChinesePage() throws Exception {
+        fx.write("content/cuts/index.md", RICH.formatted("Cuts", "Jo", "The count", "Companies cut", "Cuts per year", "A note."))
+                .write("content/cuts/index.zh.md", RICH.formatted("裁员", "张三", "总数", "企业裁员", "每年裁员人数", "一条注释。")
+                        .replaceAll("(?s)data:\n  cuts: \\{[^\n]*\n", "").replace("```sql yearly show\n", "```sql yearly2 show\n"));
+        build();
+        java.util.Set<String> english = new java.util.HashSet<>();
+        io.datadesk.i18n.MessageCatalog.builtIn().texts("en").forEach((k, v) -> {
+            String t = v.replaceAll("\\{\\d}", "").strip();
+            // Texts that are the same in both languages or too short to mean anything alone ("CSV", ": ") are not English.
+            if (t.length() > 3 && !t.equals(io.datadesk.i18n.MessageCatalog.builtIn().texts("zh").get(k))) english.add(t);
+        });
+        Document zh = page("zh/cuts/index.html");
+        zh.select("pre, code, script, style").remove(); // SQL and code are the author's
+        List<String> texts = new java.util.ArrayList<>();
+        for (Element e : zh.getAllElements()) {
+            texts.add(e.ownText());
+            for (String a : List.of("aria-label", "title", "alt", "content", "summary")) if (e.hasAttr(a)) texts.add(e.attr(a));
+        }
+        for (String t : texts)
+            for (String en : english)
+                assertThat(t).as("English '" + en + "' on the zh page").doesNotContain(en);
+        assertThat(zh.text()).contains("发布于", "阅读约", "数据来源", "下载数据", "显示数据", "注释", "数字是如何计算的", "无数据", "柱状图");
+    }
+
+    @Test
+    void aFrenchPageSpeaksFrench() throws Exception {
+        fx.write("content/cuts/index.md", RICH.formatted("Cuts", "Jo", "The count", "Companies cut", "Cuts per year", "A note."));
+        fx.write("content/cuts/index.fr.md", RICH.formatted("Licenciements", "Jo", "Le total", "Les entreprises ont supprimé",
+                "Licenciements par an", "Une note.").replaceAll("(?s)data:\n  cuts: \\{[^\n]*\n", "").replace("```sql yearly show\n", "```sql yearly2 show\n"));
+        build();
+        Document fr = page("fr/cuts/index.html");
+        assertThat(fr.selectFirst("html").attr("lang")).isEqualTo("fr");
+        assertThat(fr.text()).contains("Publié le 29 novembre 2026", "min de lecture", "Sources des données", "Télécharger les données",
+                "Afficher les données", "Comment les nombres ont été calculés", "Notes");
+        assertThat(fr.selectFirst(".prose").text()).containsPattern("15.000 15.k");
+    }
+
+    @Test
+    void aLanguageWithoutMessagesFallsBackToEnglishWithANote() throws Exception {
+        fx.write("content/cuts/index.xx.md", "---\ntitle: Xx\ndate: 2026-11-29\n---\nText {{ yearly[year=2024].laid_off | number }}.\n");
+        SiteFixture.Run run = build();
+        assertThat(run.out() + run.err()).contains("no messages for language 'xx'");
+        Document xx = page("xx/cuts/index.html");
+        assertThat(xx.selectFirst("html").attr("lang")).isEqualTo("xx");
+        assertThat(xx.text()).contains("Published", "min read", "How the numbers were computed");
+    }
+
+    @Test
+    void aKeyMissingFromASitesLanguageFallsBackToEnglishWithANote() throws Exception {
+        fx.write("templates/i18n/de.yaml", "article:\n  published: Veröffentlicht am\n")
+                .write("content/cuts/index.de.md", "---\ntitle: Kürzungen\ndate: 2026-11-29\n---\nText.\n")
+                .write("templates/i18n/zh.yaml", "article:\n  published: 发布日期\n");
+        SiteFixture.Run run = fx.cli("build", "--templates", dir.resolve("templates").toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out() + run.err()).contains("templates/i18n/de.yaml has no message 'article.reading_time': English used");
+        Document de = page("de/cuts/index.html");
+        assertThat(de.text()).contains("Veröffentlicht am 29 November 2026", "1 min read");
+        // A site's file overrides the built-in one key by key: the other Chinese texts stay.
+        assertThat(page("zh/cuts/index.html").text()).contains("发布日期", "阅读约");
+    }
+
     private static Map<String, String> alternates(Document d) {
         return d.select("link[rel=alternate][hreflang]").stream()
                 .collect(Collectors.toMap(e -> e.attr("hreflang"), e -> e.attr("href"), (a, b) -> a, TreeMap::new));

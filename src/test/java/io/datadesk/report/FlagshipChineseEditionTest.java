@@ -71,6 +71,11 @@ class FlagshipChineseEditionTest {
         return String.format(Locale.ROOT, "%." + decimals + "f%%", share * 100);
     }
 
+    /** A count in 万 (ten thousands) with one decimal, as the Chinese prose writes counts above 100,000. */
+    private static String wan(long value) {
+        return String.format(Locale.ROOT, "%.1f", value / 1e4);
+    }
+
     private static String prose(Document page) {
         return page.select(".prose").text();
     }
@@ -187,7 +192,7 @@ class FlagshipChineseEditionTest {
         assertThat(rows.get("2024年")).contains(n(derived2024), "由公布的累计总数推算");
         assertThat(rows.get("2026年1—5月")).contains(n(ai2026), n(all2026), pct((double) ai2026 / all2026, 1));
         assertThat(prose(zh)).contains("2024年还剩" + n(derived2024) + "人")
-                .contains("可比的基数是5至12月宣布的" + n(mayToDec) + "人裁员：AI占其中的" + pct((double) annual.get("2023") / mayToDec, 1));
+                .contains("可比的基数是5至12月宣布的" + wan(mayToDec) + "万人裁员：AI占其中的" + pct((double) annual.get("2023") / mayToDec, 1));
     }
 
     @Test
@@ -202,6 +207,12 @@ class FlagshipChineseEditionTest {
         double avg2025 = bls.stream().filter(r -> r.get("month").startsWith("2025")).mapToDouble(r -> Double.parseDouble(r.get("jolts_layoffs_thousands")))
                 .average().orElseThrow();
         assertThat(text).contains("到2025年，月均为" + String.format(Locale.ROOT, "%.1f", Math.round(avg2025) / 10.0) + "万人");
+        // counts above 100,000 in 万 with one decimal: the tech layoffs since ChatGPT's release, summed here
+        java.time.format.DateTimeFormatter mdy = java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy");
+        long since = csv("layoffs_fyi.csv").stream()
+                .filter(r -> !java.time.LocalDate.parse(r.get("date"), mdy).isBefore(java.time.LocalDate.of(2022, 11, 30)))
+                .map(r -> num(r, "total_laid_off")).filter(v -> v != null).mapToLong(Long::longValue).sum();
+        assertThat(text).contains("起裁员事件、" + wan(since) + "万名被裁员工");
     }
 
     /**
@@ -221,8 +232,10 @@ class FlagshipChineseEditionTest {
                 "challengergray", "fred", "stlouisfed", "org", "layoffs_fyi", "challenger_monthly", "challenger_ai_annual",
                 "challenger_ai_cumulative", "bls_monthly", "jolts_flows", "coded_events_2023_10", "coded_events_2026_01");
         Set<String> found = new TreeSet<>();
-        Matcher m = Pattern.compile("[A-Za-z][A-Za-z_0-9]*").matcher(prose(zh));
-        while (m.find()) if (!allowed.contains(m.group()) && !m.group().matches("[0-9a-f]{40}")) found.add(m.group());
+        String text = zh.select(".prose > p, .prose > ul > li, .prose > h2, .prose > h3").text();
+        Matcher m = Pattern.compile("(?<![0-9a-f])[A-Za-z][A-Za-z_0-9]*").matcher(text);
+        while (m.find())
+            if (!allowed.contains(m.group()) && !m.group().matches("[A-Z]+[0-9]+")) found.add(m.group());
         assertThat(found).isEmpty();
     }
 

@@ -20,13 +20,9 @@ public final class SiteIndexes {
 
     private SiteIndexes() {}
 
-    /**
-     * The feed a page of a language links to. Only one feed is written today ({@code feed.xml}, holding the pages of
-     * every language), so every language links it: a link to {@code zh/feed.xml}, which nothing writes, was a broken
-     * link on every translated page. Per-language feeds will return {@code zh/feed.xml} here.
-     */
+    /** Where the feed of a language's pages is published: {@code feed.xml} for the default, {@code zh/feed.xml}. */
     public static String feedPath(String edition, String defaultLanguage) {
-        return FEED;
+        return edition == null || edition.equals(defaultLanguage) ? FEED : edition + "/" + FEED;
     }
 
     /**

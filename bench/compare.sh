@@ -14,7 +14,8 @@
 #   plain-large  5 x N plain pages: Hugo, datadesk
 #   data         N data pages, each with its own CSV, 3 queries, 2 charts: datadesk (cold: no query cache)
 #   flagship     this repository's content/: datadesk cold, datadesk with nothing changed (warm cache, new JVM),
-#                and datadesk started without the launcher's JVM settings (plain `java -jar`)
+#                and datadesk started as `java -jar` (the README's command; it starts a second JVM with the
+#                launcher's settings, see cli.FastStart)
 #   empty        a site with one page and no data: datadesk
 #   report       one report page, the layoffs CSV and 8 charts (gen_ofw_report.py / gen_dd_report.py):
 #                Observable Framework, datadesk
@@ -65,8 +66,8 @@ if [ -z "${DATADESK:-}" ]; then
   DATADESK=$(ls -d "$WORK"/dist/datadesk-*)/bin/datadesk
   export XDG_CACHE_HOME="$WORK/cache"
 fi
-# The same jar started the plain way (`java -jar`, the README's first command), to show what the launcher's JVM
-# settings are worth.
+# The same jar started the plain way (`java -jar`, the README's first command): it relaunches itself with the
+# launcher's JVM settings; this shows what that costs against the launcher.
 PLAIN_JAVA="java -Djava.awt.headless=true -jar $REPO/target/datadesk.jar"
 TEMPLATES="$REPO/templates"
 

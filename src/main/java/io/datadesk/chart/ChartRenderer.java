@@ -556,7 +556,27 @@ public final class ChartRenderer {
     }
 
     static double advance(String s, Font f, FontRenderContext frc) {
-        return s.isEmpty() ? 0 : new TextLayout(s, f, frc).getAdvance();
+        if (s.isEmpty()) return 0;
+        // CJK ideographs, kana, hangul and full-width punctuation are not in the bundled Inter; the browser draws them
+        // with a CJK font (see site.css), in which practically every such character advances exactly 1 em. They are
+        // measured as 1 em here, the same on every machine whatever fonts it has, so CJK labels are spaced as drawn.
+        int cjk = 0;
+        StringBuilder rest = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (isFullWidth(cp)) cjk++;
+            else rest.appendCodePoint(cp);
+            i += Character.charCount(cp);
+        }
+        double latin = rest.length() == 0 ? 0 : cjk == 0 ? new TextLayout(s, f, frc).getAdvance() : new TextLayout(rest.toString(), f, frc).getAdvance();
+        return latin + cjk * f.getSize2D();
+    }
+
+    /** Characters a CJK font draws 1 em wide: Han, kana, hangul, CJK and full-width punctuation. */
+    static boolean isFullWidth(int cp) {
+        Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
+        return sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HIRAGANA || sc == Character.UnicodeScript.KATAKANA
+                || sc == Character.UnicodeScript.HANGUL || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF60);
     }
 
     static String hex(Color c) {

@@ -174,7 +174,7 @@ public final class SiteBuilder {
         for (SourcePage source : tree.pages()) memo.computeIfAbsent(source.file(), f -> new PageMemo());
         // Everything a stored page depends on besides its text and data files.
         String storeKey = ContentHashes.combine("pages-v1", PageStore.codeKey(), configHash, String.valueOf(options.drafts()),
-                options.display(options.contentDir()));
+                options.display(options.contentDir()), tset.messagesKey()); // messages: chart and table text too
         List<PageMemo> pages = new ArrayList<>();
         // A translation (index.zh.md) shares the data and queries of its original (index.md): the page of the same key
         // without a language in its file name.

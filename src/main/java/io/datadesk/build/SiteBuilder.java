@@ -21,6 +21,7 @@ import io.datadesk.read.SourcePage;
 import io.datadesk.render.Links;
 import io.datadesk.render.PageView;
 import io.datadesk.render.PageViews;
+import io.datadesk.render.ProvenanceHtml;
 import io.datadesk.render.Templates;
 import io.datadesk.render.Translation;
 import io.datadesk.write.Assets;
@@ -255,6 +256,17 @@ public final class SiteBuilder {
                     tset.messages().forLocale(m.locale), SiteIndexes.feedPath(edition, config.language()));
             model.put("translations", translations.get(m.source));
             m.html = tset.templates().render(m.template, model, m.locale, m.source.displayPath());
+            if (m.view.hasProvenance()) {
+                // "How the numbers were computed" is a page of its own beside the article, kept with the page's
+                // other files (its data downloads) so that a page taken from the store brings it along.
+                Map<String, Object> howModel = PageViews.model(config.in(edition), PageViews.howComputed(m.view), articles,
+                        new Links(m.source.root(), assets.files()), tset.messages().forLocale(m.locale), SiteIndexes.feedPath(edition, config.language()));
+                howModel.put("translations", translations.get(m.source));
+                Map<String, byte[]> files = new java.util.LinkedHashMap<>(m.files);
+                files.put(m.source.sitePath() + ProvenanceHtml.PAGE,
+                        tset.templates().render(m.template, howModel, m.locale, m.source.displayPath()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                m.files = java.util.Collections.unmodifiableMap(files);
+            }
             m.renderKey = renderKey;
             m.changed = true;
             return true;

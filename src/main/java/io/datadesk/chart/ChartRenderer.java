@@ -240,7 +240,9 @@ public final class ChartRenderer {
             float w = (float) advance(noData, strong, svg.getFontRenderContext());
             svg.drawString(noData, (width - w) / 2f, top + height / 2f);
         }
-        return SvgPost.finish(svg.getSVGElement(), id, width, height + top, spec.title(), description, seriesColors, colors, hits);
+        // Tooltips only on the wide drawing: phones cannot hover, and each costs bytes on every page view.
+        return SvgPost.finish(svg.getSVGElement(), id, width, height + top, spec.title(), description, seriesColors, colors,
+                narrow ? List.of() : hits);
     }
 
     private static Color[] seriesColors(ChartSpec spec, int n) {

@@ -62,6 +62,7 @@ final class SvgPost {
         body = TEXT_STYLE.matcher(body).replaceAll(m -> "style='fill:" + m.group(1) + ";font-size:" + m.group(2) + "px"
                 + (m.group(4) == null ? "" : ";font-weight:" + m.group(4)) + "'");
         body = groupCircles(body);
+        body = compactGeometry(body);
         String[] styled = styleClasses(body, id);
         body = styled[1];
         StringBuilder sb = new StringBuilder(body.length() + 512);
@@ -78,9 +79,10 @@ final class SvgPost {
             for (Marks.Hit h : hits) {
                 if (h.round()) sb.append("<circle cx=\"").append(num(h.x() + h.w() / 2)).append("\" cy=\"").append(num(h.y() + h.h() / 2))
                         .append("\" r=\"").append(num(h.w() / 2)).append("\">");
-                else sb.append("<rect x=\"").append(num(h.x())).append("\" y=\"").append(num(h.y())).append("\" width=\"").append(num(h.w()))
-                        .append("\" height=\"").append(num(h.h())).append("\">");
-                sb.append("<title>").append(Html.escape(h.text())).append("</title>").append(h.round() ? "</circle>" : "</rect>");
+                // A path is a third shorter than <rect x y width height>, and a chart has hundreds of these.
+                else sb.append("<path d=\"M").append(num(h.x())).append(',').append(num(h.y())).append('h').append(num(h.w()))
+                        .append('v').append(num(h.h())).append('h').append(num(-h.w())).append("z\">");
+                sb.append("<title>").append(Html.escape(h.text())).append("</title>").append(h.round() ? "</circle>" : "</path>");
             }
             sb.append("</g>");
         }
@@ -136,6 +138,90 @@ final class SvgPost {
         }
         if (attrs != null) out.append("</g>");
         out.append(body, last, body.length());
+        return out.toString();
+    }
+
+    private static final Pattern TRANSLATE = Pattern.compile("transform='matrix\\(1,0,0,1,([-0-9.]+),([-0-9.]+)\\)'");
+    private static final Pattern PATH_D = Pattern.compile("<path d='([MLZ0-9.,\\- ]*)'");
+    private static final Pattern PATH_STEP = Pattern.compile("([MLZ])(?:([-0-9.]+),([-0-9.]+))?");
+    private static final Pattern BARE_TEXT_GROUP = Pattern.compile("<g>(<text [^>]*>[^<]*</text>)</g>");
+    private static final Pattern PATH_GROUP = Pattern.compile("<g ([^>]*)>((?:<path [^>]*/>)+)</g>");
+
+    /**
+     * Shorter geometry, drawing the same picture. JFreeSVG wraps every bar and grid line in its own group with the same
+     * style, transform and clip, writes a pure translation as a matrix, repeats points and spells horizontal and
+     * vertical lines with both coordinates: about a third of a bar chart's bytes. Consecutive groups with the same
+     * attributes become one (painting order is unchanged), translations are written as such, and straight paths use
+     * H and V and drop repeated points.
+     */
+    static String compactGeometry(String body) {
+        body = TRANSLATE.matcher(body).replaceAll(m -> m.group(1).equals("0") && m.group(2).equals("0") ? ""
+                : "transform='translate(" + m.group(1) + "," + m.group(2) + ")'");
+        body = body.replace(" >", ">");
+        body = PATH_D.matcher(body).replaceAll(m -> Matcher.quoteReplacement("<path d='" + straightPath(m.group(1)) + "'"));
+        body = BARE_TEXT_GROUP.matcher(body).replaceAll("$1");
+        Matcher m = PATH_GROUP.matcher(body);
+        StringBuilder out = new StringBuilder(body.length());
+        int last = 0;
+        String open = null;
+        while (m.find()) {
+            if (open != null && m.start() == last && m.group(1).equals(open)) {
+                out.append(m.group(2));
+            } else {
+                if (open != null) out.append("</g>");
+                out.append(body, last, m.start()).append("<g ").append(m.group(1)).append('>').append(m.group(2));
+                open = m.group(1);
+            }
+            last = m.end();
+        }
+        if (open != null) out.append("</g>");
+        return out.append(body, last, body.length()).toString();
+    }
+
+    /**
+     * An M/L/Z path with repeated points dropped and horizontal and vertical steps as H and V. A subpath that is only
+     * a repeated point keeps one zero-length step: with round caps it draws a dot.
+     */
+    static String straightPath(String d) {
+        String path = d.replace(" ", "");
+        Matcher m = PATH_STEP.matcher(path);
+        StringBuilder out = new StringBuilder(path.length());
+        String x = null, y = null, sx = null, sy = null;
+        boolean drawn = false, skipped = false;
+        int end = 0;
+        while (m.find()) {
+            if (m.start() != end) return d; // not a plain M/L/Z path: leave it as it is
+            end = m.end();
+            String c = m.group(1);
+            if (!c.equals("L") && skipped && !drawn) out.append('H').append(x);
+            if (c.equals("Z")) {
+                out.append('Z');
+                x = sx;
+                y = sy;
+                drawn = skipped = false;
+                continue;
+            }
+            if (m.group(2) == null) return d;
+            String nx = m.group(2), ny = m.group(3);
+            if (c.equals("M")) {
+                out.append('M').append(nx).append(',').append(ny);
+                sx = nx;
+                sy = ny;
+                drawn = skipped = false;
+            } else if (nx.equals(x) && ny.equals(y)) {
+                skipped = true;
+                continue;
+            } else {
+                if (ny.equals(y)) out.append('H').append(nx);
+                else if (nx.equals(x)) out.append('V').append(ny);
+                else out.append('L').append(nx).append(',').append(ny);
+                drawn = true;
+            }
+            x = nx;
+            y = ny;
+        }
+        if (end != path.length()) return d;
+        if (skipped && !drawn) out.append('H').append(x);
         return out.toString();
     }
 

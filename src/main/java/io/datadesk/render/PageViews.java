@@ -42,7 +42,7 @@ public final class PageViews {
         java.util.Set<Integer> traced = new java.util.HashSet<>();
         if (how) for (var q : c.provenance().queries()) for (var n : q.numbers()) traced.add(n.index());
         String body = markdown.render(p.markdown(), i -> c.directiveHtml().get(i), i -> c.inlineText().get(i),
-                i -> traced.contains(i) ? new Markdown.Link(ProvenanceHtml.numberId(i), "#" + ProvenanceHtml.entryId(i)) : null);
+                i -> traced.contains(i) ? new Markdown.Link(ProvenanceHtml.numberId(i), ProvenanceHtml.PAGE + "#" + ProvenanceHtml.entryId(i)) : null);
         body = HtmlLinks.pointDirectoriesAtIndex(body);
         if (how) body = ProvenanceHtml.linkFigures(body, c.provenance(), msg);
         ReaderHtml.Polished polished = ReaderHtml.polishAndCount(body, msg);
@@ -70,6 +70,17 @@ public final class PageViews {
         if (t.isEmpty()) return d;
         if (d.isEmpty()) return t;
         return t + (t.matches(".*[.!?:\u2026]$") ? " " : ": ") + d;
+    }
+
+    /**
+     * The view of an article's "How the numbers were computed" page ({@link ProvenanceHtml#PAGE} in its folder): the
+     * article's section as the content, under the article's title, with no contents, sources or downloads of its own.
+     */
+    public static PageView howComputed(PageView article) {
+        return new PageView(ProvenanceHtml.TITLE, article.title(), article.description(), article.author(), article.date(),
+                article.updated(), article.tags(), article.lang(), 0, List.of(), article.provenance(),
+                article.sitePath() + ProvenanceHtml.PAGE, article.canonicalUrl().isEmpty() ? "" : article.canonicalUrl() + ProvenanceHtml.PAGE,
+                Map.of(), List.of(), List.of(), "", "", article.key());
     }
 
     /** The view of the 404 page, which has no source of its own. */

@@ -21,6 +21,16 @@ public final class ProvenanceHtml {
 
     /** The section's id: the contents link to it. */
     public static final String SECTION_ID = "dd-how";
+
+    /**
+     * The section is a page of its own beside the article, this file in the article's folder: with the SQL of every
+     * query and an entry per number it weighs more than the article's prose (131 KB of the flagship's 511), and a
+     * reader who follows a number's link gets it; one who reads the article does not pay for it.
+     */
+    public static final String PAGE = "how-computed.html";
+
+    /** The article, seen from {@link #PAGE}: every article is its folder's index.html. */
+    private static final String ARTICLE = "index.html";
     public static final String TITLE = "How the numbers were computed";
 
     private ProvenanceHtml() {}
@@ -43,7 +53,7 @@ public final class ProvenanceHtml {
 
     /** The link a figure (chart or table) carries to the part of the section about its query. */
     public static String figureLink(String query, Messages msg) {
-        return "<p class=\"dd-how-link\"><a href=\"#" + queryId(query) + "\">" + esc(msg.get("how.link")) + "</a></p>";
+        return "<p class=\"dd-how-link\"><a href=\"" + PAGE + "#" + queryId(query) + "\">" + esc(msg.get("how.link")) + "</a></p>";
     }
 
     /**
@@ -151,7 +161,7 @@ public final class ProvenanceHtml {
             sb.append("<p class=\"how-figures\">").append(esc(msg.get("how.shown_in")));
             for (int i = 0; i < q.figures().size(); i++) {
                 String f = q.figures().get(i);
-                sb.append(i == 0 ? "" : i == q.figures().size() - 1 ? and : comma).append("<a href=\"#").append(attr(f)).append("\">")
+                sb.append(i == 0 ? "" : i == q.figures().size() - 1 ? and : comma).append("<a href=\"").append(ARTICLE).append('#').append(attr(f)).append("\">")
                         .append(esc(f.startsWith("chart-") ? msg.get("how.chart", f.substring(6)) : msg.get("how.table", f.substring(f.lastIndexOf('-') + 1))))
                         .append("</a>");
             }
@@ -170,7 +180,7 @@ public final class ProvenanceHtml {
         sb.append(esc(msg.get("how.colon"))).append(esc(n.column()));
         if (!n.row().isEmpty()) sb.append(esc(msg.get("how.where", n.row())));
         sb.append(msg.get("how.in", "<a href=\"#" + queryId(query) + "\">" + esc(query) + "</a>")).append(esc(msg.get("how.end")))
-                .append(msg.countsCharacters() ? "" : " ").append("<a href=\"#")
+                .append(msg.countsCharacters() ? "" : " ").append("<a href=\"").append(ARTICLE).append('#')
                 .append(numberId(n.index())).append("\">").append(esc(msg.get("how.back_to", n.shown()))).append("</a></li>\n");
     }
 

@@ -61,7 +61,7 @@ class PartialsTest {
         String sales = fx.read("site/sales/index.html");
         // Inline values are links to "How the numbers were computed": compare the reader's text where they are.
         String salesText = org.jsoup.Jsoup.parse(sales).text();
-        assertThat(sales).containsPattern("<strong><a id=\"dd-num-\\d+\" href=\"#dd-how-\\d+\">2,150</a></strong> units in <strong>")
+        assertThat(sales).containsPattern("<strong><a id=\"dd-num-\\d+\" href=\"how-computed.html#dd-how-\\d+\">2,150</a></strong> units in <strong>")
                 .contains("We count every unit sold, <em>once</em>.").contains("Questions: ask the data desk.").doesNotContain("{{>");
         assertThat(salesText).contains("2,150 units in 2 regions.").contains("Closing 2,150.");
         assertThat(fx.read("site/costs/index.html")).contains("We count every unit sold, <em>once</em>.")

@@ -52,18 +52,18 @@ class ChartRendererTest {
         return out;
     }
 
-    /** Elements painted in series colour k (fill or stroke). */
     /** Elements painted with series colour k: by an inline style, or by a class whose rule in the SVG's style sets it. */
     static int marks(String svg, int k, String property) {
         String paint = property + ":var(--dd-s" + k + ",";
-        int n = 0;
-        Matcher inline = Pattern.compile("style='[^']*" + Pattern.quote(paint)).matcher(svg);
-        while (inline.find()) n++;
+        java.util.List<String> attrs = new java.util.ArrayList<>();
+        attrs.add("style='[^']*" + Pattern.quote(paint) + "[^']*'");
         Matcher rule = Pattern.compile("#[\\w-]+ \\.(s\\d+)\\{([^}]*)\\}").matcher(svg);
-        while (rule.find()) {
-            if (!rule.group(2).contains(paint)) continue;
-            Matcher use = Pattern.compile("class='" + rule.group(1) + "'").matcher(svg);
-            while (use.find()) n++;
+        while (rule.find()) if (rule.group(2).contains(paint)) attrs.add("class='" + rule.group(1) + "'");
+        int n = 0;
+        for (String attr : attrs) {
+            // a group of marks with that paint (SvgPost merges consecutive ones) counts each path in it
+            Matcher use = Pattern.compile("<(\\w+) " + attr + "[^>]*>(?:((?:<path [^>]*/>)+)</g>)?").matcher(svg);
+            while (use.find()) n += use.group(1).equals("g") && use.group(2) != null ? use.group(2).split("<path ", -1).length - 1 : 1;
         }
         return n;
     }

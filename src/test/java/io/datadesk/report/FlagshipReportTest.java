@@ -50,16 +50,10 @@ class FlagshipReportTest {
     private static Map<String, List<String>> tableRows(Document page, String ariaLabel) {
         Element table = page.selectFirst("[aria-label=\"" + ariaLabel + "\"] table");
         if (table == null) {
-<<<<<<< HEAD
-            // Author tables are named by their caption or headers now: find the one whose provenance link names the query.
-            Element how = page.selectFirst("div.table-scroll + p.dd-how-link > a[href=\"#dd-how-q-" + ariaLabel + "\"]");
-            if (how != null) table = how.parent().previousElementSibling().selectFirst("table");
-=======
             // A table without a caption is named by its headers: find it by the link to its query's provenance, below it.
             Element how = page.selectFirst("p.dd-how-link > a[href$=#dd-how-q-" + ariaLabel + "]");
             Element box = how == null ? null : how.parent().previousElementSibling();
             table = box == null ? null : box.selectFirst("table");
->>>>>>> cd554bc (Browser gates for tables, chart text and print (ReaderLayoutIT, PDFBox as a test dependency); SvgPost merges repeated groups and writes straight paths with H/V; tooltips only on the wide drawing; 'How the numbers were computed' is a page of its own beside the article (how-computed.html), linked from every number, figure and the contents; FlagshipReportTest finds caption-less tables by their provenance link; goldens regenerated)
         }
         assertThat(table).as("table of " + ariaLabel).isNotNull();
         Map<String, List<String>> rows = new LinkedHashMap<>();

@@ -330,8 +330,7 @@ public final class ChartRenderer {
         // Lines run to the plot's edges (the grid's width); scatter dots keep a margin so none is cut in half.
         s.setPlotContentSize(spec.type() == ChartType.SCATTER ? 0.94 : 1.0);
         boolean dates = data.xKind() == XValues.Kind.DATE;
-        if (spec.xLabel() != null) c.setXAxisTitle(texts.register(fitLabel(spec.xLabel(), tick, width - 56)));
-        else s.setXAxisTitleVisible(false);
+        xAxisTitle(c::setXAxisTitle, s, spec, tick, width, texts);
         if (empty) {
             c.addSeries(" ", new double[] {0, 1}, new double[] {Double.NaN, Double.NaN});
             s.setXAxisTicksVisible(false);
@@ -450,8 +449,7 @@ public final class ChartRenderer {
         s.setStacked(spec.type() == ChartType.STACKED_BAR);
         s.setOverlapped(false);
         s.setAvailableSpaceFill(barFill(data));
-        if (spec.xLabel() != null) c.setXAxisTitle(texts.register(fitLabel(spec.xLabel(), tick, width - 56)));
-        else s.setXAxisTitleVisible(false);
+        xAxisTitle(c::setXAxisTitle, s, spec, tick, width, texts);
         double[] range = yRange(spec, data, !spec.yLog());
         s.setYAxisLogarithmic(spec.yLog());
         yAxis(s, range, spec.yLog());
@@ -575,6 +573,22 @@ public final class ChartRenderer {
     }
 
     /** Characters a CJK font draws 1 em wide: Han, kana, hangul, CJK and full-width punctuation. */
+    /**
+     * The x-axis title, if the chart has one. XChart reserves a title's height from its glyph outlines in the
+     * measuring font, which has no CJK glyphs: a title wholly in CJK characters measured 0 px high and was drawn over
+     * the tick labels. Such a title gets its one line of height as padding instead.
+     */
+    private static void xAxisTitle(java.util.function.Consumer<String> setTitle, org.knowm.xchart.style.AxesChartStyler s,
+                                   ChartSpec spec, Font tick, int width, TextRecovery texts) {
+        if (spec.xLabel() == null) {
+            s.setXAxisTitleVisible(false);
+            return;
+        }
+        setTitle.accept(texts.register(fitLabel(spec.xLabel(), tick, width - 56)));
+        if (spec.xLabel().codePoints().filter(cp -> !Character.isWhitespace(cp)).allMatch(ChartRenderer::isFullWidth))
+            s.setAxisTitlePadding(6 + (int) Math.ceil(tick.getSize2D()));
+    }
+
     static boolean isFullWidth(int cp) {
         Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
         return sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HIRAGANA || sc == Character.UnicodeScript.KATAKANA

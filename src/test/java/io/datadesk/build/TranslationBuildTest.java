@@ -305,7 +305,8 @@ class TranslationBuildTest {
         assertThat(run.out() + run.err()).contains("no messages for language 'xx'");
         Document xx = page("xx/cuts/index.html");
         assertThat(xx.selectFirst("html").attr("lang")).isEqualTo("xx");
-        assertThat(xx.text()).contains("Published", "min read", "How the numbers were computed");
+        assertThat(xx.text()).contains("Published", "min read");
+        assertThat(page("xx/cuts/how-computed.html").text()).contains("How the numbers were computed");
     }
 
     @Test

@@ -153,10 +153,12 @@ class LinkCheckIT {
     /**
      * Known regressions, each with a ceiling so it cannot grow further unnoticed. The flagship report grew past the
      * 300 KB budget with the rigorous reproduction (issue 12), the provenance section that prints every query's SQL
-     * (issue 13) and charts drawn twice with per-mark tooltips (issue 11): 556 KB on 2026-11-30. Bringing it back
-     * under 300 KB (one drawing per chart, provenance SQL on its own page, or a split report) is open work.
+     * (issue 13) and charts drawn twice with per-mark tooltips (issue 11): 556 KB on 2026-11-30. The provenance
+     * section moved to a page of its own and the SVG got smaller (≈ 344 KB; the Chinese edition ≈ 340 KB): the
+     * ceilings now hold that gain. Under 300 KB needs one drawing per chart or fewer per-mark tooltips: open work.
      */
-    private static final Map<String, Long> OVER_BUDGET = Map.of("ai-job-cuts/index.html", 600L * 1024);
+    private static final Map<String, Long> OVER_BUDGET = Map.of("ai-job-cuts/index.html", 360L * 1024,
+            "zh/ai-job-cuts/index.html", 360L * 1024);
     @ParameterizedTest(name = "{0}")
     @MethodSource("sites")
     void articlesWeighLessThan300KB(QualitySites.Site site) throws IOException {

@@ -269,7 +269,7 @@ class BrowserIT {
                     if (!el) return false;
                     const top = el.getBoundingClientRect().top;
                     const atBottom = Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight - 1;
-                    return location.hash === '#' + arguments[0] && top >= -1 && top < window.innerHeight - 20 && (top < 80 || atBottom);
+                    return decodeURIComponent(location.hash) === '#' + arguments[0] && top >= -1 && top < window.innerHeight - 20 && (top < 80 || atBottom);
                     """, id)));
         } catch (org.openqa.selenium.TimeoutException e) {
             Object state = browser.js("const el = document.getElementById(arguments[0]); return {hash: location.hash, "

@@ -1,5 +1,6 @@
 package io.datadesk.build;
 
+import io.datadesk.files.AtomicFiles;
 import io.datadesk.compute.ContentHashes;
 import io.datadesk.compute.QueryResultCodec;
 import io.datadesk.data.QueryResult;
@@ -12,10 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,18 +81,7 @@ final class PageStore {
         if (dir == null) return;
         Path file = fileOf(name);
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".page-", ".tmp");
-            try {
-                Files.write(tmp, encode(entry, name));
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, encode(entry, name));
         } catch (IOException | RuntimeException e) {
             // not an error: the cache is an optimisation
         }

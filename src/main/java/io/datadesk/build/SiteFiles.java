@@ -1,14 +1,13 @@
 package io.datadesk.build;
 
+import io.datadesk.files.AtomicFiles;
 import io.datadesk.compute.ContentHashes;
 import io.datadesk.write.StagedSite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -91,20 +90,8 @@ public final class SiteFiles {
                     Files.deleteIfExists(target);
                     continue;
                 }
-                Files.createDirectories(target.getParent());
-                // Not Files.createTempFile: its files are private to the owner (0600), unlike the rest of the site.
-                Path tmp = target.resolveSibling("." + target.getFileName() + "." + System.nanoTime() + ".tmp");
-                try {
-                    if (e.bytes() != null) Files.write(tmp, e.bytes());
-                    else Files.copy(e.source(), tmp, StandardCopyOption.REPLACE_EXISTING);
-                    try {
-                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    } catch (AtomicMoveNotSupportedException ex) {
-                        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                if (e.bytes() != null) AtomicFiles.write(target, e.bytes());
+                else AtomicFiles.copy(e.source(), target);
             } catch (IOException ex) {
                 throw new UncheckedIOException("cannot update " + target, ex);
             }

@@ -5,10 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import io.datadesk.files.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -79,7 +78,6 @@ final class FileQueryCache implements QueryCache {
             return; // a value type the codec cannot restore exactly: better not cached than cached wrong
         }
         Path file = fileOf(key);
-        Path tmp = null;
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             bytes.write(MAGIC);
@@ -89,25 +87,12 @@ final class FileQueryCache implements QueryCache {
             }
             byte[] body = bytes.toByteArray();
             byte[] sum = java.util.HexFormat.of().parseHex(ContentHashes.of(body));
-            Files.createDirectories(file.getParent());
-            tmp = Files.createTempFile(file.getParent(), ".", ".tmp");
-            try (var out = Files.newOutputStream(tmp)) {
+            AtomicFiles.write(file, out -> {
                 out.write(body);
                 out.write(sum);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            });
         } catch (IOException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
+            // a cache that cannot be written only costs the next build its queries
         }
     }
 }

@@ -1,13 +1,12 @@
 package io.datadesk.write;
 
+import io.datadesk.files.AtomicFiles;
 import io.datadesk.config.SiteConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Social cards remembered across builds in a folder of the project's cache ({@code .datadesk-cache/cards/}), by the
@@ -48,18 +47,7 @@ public final class CardCache {
 
     private static void store(Path file, byte[] png) {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".card-", ".tmp");
-            try {
-                Files.write(tmp, png);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, png);
         } catch (IOException e) {
             // a cache that cannot be written only costs the next build a drawing
         }

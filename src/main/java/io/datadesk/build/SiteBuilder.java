@@ -311,7 +311,7 @@ public final class SiteBuilder {
         socialCards.keySet().retainAll(entries);
         if (!config.baseUrl().isEmpty()) { // cards are published only with a base URL; drawn on all cores
             List<SiteIndexes.Entry> missing = entries.stream().filter(e -> !socialCards.containsKey(e)).distinct().toList();
-            List<byte[]> drawn = workers.each(missing, e -> cardCache.card(config, e), problems);
+            List<byte[]> drawn = workers.each(missing, e -> cardCache.card(SiteIndexes.cardConfig(config, e), e), problems);
             for (int i = 0; i < missing.size(); i++) socialCards.put(missing.get(i), drawn.get(i));
         }
         List<String> notes = new ArrayList<>(pageData.databases().drainNotes());

@@ -18,10 +18,11 @@ public final class CardCache {
 
     /**
      * Changes whenever the code that draws cards changes, so a new datadesk never reuses an old drawing: the classes
-     * that draw, and the chart palette the card's mark takes from the chart stage.
+     * that draw, the chart palette the card's mark takes from the chart stage, and the CJK font files (a card drawn
+     * before {@code fonts-noto-cjk} was installed left its Chinese text out).
      */
-    static final String DRAWING_VERSION = classHash(SocialCard.class, SvgPainter.class, SiteIndexes.class)
-            + Assets.sha256(SocialCard.BARS.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 8);
+    static final String DRAWING_VERSION = classHash(SocialCard.class, SvgPainter.class, SiteIndexes.class, CardFonts.class)
+            + Assets.sha256((SocialCard.BARS + CardFonts.fingerprint()).getBytes(StandardCharsets.UTF_8)).substring(0, 8);
 
     private final Path dir;
 

@@ -96,16 +96,21 @@ public final class SiteIndexes {
         return write(out, config, pages, SiteIndexes::card);
     }
 
+    /** The site settings a page's card is drawn with: its language's title and description. */
+    public static SiteConfig cardConfig(SiteConfig config, Entry p) {
+        return p.edition() == null ? config : config.in(p.edition());
+    }
+
     /** A social card for one page, as {@link #write} draws it. */
     public static byte[] card(SiteConfig config, Entry p) {
         return SocialCard.png(p.isHome() ? config.title() : p.title(),
-                p.isHome() ? config.description() : p.summary(), config.title(), hostOf(config.baseUrl()), p.chartSvg());
+                p.isHome() ? config.description() : p.summary(), config.title(), hostOf(config.baseUrl()), p.chartSvg(), p.lang());
     }
 
     /** What {@link #card} draws, as one hash: the key of {@link CardCache}. Keep the two in step. */
     static String cardKey(SiteConfig config, Entry p, String drawingVersion) {
         String[] parts = {drawingVersion, p.isHome() ? config.title() : p.title(), p.isHome() ? config.description() : p.summary(),
-                config.title(), hostOf(config.baseUrl()), p.chartSvg()};
+                config.title(), hostOf(config.baseUrl()), p.chartSvg(), p.lang()};
         StringBuilder sb = new StringBuilder();
         for (String part : parts) sb.append(part == null ? "\u0001" : part.length() + ":" + part).append('\u0000');
         return Assets.sha256(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -132,7 +137,19 @@ public final class SiteIndexes {
                     edition.isEmpty() ? config.languageTag() : io.datadesk.config.Language.tag(edition))));
         });
         site.accept(SITEMAP, bytes(Sitemap.xml(base, pages)));
-        for (Entry p : pages) site.accept(p.sitePath() + "social.png", cards.apply(p.edition() == null ? config : config.in(p.edition()), p));
+        List<String> fontless = new ArrayList<>();
+        for (Entry p : pages) {
+            SiteConfig in = cardConfig(config, p);
+            site.accept(p.sitePath() + "social.png", cards.apply(in, p));
+            if (SocialCard.lacksFont(p.lang(), in.title(), p.isHome() ? in.description() : p.summary(), p.title()))
+                fontless.add(p.sitePath().isEmpty() ? "/" : p.sitePath());
+        }
+        if (!fontless.isEmpty()) {
+            notes.add("the social card" + (fontless.size() == 1 ? " of " : "s of ") + String.join(", ", fontless)
+                    + (fontless.size() == 1 ? " leaves" : " leave") + " out text that no font of the card can draw (rather than draw boxes); for Chinese, Japanese "
+                    + "and Korean install the package " + SocialCard.CJK_FONT_PACKAGE + " (apt-get install "
+                    + SocialCard.CJK_FONT_PACKAGE + ") and build again");
+        }
         long undated = pages.stream().filter(p -> !p.isHome() && p.published() == null).count();
         if (undated > 0) {
             notes.add(undated + " page" + (undated == 1 ? " has" : "s have") + " no 'date:' and so "

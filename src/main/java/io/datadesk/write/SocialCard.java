@@ -3,9 +3,7 @@ package io.datadesk.write;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -13,7 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
@@ -21,8 +19,8 @@ import javax.imageio.ImageIO;
  * with the site's name, the page's title and summary, drawn with Java2D at build time.
  *
  * <p>The same text gives the same bytes: nothing time-dependent is drawn and the JDK's PNG writer adds no timestamp.
- * Text is set in the bundled Inter the chart stage ships; only text it cannot show (a script outside its Latin
- * subset) falls back to an installed font, and then depends on the machine's fonts.
+ * Text is set in the bundled Inter the chart stage ships, and Chinese, Japanese and Korean characters in Noto Sans
+ * CJK from the {@code fonts-noto-cjk} package ({@link CardFonts}); text no font can show is left out, never boxes.
  */
 public final class SocialCard {
 
@@ -37,10 +35,6 @@ public final class SocialCard {
     /** The site's mark: the charts' first four colours, which have 3:1 contrast with a light background. */
     static final List<Color> BARS = io.datadesk.chart.ChartRenderer.palette().subList(0, 4);
     private static final int MARGIN = 80;
-    /** The site's font as the chart stage bundles it, so cards look like the pages; null when not on the class path. */
-    private static final Font BUNDLED_REGULAR = bundled("/io/datadesk/chart/Inter-Regular.ttf");
-    private static final Font BUNDLED_SEMIBOLD = bundled("/io/datadesk/chart/Inter-SemiBold.ttf");
-    private static final String FALLBACK_FAMILY = pickFamily();
 
     private SocialCard() {}
 
@@ -61,17 +55,56 @@ public final class SocialCard {
      * right half and the title the left, so a shared link shows what the story found.
      */
     public static byte[] png(String title, String summary, String siteName, String host, String chartSvg) {
+        return png(title, summary, siteName, host, chartSvg, null);
+    }
+
+    /**
+     * Draws a card for a page in {@code lang} (a BCP 47 tag, or null): the language picks where a line may break
+     * (between any two Chinese characters, never before a 。) and the regional forms of CJK glyphs.
+     */
+    public static byte[] png(String title, String summary, String siteName, String host, String chartSvg, String lang) {
+        return encode(paint(CardFonts.system(), title, summary, siteName, host, chartSvg, lang).image);
+    }
+
+    /**
+     * The text a card draws, each stretch with the font it is drawn in, in drawing order: the site name, the
+     * headline's lines, the summary's lines, the chart's labels and the host. Text no font can show is not in it.
+     */
+    public static List<DrawnText> texts(String title, String summary, String siteName, String host, String chartSvg, String lang) {
+        return paint(CardFonts.system(), title, summary, siteName, host, chartSvg, lang).drawn;
+    }
+
+    /** One stretch of text on a card and the font it was drawn in. */
+    public record DrawnText(String text, Font font) {}
+
+    /** Whether some text of a card has a glyph in no font the card can use (it is left out): the build names the package. */
+    public static boolean lacksFont(String lang, String... texts) {
+        for (String t : texts) if (CardFonts.system().cannotDraw(t, lang)) return true;
+        return false;
+    }
+
+    /** The package that gives cards their CJK glyphs, for build notes. */
+    public static final String CJK_FONT_PACKAGE = CardFonts.PACKAGE;
+
+    static Painted paint(CardFonts fonts, String title, String summary, String siteName, String host, String chartSvg, String lang) {
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
+        Pen pen = new Pen(g, fonts, lang);
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            draw(g, title == null ? "" : title, summary, siteName == null ? "" : siteName, host == null ? "" : host, chartSvg);
+            draw(g, pen, title == null ? "" : title, summary, siteName == null ? "" : siteName, host == null ? "" : host, chartSvg);
         } finally {
             g.dispose();
         }
+        return new Painted(img, List.copyOf(pen.drawn));
+    }
+
+    record Painted(BufferedImage image, List<DrawnText> drawn) {}
+
+    private static byte[] encode(BufferedImage img) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(img, "png", out)) throw new IllegalStateException("no PNG writer in this JDK");
@@ -79,6 +112,38 @@ public final class SocialCard {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Draws and measures a card's text in the card's fonts ({@link CardFonts}), remembering what it drew. The chart
+     * painter draws its labels through it too, so a Chinese tick label keeps its 万.
+     */
+    static final class Pen implements SvgPainter.Pen {
+        private final Graphics2D g;
+        private final CardFonts fonts;
+        final String lang;
+        final List<DrawnText> drawn = new ArrayList<>();
+
+        Pen(Graphics2D g, CardFonts fonts, String lang) {
+            this.g = g;
+            this.fonts = fonts;
+            this.lang = lang;
+        }
+
+        @Override
+        public double width(String text, boolean bold, float size) {
+            return fonts.width(text, bold, size, lang, g.getFontRenderContext());
+        }
+
+        @Override
+        public void draw(Graphics2D on, String text, boolean bold, float size, double x, double y) {
+            List<CardFonts.Run> runs = fonts.draw(on, text, bold, size, lang, x, y);
+            if (runs != null) for (CardFonts.Run r : runs) drawn.add(new DrawnText(r.text(), r.font()));
+        }
+
+        Locale locale() {
+            return lang == null ? Locale.ROOT : Locale.forLanguageTag(lang);
+        }
     }
 
     /**
@@ -98,7 +163,7 @@ public final class SocialCard {
         return null;
     }
 
-    private static void draw(Graphics2D g, String title, String summary, String siteName, String host, String chartSvg) {
+    private static void draw(Graphics2D g, Pen pen, String title, String summary, String siteName, String host, String chartSvg) {
         g.setColor(PAPER);
         g.fillRect(0, 0, WIDTH, HEIGHT);
         g.setColor(ACCENT);
@@ -109,53 +174,50 @@ public final class SocialCard {
             java.awt.geom.Rectangle2D box = new java.awt.geom.Rectangle2D.Double(612, 72, 508, 400);
             g.setColor(Color.WHITE);
             g.fill(new java.awt.geom.RoundRectangle2D.Double(596, 56, 540, 432, 12, 12));
+            int before = pen.drawn.size();
             try {
                 // Clipped to the white panel, not the drawing: the page lets outermost tick labels overhang the
                 // drawing's edge (the last year of an axis), and so does the card.
-                chart = new SvgPainter((bold, size) -> font(bold, size, "0123456789")).paint(chartSvg, g, box,
-                        new java.awt.geom.Rectangle2D.Double(600, 60, 532, 424));
+                chart = new SvgPainter(pen).paint(chartSvg, g, box, new java.awt.geom.Rectangle2D.Double(600, 60, 532, 424));
             } catch (RuntimeException e) {
                 chart = false; // a chart the painter cannot read leaves the typographic card
             }
             if (!chart) {
                 g.setColor(PAPER);
                 g.fillRect(596, 56, 540, 432);
+                pen.drawn.subList(before, pen.drawn.size()).clear();
             }
         }
         int textWidth = chart ? 480 : WIDTH - 2 * MARGIN;
-        g.setFont(font(true, 26, siteName));
         g.setColor(ACCENT);
-        g.drawString(fit(siteName.toUpperCase(java.util.Locale.ROOT), g.getFontMetrics(), textWidth), MARGIN, 104);
+        pen.draw(g, fit(siteName.toUpperCase(pen.locale()), pen, true, 26, textWidth), true, 26, MARGIN, 104);
 
         // The largest title size at which the headline fits in four lines.
         int size = 72;
         List<String> lines;
         while (true) {
-            g.setFont(font(true, size, title));
-            lines = wrap(title, g.getFontMetrics(), textWidth, Integer.MAX_VALUE);
+            lines = wrap(title, pen, true, size, textWidth, Integer.MAX_VALUE);
             int maxLines = chart ? (size > 48 ? 4 : 5) : (size > 56 ? 3 : 4);
             if (lines.size() <= maxLines || size <= (chart ? 36 : 44)) break;
             size -= 4;
         }
-        FontMetrics fm = g.getFontMetrics();
-        lines = wrap(title, fm, textWidth, chart ? 5 : 4);
+        lines = wrap(title, pen, true, size, balanced(title, pen, size, textWidth, lines.size()), chart ? 5 : 4);
         g.setColor(INK);
         int lineHeight = Math.round(size * 1.12f);
-        int y = 150 + fm.getAscent();
+        int y = 150 + CardFonts.ascent(g, true, size);
         for (String l : lines) {
-            g.drawString(l, MARGIN, y);
+            pen.draw(g, l, true, size, MARGIN, y);
             y += lineHeight;
         }
 
         int footerTop = HEIGHT - 110;
         if (summary != null && !summary.isBlank() && !chart) {
-            g.setFont(font(false, 30, summary));
-            FontMetrics sm = g.getFontMetrics();
-            int room = (footerTop - 24 - (y - lineHeight + fm.getDescent() + 28)) / Math.round(30 * 1.35f);
+            int descent = CardFonts.descent(g, true, size);
+            int room = (footerTop - 24 - (y - lineHeight + descent + 28)) / Math.round(30 * 1.35f);
             g.setColor(MUTED);
-            int sy = y - lineHeight + fm.getDescent() + 28 + sm.getAscent();
-            for (String l : wrap(summary.strip(), sm, textWidth, Math.min(2, room))) {
-                g.drawString(l, MARGIN, sy);
+            int sy = y - lineHeight + descent + 28 + CardFonts.ascent(g, false, 30);
+            for (String l : wrap(summary.strip(), pen, false, 30, textWidth, Math.min(2, room))) {
+                pen.draw(g, l, false, 30, MARGIN, sy);
                 sy += Math.round(30 * 1.35f);
             }
         }
@@ -163,9 +225,8 @@ public final class SocialCard {
         g.setColor(RULE);
         g.setStroke(new BasicStroke(2f));
         g.drawLine(MARGIN, footerTop, WIDTH - MARGIN, footerTop);
-        g.setFont(font(false, 24, host));
         g.setColor(MUTED);
-        g.drawString(fit(host, g.getFontMetrics(), WIDTH - 2 * MARGIN - 200), MARGIN, footerTop + 56);
+        pen.draw(g, fit(host, pen, false, 24, WIDTH - 2 * MARGIN - 200), false, 24, MARGIN, footerTop + 56);
         // A small bar chart, the site's mark, so the card reads as data journalism at a glance.
         int[] heights = {26, 44, 62, 36};
         int x = WIDTH - MARGIN - heights.length * 30 + 8;
@@ -175,59 +236,89 @@ public final class SocialCard {
         }
     }
 
-    /** Greedy word wrap; a last line that does not fit ends in an ellipsis. */
-    static List<String> wrap(String text, FontMetrics fm, int width, int maxLines) {
+    /**
+     * The narrowest width at which a headline without spaces (Chinese, Japanese) still takes {@code lines} lines, so
+     * that its lines are of even length: greedy filling would leave a last line of one character and a 。. Headlines
+     * with spaces keep the full width, as before.
+     */
+    private static double balanced(String title, Pen pen, int size, int width, int lines) {
+        if (lines < 2 || title.codePoints().noneMatch(SocialCard::spaceless)) return width;
+        int lo = width / 2, hi = width;
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            if (wrap(title, pen, true, size, mid, Integer.MAX_VALUE).size() <= lines) hi = mid;
+            else lo = mid + 1;
+        }
+        return hi;
+    }
+
+    /**
+     * Greedy line filling; a last line that does not fit ends in an ellipsis. Lines break at spaces, and inside
+     * text without spaces (Chinese, Japanese) where the language's line-break rules allow: between two ideographs,
+     * never before a closing mark such as 。 or ） nor after an opening one.
+     */
+    static List<String> wrap(String text, Pen pen, boolean bold, float size, double width, int maxLines) {
+        List<String> pieces = new ArrayList<>();
+        List<Boolean> spaced = new ArrayList<>();
+        for (String word : text.strip().split("\\s+")) {
+            List<String> parts = breaks(word, pen.locale());
+            for (int i = 0; i < parts.size(); i++) {
+                pieces.add(parts.get(i));
+                spaced.add(i == 0 && pieces.size() > 1); // a space before a word, none inside one
+            }
+        }
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        String[] words = text.strip().split("\\s+");
-        for (int i = 0; i < words.length; i++) {
-            String candidate = line.isEmpty() ? words[i] : line + " " + words[i];
-            if (fm.stringWidth(candidate) <= width || line.isEmpty()) {
+        for (int i = 0; i < pieces.size(); i++) {
+            String joint = spaced.get(i) ? " " : "";
+            String candidate = line.isEmpty() ? pieces.get(i) : line + joint + pieces.get(i);
+            if (pen.width(candidate, bold, size) <= width || line.isEmpty()) {
                 line.setLength(0);
                 line.append(candidate);
                 continue;
             }
             if (lines.size() == maxLines - 1) {
-                lines.add(ellipsis(line + " " + String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length)), fm, width));
+                StringBuilder rest = new StringBuilder(line);
+                for (int j = i; j < pieces.size(); j++) rest.append(spaced.get(j) ? " " : "").append(pieces.get(j));
+                lines.add(ellipsis(rest.toString(), pen, bold, size, width));
                 return lines;
             }
             lines.add(line.toString());
             line.setLength(0);
-            line.append(words[i]);
+            line.append(pieces.get(i));
         }
-        if (!line.isEmpty()) lines.add(fit(line.toString(), fm, width));
+        if (!line.isEmpty()) lines.add(fit(line.toString(), pen, bold, size, width));
         return lines;
     }
 
-    private static String fit(String s, FontMetrics fm, int width) {
-        return fm.stringWidth(s) <= width ? s : ellipsis(s, fm, width);
+    /**
+     * Where a word without spaces may break, by the JDK's line-break rules (which keep 。，）” with the character
+     * before them); a word of Latin letters only is one piece, as before, so English cards break only at spaces.
+     */
+    private static List<String> breaks(String word, Locale locale) {
+        if (word.codePoints().noneMatch(SocialCard::spaceless)) return List.of(word);
+        java.text.BreakIterator it = java.text.BreakIterator.getLineInstance(locale);
+        it.setText(word);
+        List<String> parts = new ArrayList<>();
+        for (int start = it.first(), end = it.next(); end != java.text.BreakIterator.DONE; start = end, end = it.next())
+            parts.add(word.substring(start, end));
+        return parts;
     }
 
-    private static String ellipsis(String s, FontMetrics fm, int width) {
+    /** Characters of scripts written without spaces between words. */
+    private static boolean spaceless(int cp) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+                || s == Character.UnicodeScript.KATAKANA || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
+    }
+
+    private static String fit(String s, Pen pen, boolean bold, float size, double width) {
+        return pen.width(s, bold, size) <= width ? s : ellipsis(s, pen, bold, size, width);
+    }
+
+    private static String ellipsis(String s, Pen pen, boolean bold, float size, double width) {
         String t = s;
-        while (!t.isEmpty() && fm.stringWidth(t + "…") > width) t = t.substring(0, t.length() - 1);
+        while (!t.isEmpty() && pen.width(t + "…", bold, size) > width) t = t.substring(0, t.length() - 1);
         return t.stripTrailing() + "…";
-    }
-
-    private static Font font(boolean bold, float size, String text) {
-        Font f = bold ? BUNDLED_SEMIBOLD : BUNDLED_REGULAR;
-        String all = text.toUpperCase(java.util.Locale.ROOT) + text + "…";
-        if (f != null && f.canDisplayUpTo(all) == -1) return f.deriveFont(size);
-        return new Font(FALLBACK_FAMILY, bold ? Font.BOLD : Font.PLAIN, Math.round(size));
-    }
-
-    private static Font bundled(String resource) {
-        try (java.io.InputStream in = SocialCard.class.getResourceAsStream(resource)) {
-            return in == null ? null : Font.createFont(Font.TRUETYPE_FONT, in);
-        } catch (IOException | java.awt.FontFormatException e) {
-            return null; // an unreadable font only costs the card its typeface
-        }
-    }
-
-    /** The site's type family when installed, else a sans-serif that every JDK has. */
-    private static String pickFamily() {
-        Set<String> installed = Set.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
-        for (String f : List.of("Inter", "DejaVu Sans", "Liberation Sans")) if (installed.contains(f)) return f;
-        return Font.SANS_SERIF;
     }
 }

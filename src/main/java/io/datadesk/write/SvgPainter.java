@@ -36,14 +36,40 @@ final class SvgPainter {
 
     private static final Pattern RULE = Pattern.compile("([^{}]+)\\{([^}]*)}");
 
-    private final BiFunction<Boolean, Float, Font> fonts;
+    private final Pen pen;
     private final Map<String, Shape> clips = new HashMap<>();
     /** Declarations of the SVG's {@code <style>} by class name: the chart stage styles grid, text and series by class. */
     private final Map<String, String> classRules = new HashMap<>();
 
-    /** @param fonts gives the font for (bold, size in px) */
-    SvgPainter(BiFunction<Boolean, Float, Font> fonts) {
-        this.fonts = fonts;
+    /**
+     * How the painter measures and draws a label: the card's pen picks a font per character, so that a Chinese label
+     * (or the 万 of a tick label) is drawn in a font that has its glyphs.
+     */
+    interface Pen {
+        double width(String text, boolean bold, float size);
+
+        void draw(Graphics2D g, String text, boolean bold, float size, double x, double y);
+    }
+
+    /** A pen that draws everything in one font family: for callers that need no per-character fallback. */
+    static Pen pen(BiFunction<Boolean, Float, Font> fonts) {
+        return new Pen() {
+            @Override
+            public double width(String text, boolean bold, float size) {
+                Font f = fonts.apply(bold, size);
+                return f.getStringBounds(text, new java.awt.font.FontRenderContext(null, true, true)).getWidth();
+            }
+
+            @Override
+            public void draw(Graphics2D g, String text, boolean bold, float size, double x, double y) {
+                g.setFont(fonts.apply(bold, size));
+                g.drawString(text, (float) x, (float) y);
+            }
+        };
+    }
+
+    SvgPainter(Pen pen) {
+        this.pen = pen;
     }
 
     /**
@@ -155,14 +181,13 @@ final class SvgPainter {
         if (style.fill == null) return;
         String text = e.text();
         if (text.isBlank()) return;
-        g.setFont(fonts.apply(style.bold, style.fontSize));
         double x = number(e.attr("x"));
         double y = number(e.attr("y"));
-        int width = g.getFontMetrics().stringWidth(text);
+        double width = pen.width(text, style.bold, style.fontSize);
         if (style.anchor.equals("middle")) x -= width / 2.0;
         else if (style.anchor.equals("end")) x -= width;
         g.setColor(style.fill);
-        g.drawString(text, (float) x, (float) y);
+        pen.draw(g, text, style.bold, style.fontSize, x, y);
     }
 
     private static Shape shape(Element e) {

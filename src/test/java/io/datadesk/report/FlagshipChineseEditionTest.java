@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datadesk.build.BuildOptions;
 import io.datadesk.build.SiteBuilder;
+import io.datadesk.write.SocialCard;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +106,35 @@ class FlagshipChineseEditionTest {
         Document zhHome = parse(site.resolve("zh/index.html"));
         assertThat(zhHome.select(".prose a[href=ai-job-cuts/index.html]")).isNotEmpty();
         assertThat(prose(zhHome)).containsPattern("\\d{1,3}(,\\d{3})+人");
+    }
+
+    /**
+     * The social cards of the Chinese pages draw every character in a font that has its glyph (no boxes), leave no
+     * text out, and keep the 万 of the chart's tick labels; the written card is the one drawn for zh-CN.
+     */
+    @Test
+    void theChineseSocialCardsDrawEveryCharacterWithItsGlyph() throws Exception {
+        String host = "datadesk.github.io/datadesk";
+        String title = zh.selectFirst("meta[property=og:title]").attr("content");
+        String chart = SocialCard.firstChart(zh.body().html());
+        assertThat(chart).contains("万");
+        List<SocialCard.DrawnText> drawn = SocialCard.texts(title, null, "datadesk", host, chart, "zh-CN");
+        for (SocialCard.DrawnText d : drawn)
+            assertThat(d.font().canDisplayUpTo(d.text())).as("'" + d.text() + "' in " + d.font().getFontName()).isEqualTo(-1);
+        String all = drawn.stream().map(SocialCard.DrawnText::text).collect(java.util.stream.Collectors.joining()).replace(" ", "");
+        assertThat(all).as("the headline, whole (the CJK glyphs come from the package " + SocialCard.CJK_FONT_PACKAGE + ")")
+                .contains(title.replace(" ", ""));
+        List<String> labels = Jsoup.parse(chart, "", org.jsoup.parser.Parser.xmlParser()).select("text").eachText();
+        assertThat(labels).anyMatch(l -> l.matches("\\d+万"));
+        for (String label : labels) assertThat(all).as("chart label " + label).contains(label.replace(" ", ""));
+
+        Document zhHome = parse(site.resolve("zh/index.html"));
+        assertThat(zhHome.select("figure svg")).as("the Chinese home page has no chart; the comparison below draws none").isEmpty();
+        String homeSummary = "用公开数据计算的数据报道：每个数字都在网站生成时由数据算出"; // datadesk.yaml's zh description
+        List<SocialCard.DrawnText> home = SocialCard.texts("datadesk", homeSummary, "datadesk", host, null, "zh-CN");
+        for (SocialCard.DrawnText d : home) assertThat(d.font().canDisplayUpTo(d.text())).isEqualTo(-1);
+        assertThat(home.stream().map(SocialCard.DrawnText::text).collect(java.util.stream.Collectors.joining())).contains(homeSummary);
+        assertThat(site.resolve("zh/social.png")).hasBinaryContent(SocialCard.png("datadesk", homeSummary, "datadesk", host, null, "zh-CN"));
     }
 
     @Test

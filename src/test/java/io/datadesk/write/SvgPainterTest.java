@@ -17,7 +17,7 @@ class SvgPainterTest {
         Graphics2D g = img.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, 300, 200);
-        assertThat(new SvgPainter((bold, size) -> new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(size))).paint(svg, g, box, visible)).isTrue();
+        assertThat(new SvgPainter(SvgPainter.pen((bold, size) -> new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(size)))).paint(svg, g, box, visible)).isTrue();
         g.dispose();
         return img;
     }

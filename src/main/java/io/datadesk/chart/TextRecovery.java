@@ -82,13 +82,41 @@ final class TextRecovery {
     private void index(FontRenderContext frc) {
         for (String text : pending) {
             for (Font font : fonts) {
-                Shape outline = new TextLayout(text, font, frc).getOutline(null);
-                byBounds.computeIfAbsent(Bounds.of(outline.getBounds2D()), k -> new ArrayList<>())
-                        .add(new Candidate(new Match(text, font, hidden.contains(text)), geometry(outline)));
+                OutlineKey key = new OutlineKey(text, font, frc);
+                Outline outline = OUTLINES.get(key);
+                if (outline == null) { // laid out outside the lock: charts are drawn on several threads
+                    outline = outline(key);
+                    OUTLINES.put(key, outline);
+                }
+                byBounds.computeIfAbsent(outline.bounds, k -> new ArrayList<>())
+                        .add(new Candidate(new Match(text, font, hidden.contains(text)), outline.geometry));
             }
             indexed.add(text);
         }
         pending.clear();
+    }
+
+    /** What {@link #match} compares of a string's outline: its bounds and its fingerprint. */
+    private record Outline(Bounds bounds, long geometry) {}
+
+    private record OutlineKey(String text, Font font, FontRenderContext frc) {}
+
+    /**
+     * Outlines by string, font and rendering context, for every chart of the process: a page's charts (and its wide
+     * and narrow drawings) share most of their labels, and laying a string out is most of the cost of indexing it.
+     * The same inputs give the same outline (Java2D is deterministic), so the cache changes no output. Bounded, as
+     * {@code serve} runs for long.
+     */
+    private static final Map<OutlineKey, Outline> OUTLINES = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<OutlineKey, Outline> eldest) {
+            return size() > 20_000;
+        }
+    });
+
+    private static Outline outline(OutlineKey key) {
+        Shape outline = new TextLayout(key.text, key.font, key.frc).getOutline(null);
+        return new Outline(Bounds.of(outline.getBounds2D()), geometry(outline));
     }
 
     /**

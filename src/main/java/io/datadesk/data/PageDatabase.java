@@ -45,6 +45,14 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * other; they cannot write them, since a block is one query ({@link SqlGuard}). (A database shared by several pages
  * would allow every page's Parquet files to every page.)
  *
+ * <p>Starting a DuckDB costs about 35 ms of CPU (its catalogue of functions, its extensions), more than the rest of a
+ * small data page's queries. So a database whose page read no Parquet file is not closed but emptied and kept:
+ * {@link #openSealed} hands it to a later page. It is the same as a new one: sealed from the start (external access
+ * off, configuration locked, no allowed paths), with the same limits, and with no table, view, sequence, index or
+ * schema left ({@link #recycle} drops the page's tables and checks DuckDB's catalogue; a database that fails that
+ * check, or whose page ran into an SQL error, is closed instead). Pages cannot create anything else: a block is
+ * one SELECT ({@link SqlGuard}), which datadesk itself makes into a table. Only one page uses a database at a time.
+ *
  * <p>Not thread-safe: one page, one thread.
  */
 public final class PageDatabase implements AutoCloseable {
@@ -61,11 +69,22 @@ public final class PageDatabase implements AutoCloseable {
     /** The absolute paths of the page's Parquet files, which its views read after sealing. */
     private final List<String> parquetFiles = new ArrayList<>();
 
+    /** False once an SQL statement failed or was stopped here: such a database is closed rather than reused. */
+    private boolean clean = true;
+    /** DuckDB's parser for {@link SqlGuard}, one prepared statement for all of the page's blocks. */
+    private final SqlGuard.Parser parser;
+
     private record TableInfo(String name, List<Column> columns, boolean dataset) {}
+
+    /** Emptied, sealed databases kept for later pages, by their limits (see the class comment). */
+    private static final Map<QueryLimits, java.util.concurrent.ConcurrentLinkedDeque<Connection>> IDLE = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The most idle databases kept for one set of limits: one per page worker, and a spare. */
+    private static final int MAX_IDLE = Runtime.getRuntime().availableProcessors() + 1;
 
     private PageDatabase(Connection connection, QueryLimits limits) {
         this.connection = connection;
         this.limits = limits;
+        this.parser = new SqlGuard.Parser(connection);
     }
 
     /** Opens a new, empty in-memory database with this machine's default limits: see {@link #open(QueryLimits)}. */
@@ -78,6 +97,23 @@ public final class PageDatabase implements AutoCloseable {
      * system and the network by {@link #loadAll}, or at the latest before the first query ({@link #seal}).
      */
     public static PageDatabase open(QueryLimits limits) {
+        return new PageDatabase(start(limits), limits);
+    }
+
+    /**
+     * A database for a page whose datasets datadesk loads itself (CSV, TSV, JSON, database results: no Parquet view),
+     * already {@link #seal sealed}: one an earlier page left (see the class comment), or a new one.
+     */
+    public static PageDatabase openSealed(QueryLimits limits) {
+        var idle = IDLE.get(limits);
+        Connection c = idle == null ? null : idle.poll();
+        PageDatabase db = new PageDatabase(c != null ? c : start(limits), limits);
+        if (c != null) db.sealed = true; // sealed for good by its first page: the configuration is locked
+        else db.seal();
+        return db;
+    }
+
+    private static Connection start(QueryLimits limits) {
         try {
             Connection c = DriverManager.getConnection("jdbc:duckdb:");
             try (Statement s = c.createStatement()) {
@@ -93,7 +129,7 @@ public final class PageDatabase implements AutoCloseable {
                 // line and column of the Markdown file.
                 s.execute("SET errors_as_json = true");
             }
-            return new PageDatabase(c, limits);
+            return c;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot start DuckDB: " + e.getMessage(), e);
         }
@@ -212,7 +248,7 @@ public final class PageDatabase implements AutoCloseable {
         seal();
         SqlGuard.Problem problem;
         try {
-            problem = SqlGuard.check(connection, body);
+            problem = SqlGuard.check(parser, body);
         } catch (SQLException e) {
             throw new ContentException(sqlError(e, body, 0, "query '" + name + "'", file, sqlFirstLine));
         }
@@ -227,18 +263,21 @@ public final class PageDatabase implements AutoCloseable {
         // CREATE TABLE … AS keeps the result for later queries as a real table (a view would re-run the query each
         // time it is used). Positions in errors are shifted back by the prefix length.
         String prefix = "CREATE TABLE " + SqlNames.quote(name) + " AS ";
+        long rows;
         try (Statement s = connection.createStatement()) {
             s.setQueryTimeout(timeoutSeconds());
             s.execute(prefix + body);
+            rows = s.getUpdateCount(); // CREATE TABLE … AS tells how many rows it wrote: no count(*) needed
         } catch (SQLException e) {
             failed.add(key(name));
+            clean = false;
             if (interrupted(e))
                 throw new ContentException(new Diagnostic(file, fenceLine, 0, "query '" + name + "' was stopped after "
                         + timeoutSeconds() + " s (the limit is query_timeout in datadesk.yaml)",
                         "make the query do less (a recursive query needs a condition that ends it), or raise query_timeout"));
             throw new ContentException(sqlError(e, body, prefix.length(), "query '" + name + "'", file, sqlFirstLine));
         }
-        long rows = rowCount(name);
+        if (rows < 0) rows = rowCount(name);
         if (rows > limits.maxRows()) {
             failed.add(key(name));
             try {
@@ -250,7 +289,7 @@ public final class PageDatabase implements AutoCloseable {
                     "query '%s' returns %,d rows; a page takes at most %,d (the limit is max_rows in datadesk.yaml)", name, rows, limits.maxRows()),
                     "aggregate in SQL (GROUP BY, LIMIT) so the page gets what it shows, or raise max_rows"));
         }
-        long text = textBytes(name);
+        long text = rows == 0 ? 0 : textBytes(name);
         if (text > MAX_TEXT_BYTES) {
             failed.add(key(name));
             try {
@@ -286,7 +325,7 @@ public final class PageDatabase implements AutoCloseable {
         seal();
         SqlGuard.Problem problem;
         try {
-            problem = SqlGuard.check(connection, body);
+            problem = SqlGuard.check(parser, body);
         } catch (SQLException e) {
             throw new ContentException(sqlError(e, body, 0, "assertion '" + name + "'", file, sqlFirstLine));
         }
@@ -306,6 +345,7 @@ public final class PageDatabase implements AutoCloseable {
                 return read(name, rs);
             }
         } catch (SQLException e) {
+            clean = false;
             if (interrupted(e))
                 throw new ContentException(new Diagnostic(file, fenceLine, 0, "assertion '" + name + "' was stopped after "
                         + timeoutSeconds() + " s (the limit is query_timeout in datadesk.yaml)", "make the query do less, or raise query_timeout"));
@@ -343,9 +383,16 @@ public final class PageDatabase implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
+            clean = false;
             throw new IllegalStateException("cannot restore cached result " + name + ": " + e.getMessage(), e);
         }
         tables.put(key(name), new TableInfo(name, result.columns(), false));
+    }
+
+    /** How many emptied databases with {@code limits} wait for a page: for tests of {@link #recycle}. */
+    static int idle(QueryLimits limits) {
+        var idle = IDLE.get(limits);
+        return idle == null ? 0 : idle.size();
     }
 
     /** A DuckDB setting of this database, as DuckDB prints it: for tests of the limits. */
@@ -427,10 +474,43 @@ public final class PageDatabase implements AutoCloseable {
     @Override
     public void close() {
         try {
+            parser.close();
+        } catch (SQLException e) {
+            clean = false;
+        }
+        if (recycle()) return;
+        try {
             connection.close();
         } catch (SQLException e) {
             // Closing an in-memory database cannot lose data; nothing useful to tell the author.
         }
+    }
+
+    /**
+     * Empties this database and keeps it for a later page, when it can be exactly what {@link #openSealed} promises;
+     * false when it must be closed: it was never sealed or may read files, an SQL statement failed here (a stopped
+     * query, a broken load), or something other than the page's tables is in its catalogue.
+     */
+    private boolean recycle() {
+        if (!sealed || !clean || !parquetFiles.isEmpty()) return false;
+        var idle = IDLE.computeIfAbsent(limits, k -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        if (idle.size() >= MAX_IDLE) return false;
+        try (Statement s = connection.createStatement()) {
+            List<String> names = new ArrayList<>(tables.values().stream().map(TableInfo::name).toList());
+            Collections.reverse(names);
+            for (String name : names) s.execute("DROP TABLE IF EXISTS " + SqlNames.quote(name));
+            // Macros and types are not listed: a page cannot make them (a block is one SELECT), and listing DuckDB's
+            // functions to find user-made ones costs 120 ms, three times a new database.
+            try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM duckdb_tables()) + (SELECT count(*) FROM duckdb_views() WHERE NOT internal)"
+                    + " + (SELECT count(*) FROM duckdb_sequences()) + (SELECT count(*) FROM duckdb_indexes())"
+                    + " + (SELECT count(*) FROM duckdb_schemas() WHERE NOT internal)")) {
+                if (!rs.next() || rs.getLong(1) != 0) return false;
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+        idle.push(connection);
+        return true;
     }
 
     // --- reading results ---------------------------------------------------------------------------------------

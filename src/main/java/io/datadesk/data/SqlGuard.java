@@ -70,11 +70,19 @@ final class SqlGuard {
      * parentheses, a syntax error there: when both parse, the block is exactly one statement.
      */
     static Problem check(Connection connection, String sql) throws SQLException {
+        try (Parser parser = new Parser(connection)) {
+            return check(parser, sql);
+        }
+    }
+
+    /** As {@link #check(Connection, String)}, with a parser that a page's database keeps for all its blocks. */
+    static Problem check(Parser parser, String sql) throws SQLException {
         int deep = tooDeep(sql);
         if (deep >= 0)
             return new Problem("the query nests brackets more than " + MAX_NESTING + " levels deep", deep,
                     "split it into several ```sql blocks, each reading the one before it by name");
-        String once = serialize(connection, ONCE + sql + "\n)");
+        String[] both = parser.serialize(ONCE + sql + "\n)", TWICE + sql + "\n))");
+        String once = both[0];
         if (isError(once) && !notImplemented(once)) {
             String message = field(once, "error_message");
             String at = field(once, "position");
@@ -86,7 +94,7 @@ final class SqlGuard {
             }
             if ("syntax error at or near \";\"".equals(message) && position >= 0) {
                 // A ';' inside the block: fine if it only ends the one statement (comments may follow it).
-                String alone = serialize(connection, sql);
+                String alone = parser.serialize(sql, "")[0];
                 if (!isError(alone) && topLevelStatements(alone) == 1) return refusedFunction(sql, alone);
                 int next = position + 1;
                 while (next < sql.length() && (Character.isWhitespace(sql.charAt(next)) || sql.charAt(next) == ';')) next++;
@@ -95,7 +103,7 @@ final class SqlGuard {
             return new Problem(message == null ? "the query cannot be read" : message, position,
                     "a ```sql block holds one query (SELECT, WITH, FROM, PIVOT…)");
         }
-        String twice = serialize(connection, TWICE + sql + "\n))");
+        String twice = both[1];
         boolean single = isError(twice) ? notImplemented(twice) : topLevelStatements(twice) == 1;
         if (!single || !isError(once) && topLevelStatements(once) != 1)
             return new Problem(MORE_THAN_ONE, -1, ONE_QUERY);
@@ -144,13 +152,34 @@ final class SqlGuard {
         return m.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
     }
 
-    private static String serialize(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)")) {
-            p.setString(1, sql);
-            try (ResultSet rs = p.executeQuery()) {
+    /**
+     * DuckDB's parser, as {@code json_serialize_sql}: one prepared statement per page's database that parses two texts
+     * in one call (the block in one and in two levels of parentheses), since a round trip into DuckDB costs more
+     * than the parsing.
+     */
+    static final class Parser implements AutoCloseable {
+        private final Connection connection;
+        private PreparedStatement statement;
+
+        Parser(Connection connection) {
+            this.connection = connection;
+        }
+
+        /** DuckDB's JSON for each of the two texts. */
+        String[] serialize(String first, String second) throws SQLException {
+            if (statement == null || statement.isClosed()) // a failed statement is closed by the driver
+                statement = connection.prepareStatement("SELECT json_serialize_sql(?::VARCHAR), json_serialize_sql(?::VARCHAR)");
+            statement.setString(1, first);
+            statement.setString(2, second);
+            try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                return rs.getString(1);
+                return new String[] {rs.getString(1), rs.getString(2)};
             }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (statement != null) statement.close();
         }
     }
 

@@ -247,4 +247,38 @@ class PageDatabaseTest {
                             .startsWith("This page has no tables yet"));
         }
     }
+
+    @Test
+    void aReusedDatabaseIsEmptySealedAndKeptOnlyAfterCleanPages() throws IOException {
+        // Limits of this test alone, so that other tests' databases do not mix in.
+        QueryLimits limits = new QueryLimits(java.time.Duration.ofSeconds(37), 333L << 20, 1, 1234);
+        Path sales = dir.resolve("sales.csv");
+        try (PageDatabase first = PageDatabase.openSealed(limits)) {
+            first.load(DatasetSpec.of("sales", "sales.csv"), sales, "content/data/sales.csv");
+            first.query("yearly", "select year, sum(amount) as total from sales group by year", "content/a.md", 3);
+        }
+        assertThat(PageDatabase.idle(limits)).isEqualTo(1);
+        try (PageDatabase second = PageDatabase.openSealed(limits)) {
+            assertThat(PageDatabase.idle(limits)).isZero(); // the first page's database, emptied
+            assertThatThrownBy(() -> second.query("q", "select * from yearly", "content/b.md", 3))
+                    .isInstanceOfSatisfying(ContentException.class, e -> assertThat(e.diagnostics().get(0).hint())
+                            .startsWith("This page has no tables yet"));
+            assertThat(second.setting("enable_external_access")).isEqualTo("false");
+            assertThat(second.setting("lock_configuration")).isEqualTo("true");
+            assertThat(second.setting("memory_limit")).isEqualTo(PageDatabase.open(limits).setting("memory_limit"));
+            assertThatThrownBy(() -> second.query("leak", "select * from read_csv('" + sales + "')", "content/b.md", 3))
+                    .isInstanceOf(ContentException.class);
+            second.load(DatasetSpec.of("sales", "sales.csv"), sales, "content/data/sales.csv"); // a sealed database still loads CSV
+            assertThat(second.query("n", "select count(*) as n from sales", "content/b.md", 3).rows()).containsExactly(List.of(4L));
+        }
+        assertThat(PageDatabase.idle(limits)).as("a page whose SQL failed: its database is closed").isZero();
+        try (PageDatabase third = PageDatabase.openSealed(limits)) {
+            third.query("one", "select 1 as x", "content/c.md", 3);
+        }
+        assertThat(PageDatabase.idle(limits)).isEqualTo(1);
+        try (PageDatabase withFiles = PageDatabase.open(limits)) {
+            withFiles.load(DatasetSpec.of("sales", "sales.csv"), sales, "content/data/sales.csv");
+        }
+        assertThat(PageDatabase.idle(limits)).as("a database never sealed is closed").isEqualTo(1);
+    }
 }

@@ -87,6 +87,33 @@ final class PageStore {
         }
     }
 
+    /**
+     * Deletes the entries of every name not in {@code names} (pages deleted or renamed since they were stored), and
+     * leftovers of killed writes, so the store does not grow with every page a project ever had. Returns how many
+     * files it deleted.
+     */
+    int retainOnly(java.util.Collection<String> names) {
+        if (dir == null || !Files.isDirectory(dir)) return 0;
+        java.util.Set<Path> keep = new java.util.HashSet<>();
+        for (String name : names) keep.add(fileOf(name));
+        int deleted = 0;
+        try (Stream<Path> files = Files.walk(dir, 2)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                if (keep.contains(f)) continue;
+                // a temporary file may belong to a build writing right now: only old ones are leftovers
+                if (!f.getFileName().toString().endsWith(".page") && isRecent(f)) continue;
+                if (Files.deleteIfExists(f)) deleted++;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not an error: the next build tries again
+        }
+        return deleted;
+    }
+
+    private static boolean isRecent(Path f) throws IOException {
+        return Files.getLastModifiedTime(f).toMillis() > System.currentTimeMillis() - 10 * 60_000;
+    }
+
     private Path fileOf(String name) {
         String key = ContentHashes.of(name);
         return dir.resolve(key.substring(0, 2)).resolve(key + ".page");

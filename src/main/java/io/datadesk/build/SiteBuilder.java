@@ -62,6 +62,8 @@ public final class SiteBuilder {
     private final Map<Path, PageMemo> memo = new HashMap<>();
     private final PageWorkers workers;
     private final PageStore store;
+    private java.util.Set<String> storedNames; // the pages the store was last pruned to
+    private final Path hashesFile; // the files' hashes remembered across processes (ContentHashes.load), or null
     private TemplateSet templateSet;
     private SiteFiles published; // what outDir holds since this builder's last successful write
     private SiteFiles lastSite;
@@ -120,6 +122,7 @@ public final class SiteBuilder {
         this.workers = new PageWorkers(threads);
         this.cardCache = new io.datadesk.write.CardCache(options.projectDir().resolve(CACHE_DIR).resolve("cards"));
         this.store = new PageStore(!queryCache.remembers() ? null : options.projectDir().resolve(CACHE_DIR).resolve("pages"));
+        this.hashesFile = !queryCache.remembers() ? null : options.projectDir().resolve(CACHE_DIR).resolve("file-hashes");
         this.pageData = new PageData(options.projectDir(), options.contentDir(), queryCache,
                 new DatabaseResults(options.projectDir().resolve(CACHE_DIR).resolve("jdbc"), options.refresh(), java.time.Clock.systemUTC()));
     }
@@ -158,6 +161,7 @@ public final class SiteBuilder {
      */
     public BuildResult build() {
         long start = System.nanoTime();
+        if (hashesFile != null) ContentHashes.load(hashesFile);
         Diagnostics problems = new Diagnostics();
         Path configFile = options.projectDir().resolve(SiteConfig.FILE_NAME);
         String configHash = ContentHashes.file(configFile);
@@ -304,6 +308,14 @@ public final class SiteBuilder {
             save(m, storeKey);
             return null;
         }, problems);
+        // Entries of pages that are gone are deleted: by a builder's first build, and when the set of pages changes
+        // (serve's rebuilds do not list the store after every save).
+        java.util.Set<String> names = new java.util.TreeSet<>(tree.pages().stream().map(SourcePage::sitePath).toList());
+        names.add(NOT_FOUND);
+        if (!names.equals(storedNames)) {
+            store.retainOnly(names);
+            storedNames = names;
+        }
         assets.contents().forEach(site::put);
         List<SiteIndexes.Entry> entries = pages.stream().map(m -> SiteIndexes.Entry.of(m.view, m.cardChart)).toList();
         if (!config.equals(cardsConfig)) socialCards.clear(); // a card shows the site's title and host too
@@ -323,8 +335,14 @@ public final class SiteBuilder {
         site.put(".nojekyll", new byte[0]);
         if (options.write()) write(site);
         lastSite = site;
+        if (hashesFile != null) ContentHashes.save(hashesFile, this::remembersHashOf);
         return new BuildResult(rendered, tree.staticFiles().size(), charts, run, cached,
                 Duration.ofNanos(System.nanoTime() - start), notes);
+    }
+
+    /** The project's files and the code (jars): what the next process of this project hashes again. */
+    private boolean remembersHashOf(Path file) {
+        return file.startsWith(options.projectDir().toAbsolutePath().normalize()) || file.toString().endsWith(".jar");
     }
 
     /** A translation's original as its data needs it: parsed, with its front matter's text. */

@@ -3,16 +3,35 @@ package io.datadesk.cli;
 import io.datadesk.error.InternalErrorLog;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code datadesk} command. Exit codes: 0 success, 1 content errors, 2 usage errors, 3 internal errors. */
 @Command(name = "datadesk", mixinStandardHelpOptions = true, versionProvider = Datadesk.Version.class,
-        description = "Builds data-driven reports from Markdown, SQL and CSV into a static website.",
-        subcommands = {InitCommand.class, NewCommand.class, BuildCommand.class, ServeCommand.class, CheckCommand.class,
-                ThemeCommand.class, CommandLine.HelpCommand.class})
+        description = "Builds data-driven reports from Markdown, SQL and CSV into a static website.")
 public final class Datadesk {
+
+    /**
+     * The subcommands, in the order the help lists them. Registered in {@link #commandLine}, not in the annotation:
+     * picocli builds a command's model by reflection over its annotations, and a build needs only its own.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("init", InitCommand::new);
+        m.put("new", NewCommand::new);
+        m.put("build", BuildCommand::new);
+        m.put("serve", ServeCommand::new);
+        m.put("check", CheckCommand::new);
+        m.put("theme", ThemeCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return m;
+    }
 
     public static final int CONTENT_ERROR = 1;
     public static final int USAGE_ERROR = 2;
@@ -31,7 +50,7 @@ public final class Datadesk {
 
     /** Runs the command line without exiting: what tests call. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Datadesk()); // picocli already exits 2 on invalid input
+        CommandLine cli = commandLine(args); // picocli already exits 2 on invalid input
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // One line and a log file: a stack trace on the terminal buries the one sentence the author needs.
             cmd.getErr().println("datadesk: " + InternalErrorLog.record(e));
@@ -47,6 +66,19 @@ public final class Datadesk {
             cli.getErr().flush();
             return INTERNAL_ERROR;
         }
+    }
+
+    /**
+     * The command line for {@code args}: with only the subcommand they name, or with all of them when they name none
+     * (or {@code help}), so that usage, help and "did you mean" messages list every command. Building the model of
+     * every subcommand cost about a quarter of the command line's start-up, a noticeable part of a small build.
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine cli = new CommandLine(new Datadesk());
+        Supplier<Object> only = args.length == 0 || "help".equals(args[0]) ? null : SUBCOMMANDS.get(args[0]);
+        if (only != null) cli.addSubcommand(args[0], only.get());
+        else SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        return cli;
     }
 
     /** This build's version, e.g. {@code 0.2.0}, from the jar's resources. */

@@ -10,7 +10,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,11 +29,13 @@ public final class ContentHashes {
     // within one timestamp tick would otherwise keep a stale hash (git calls this the "racy clean" problem).
     private static final long RACY_MILLIS = 2_000;
 
-    private record Stamp(long size, long modifiedMillis, Object fileKey) {}
+    // fileKey: the file's identity (device and inode on Unix) as text, so that it can be kept across processes
+    private record Stamp(long size, long modifiedMillis, String fileKey) {}
 
     private record Remembered(Stamp stamp, long hashedAtMillis, String hash) {}
 
     private static final Map<Path, Remembered> FILES = new ConcurrentHashMap<>();
+    private static final Set<Path> LOADED = ConcurrentHashMap.newKeySet();
 
     private ContentHashes() {}
 
@@ -66,7 +70,7 @@ public final class ContentHashes {
         try {
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
             if (!a.isRegularFile()) return MISSING;
-            Stamp stamp = new Stamp(a.size(), a.lastModifiedTime().toMillis(), a.fileKey());
+            Stamp stamp = new Stamp(a.size(), a.lastModifiedTime().toMillis(), String.valueOf(a.fileKey()));
             Remembered r = FILES.get(p);
             if (r != null && r.stamp().equals(stamp) && stamp.modifiedMillis() < r.hashedAtMillis() - RACY_MILLIS)
                 return r.hash();
@@ -81,6 +85,58 @@ public final class ContentHashes {
             return MISSING + ":" + e.getClass().getSimpleName();
         }
     }
+
+    /**
+     * Adds the hashes an earlier process remembered in {@code stampsFile} (see {@link #save}), once per process, so
+     * that a new build does not read and hash data files, its own jar and static files that nobody touched: a file
+     * is trusted by its size, time and identity only under the same "racy clean" rule as within a process. A
+     * missing or damaged file is ignored: every file is then hashed.
+     */
+    public static void load(Path stampsFile) {
+        if (!LOADED.add(stampsFile.toAbsolutePath().normalize())) return;
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(stampsFile, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        if (lines.isEmpty() || !STAMPS_FORMAT.equals(lines.get(0))) return;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", 6);
+            if (f.length < 6) continue;
+            try {
+                Path p = Path.of(f[5]);
+                Remembered r = new Remembered(new Stamp(Long.parseLong(f[1]), Long.parseLong(f[2]), f[3]), Long.parseLong(f[0]), f[4]);
+                FILES.putIfAbsent(p, r); // what this process hashed itself is newer
+            } catch (RuntimeException e) {
+                // a damaged line: that file is hashed again
+            }
+        }
+    }
+
+    /**
+     * Keeps the remembered hashes of the files {@code which} accepts in {@code stampsFile} for the next process
+     * (written whole, then moved into place). A cache: a file that cannot be written only costs the next build time.
+     */
+    public static void save(Path stampsFile, java.util.function.Predicate<Path> which) {
+        StringBuilder sb = new StringBuilder(STAMPS_FORMAT).append('\n');
+        new java.util.TreeMap<>(FILES).forEach((p, r) -> {
+            if (!which.test(p) || r.stamp().modifiedMillis() >= r.hashedAtMillis() - RACY_MILLIS) return; // racy: not trusted anyway
+            sb.append(r.hashedAtMillis()).append('\t').append(r.stamp().size()).append('\t').append(r.stamp().modifiedMillis())
+                    .append('\t').append(r.stamp().fileKey().replace('\t', ' ').replace('\n', ' ')).append('\t').append(r.hash())
+                    .append('\t').append(p).append('\n');
+        });
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        try {
+            if (Files.isRegularFile(stampsFile) && java.util.Arrays.equals(Files.readAllBytes(stampsFile), bytes)) return;
+            Files.createDirectories(stampsFile.getParent());
+            io.datadesk.files.AtomicFiles.write(stampsFile, bytes);
+        } catch (IOException | RuntimeException e) {
+            // not an error: the next build hashes the files again
+        }
+    }
+
+    private static final String STAMPS_FORMAT = "datadesk file hashes v1";
 
     private static MessageDigest digest() {
         try {

@@ -21,8 +21,20 @@ public final class CardCache {
      * that draw, the chart palette the card's mark takes from the chart stage, and the CJK font files (a card drawn
      * before {@code fonts-noto-cjk} was installed left its Chinese text out).
      */
-    static final String DRAWING_VERSION = classHash(SocialCard.class, SvgPainter.class, SiteIndexes.class, CardFonts.class)
-            + Assets.sha256((SocialCard.BARS + CardFonts.fingerprint()).getBytes(StandardCharsets.UTF_8)).substring(0, 8);
+    static String drawingVersion() {
+        return DrawingVersion.VALUE;
+    }
+
+    /**
+     * Computed on the first card, not when a builder is made: most builds need no card, or take every card from the
+     * cache. The palette is read from the chart stage rather than through {@code SocialCard.BARS}, which would
+     * initialise SocialCard and with it AWT's font manager (a fifth of a nothing-changed build's start-up).
+     */
+    private static final class DrawingVersion {
+        static final String VALUE = classHash(SocialCard.class, SvgPainter.class, SiteIndexes.class, CardFonts.class)
+                + Assets.sha256((io.datadesk.chart.ChartRenderer.palette().subList(0, SocialCard.BAR_COUNT) + CardFonts.fingerprint())
+                        .getBytes(StandardCharsets.UTF_8)).substring(0, 8);
+    }
 
     private final Path dir;
 
@@ -34,7 +46,7 @@ public final class CardCache {
     /** The card of {@code page}, from the cache or drawn (and then stored). */
     public byte[] card(SiteConfig config, SiteIndexes.Entry page) {
         if (dir == null) return SiteIndexes.card(config, page);
-        String key = SiteIndexes.cardKey(config, page, DRAWING_VERSION);
+        String key = SiteIndexes.cardKey(config, page, drawingVersion());
         Path file = dir.resolve(key.substring(0, 2)).resolve(key + ".png");
         try {
             if (Files.isRegularFile(file)) return Files.readAllBytes(file);

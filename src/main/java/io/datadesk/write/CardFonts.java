@@ -29,8 +29,11 @@ final class CardFonts {
     static final String PACKAGE = "fonts-noto-cjk";
     static final Path DEBIAN_DIR = Path.of("/usr/share/fonts/opentype/noto");
 
-    private static final Font INTER_REGULAR = bundled("/io/datadesk/chart/Inter-Regular.ttf");
-    private static final Font INTER_SEMIBOLD = bundled("/io/datadesk/chart/Inter-SemiBold.ttf");
+    /** Read on first use: loading a font starts AWT's font manager, which the card cache's key must not need. */
+    private static final class Inter {
+        static final Font REGULAR = bundled("/io/datadesk/chart/Inter-Regular.ttf");
+        static final Font SEMIBOLD = bundled("/io/datadesk/chart/Inter-SemiBold.ttf");
+    }
 
     /** The fonts of this machine's {@value #PACKAGE}, read on first use: an English site never pays for them. */
     static CardFonts system() {
@@ -76,7 +79,7 @@ final class CardFonts {
      * Japanese one differ, and the collection has a face for each region.
      */
     List<Run> runs(String text, boolean bold, float size, String lang) {
-        Font inter = (bold ? INTER_SEMIBOLD : INTER_REGULAR).deriveFont(size);
+        Font inter = (bold ? Inter.SEMIBOLD : Inter.REGULAR).deriveFont(size);
         Font cjk = null;
         List<Run> runs = new ArrayList<>();
         StringBuilder run = new StringBuilder();
@@ -137,11 +140,11 @@ final class CardFonts {
 
     /** Inter's ascent at {@code size}: the card's lines are spaced by the site font. */
     static int ascent(Graphics2D g, boolean bold, float size) {
-        return g.getFontMetrics((bold ? INTER_SEMIBOLD : INTER_REGULAR).deriveFont(size)).getAscent();
+        return g.getFontMetrics((bold ? Inter.SEMIBOLD : Inter.REGULAR).deriveFont(size)).getAscent();
     }
 
     static int descent(Graphics2D g, boolean bold, float size) {
-        return g.getFontMetrics((bold ? INTER_SEMIBOLD : INTER_REGULAR).deriveFont(size)).getDescent();
+        return g.getFontMetrics((bold ? Inter.SEMIBOLD : Inter.REGULAR).deriveFont(size)).getDescent();
     }
 
     /** The face of the collection for the page's language: SC for Chinese, TC/HK for Taiwan/Hong Kong, JP, KR. */

@@ -33,7 +33,8 @@ public final class SocialCard {
     private static final Color ACCENT = new Color(0xa8481a);
     private static final Color RULE = new Color(0xd9dce1);
     /** The site's mark: the charts' first four colours, which have 3:1 contrast with a light background. */
-    static final List<Color> BARS = io.datadesk.chart.ChartRenderer.palette().subList(0, 4);
+    static final int BAR_COUNT = 4; // a compile-time constant: CardCache reads it without initialising this class
+    static final List<Color> BARS = io.datadesk.chart.ChartRenderer.palette().subList(0, BAR_COUNT);
     private static final int MARGIN = 80;
 
     private SocialCard() {}

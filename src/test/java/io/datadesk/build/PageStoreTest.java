@@ -159,6 +159,36 @@ class PageStoreTest {
     }
 
     @Test
+    void entriesOfDeletedPagesAreDeleted() throws IOException {
+        new SiteBuilder(f.options()).build();
+        assertThat(storeEntries()).hasSize(5); // four pages and the 404 page
+        deleteTree(f.project.resolve("content/p3"));
+        Path leftover = f.project.resolve(SiteBuilder.CACHE_DIR).resolve("pages/00/.x.page.1.2.tmp"); // of a killed build
+        Files.createDirectories(leftover.getParent());
+        Files.writeString(leftover, "half");
+        Files.setLastModifiedTime(leftover, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        new SiteBuilder(f.options()).build(); // a new process
+        assertThat(storeEntries()).hasSize(4);
+        assertThat(leftover).doesNotExist();
+
+        // a running builder (serve) prunes when a page goes, too
+        SiteBuilder serve = new SiteBuilder(f.options());
+        serve.build();
+        deleteTree(f.project.resolve("content/p2"));
+        serve.build();
+        assertThat(storeEntries()).hasSize(3);
+        BuildResult r = buildWithoutQueryCache(); // what is left still serves the pages that are left
+        assertThat(r.queriesRun()).isZero();
+        assertThat(files(f.project.resolve("site"))).isEqualTo(freshBuild());
+    }
+
+    private List<Path> storeEntries() throws IOException {
+        try (Stream<Path> s = Files.walk(f.project.resolve(SiteBuilder.CACHE_DIR).resolve("pages"))) {
+            return s.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    @Test
     void aBuilderWithoutCacheNeitherReadsNorWritesTheStore() throws IOException {
         new SiteBuilder(f.options(), QueryCache.none()).build();
         assertThat(f.project.resolve(SiteBuilder.CACHE_DIR).resolve("pages")).doesNotExist();

@@ -1,0 +1,105 @@
+package io.datadesk.compute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * File hashes kept across processes: a new build trusts the hash an earlier one remembered for a file whose size,
+ * time and identity are unchanged (and that was old when hashed), and hashes every other file again.
+ */
+class ContentHashesTest {
+
+    @TempDir Path tmp;
+
+    private static final long HOUR = 3_600_000;
+
+    /** Writes {@code text} to {@code file} and dates it an hour back: old enough to be trusted by its stamp. */
+    private static Path oldFile(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - HOUR));
+        return file;
+    }
+
+    /** The stamps file with the hash of {@code file} replaced by {@code hash}: what a build that hashed it kept. */
+    private Path stampsWith(Path file, String hash) throws IOException {
+        Path stamps = tmp.resolve("stamps-" + System.nanoTime());
+        ContentHashes.file(file);
+        ContentHashes.save(stamps, p -> p.equals(file.toAbsolutePath().normalize()));
+        List<String> lines = Files.readAllLines(stamps);
+        assertThat(lines).hasSize(2);
+        String[] f = lines.get(1).split("\t");
+        f[4] = hash;
+        Files.writeString(stamps, lines.get(0) + "\n" + String.join("\t", f) + "\n");
+        return stamps;
+    }
+
+    @Test
+    void anUntouchedFileIsTrustedByItsStampAcrossProcesses() throws IOException {
+        Path csv = oldFile(tmp.resolve("a.csv"), "year,value\n2024,1\n");
+        String real = ContentHashes.of(Files.readAllBytes(csv));
+        assertThat(ContentHashes.file(csv)).isEqualTo(real);
+        Path stamps = stampsWith(csv, "remembered");
+        forget(csv);
+        ContentHashes.load(stamps);
+        // the remembered hash is returned without reading the file: the fast path of a nothing-changed build
+        assertThat(ContentHashes.file(csv)).isEqualTo("remembered");
+    }
+
+    @Test
+    void aFileWhoseTimeOrSizeChangedIsHashedAgain() throws IOException {
+        Path csv = oldFile(tmp.resolve("b.csv"), "year,value\n2024,1\n");
+        Path stamps = stampsWith(csv, "remembered");
+        // same size, another time (as any editor leaves it)
+        oldFile(csv, "year,value\n2024,2\n");
+        Files.setLastModifiedTime(csv, FileTime.fromMillis(System.currentTimeMillis() - 2 * HOUR));
+        forget(csv);
+        ContentHashes.load(stamps);
+        assertThat(ContentHashes.file(csv)).isEqualTo(ContentHashes.of("year,value\n2024,2\n"));
+
+        Path other = oldFile(tmp.resolve("c.csv"), "x\n1\n");
+        Path stamps2 = stampsWith(other, "remembered");
+        oldFile(other, "x\n12\n"); // another size
+        forget(other);
+        ContentHashes.load(stamps2);
+        assertThat(ContentHashes.file(other)).isEqualTo(ContentHashes.of("x\n12\n"));
+    }
+
+    @Test
+    void aRecentFileIsNeitherKeptNorTrusted() throws IOException {
+        Path csv = tmp.resolve("d.csv");
+        Files.writeString(csv, "x\n1\n"); // modified now: could change again within the same clock tick
+        ContentHashes.file(csv);
+        Path stamps = tmp.resolve("stamps-recent");
+        ContentHashes.save(stamps, p -> p.equals(csv.toAbsolutePath().normalize()));
+        assertThat(Files.readAllLines(stamps)).hasSize(1); // the format line only
+    }
+
+    @Test
+    void aDamagedStampsFileIsIgnored() throws IOException {
+        Path csv = oldFile(tmp.resolve("e.csv"), "x\n1\n");
+        Path stamps = tmp.resolve("stamps-damaged");
+        Files.writeString(stamps, "datadesk file hashes v1\nnot\ta\tnumber\tx\ty\t" + csv.toAbsolutePath().normalize() + "\n\u0000garbage");
+        forget(csv);
+        ContentHashes.load(stamps);
+        assertThat(ContentHashes.file(csv)).isEqualTo(ContentHashes.of("x\n1\n"));
+    }
+
+    /** What a new process knows of {@code file}: nothing (deleting and restoring it makes this process forget it). */
+    private static void forget(Path file) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        FileTime t = Files.getLastModifiedTime(file);
+        Path moved = file.resolveSibling(file.getFileName() + ".away");
+        Files.move(file, moved);
+        assertThat(ContentHashes.file(file)).isEqualTo(ContentHashes.MISSING); // forgets it
+        Files.move(moved, file);
+        assertThat(Files.readAllBytes(file)).isEqualTo(b);
+        Files.setLastModifiedTime(file, t);
+    }
+}

@@ -157,11 +157,7 @@ public final class ChartRenderer {
         TextRecovery texts = new TextRecovery(List.of(tick, strong));
         // Room above the plot for the y-axis label, newsroom style: horizontal above the axis, not rotated.
         int top = spec.yLabel() != null && !spec.type().isPart() ? 22 : 6;
-        SVGGraphics2D svg = new SVGGraphics2D(width, height + top);
-        svg.setDefsKeyPrefix(id + "-");
-        svg.setGeomDoubleConverter(SvgPost::num);
-        svg.setTransformDoubleConverter(SvgPost::num);
-        svg.setFontFunction(f -> ChartFonts.FAMILY);
+        SVGGraphics2D svg = canvas(id, width, height + top);
         TextRecoveringGraphics g = new TextRecoveringGraphics(svg, texts);
         g.translate(0, top);
 
@@ -201,9 +197,20 @@ public final class ChartRenderer {
                 chart = bars(spec, data, plotWidth, chartHeight, tick, texts, yFormat, locale, seriesColors, overlay);
             }
         }
-        if (chart instanceof org.knowm.xchart.internal.chartpart.AxesChart<?, ?> axes && !empty && !spec.type().isPart())
-            coverData(spec, data, axes, overlay, plotWidth, chartHeight);
+        // The first drawing is also coverData's first layout: usually its ticks cover the data and it is kept; when
+        // not, the range is widened as coverData does and the chart drawn again on a new canvas.
+        boolean checkCover = chart instanceof org.knowm.xchart.internal.chartpart.AxesChart<?, ?> && !empty && !spec.type().isPart()
+                && !spec.yLog() && overlay.yTicks != null;
+        if (checkCover) overlay.yTicks.clear();
         chart.paint(g, plotWidth, chartHeight);
+        if (checkCover && widen(spec, data, chart, overlay)) {
+            coverData(spec, data, (org.knowm.xchart.internal.chartpart.AxesChart<?, ?>) chart, overlay, plotWidth, chartHeight, 1);
+            texts.placed().clear();
+            svg = canvas(id, width, height + top);
+            g = new TextRecoveringGraphics(svg, texts);
+            g.translate(0, top);
+            chart.paint(g, plotWidth, chartHeight);
+        }
         g.flush();
 
         svg.setTransform(new AffineTransform());
@@ -259,31 +266,50 @@ public final class ChartRenderer {
         return data.xs().size() > 24 ? 0.85 : 0.7;
     }
 
+    /** A new SVG canvas for drawing {@code id}: ids prefixed, numbers compact, text in the charts' font. */
+    private static SVGGraphics2D canvas(String id, int width, int height) {
+        SVGGraphics2D svg = new SVGGraphics2D(width, height);
+        svg.setDefsKeyPrefix(id + "-");
+        svg.setGeomDoubleConverter(SvgPost::num);
+        svg.setTransformDoubleConverter(SvgPost::num);
+        svg.setFontFunction(f -> ChartFonts.FAMILY);
+        return svg;
+    }
+
     /**
      * XChart picks its own tick step, which need not divide our rounded range: a peak of 14.8 on an axis to 15 with
      * ticks every 2 ends the grid at 14, under the data. A dry run reads the ticks XChart would draw; when the
      * outermost tick falls inside the data, the range is widened to the next tick and the chart laid out again.
+     * Layouts {@code from} on are dry runs here: the caller's drawing was layout 0 (see draw).
      */
     private static void coverData(ChartSpec spec, ChartData data, org.knowm.xchart.internal.chartpart.AxesChart<?, ?> chart,
-                                  Overlay overlay, int width, int height) {
-        if (spec.yLog() || overlay.yTicks == null) return;
-        double hi = spec.type().isStacked() ? Arrays.stream(data.stackTotals()).max().orElse(1) : data.maxY();
-        double lo = spec.type().isStacked() ? Math.min(0, data.minY()) : data.minY();
-        for (int attempt = 0; attempt < 2; attempt++) {
+                                  Overlay overlay, int width, int height, int from) {
+        for (int attempt = from; attempt < 2; attempt++) {
             overlay.yTicks.clear();
             chart.paint(new MeasuringGraphics(new SVGGraphics2D(width, height)), width, height);
-            List<Double> ticks = overlay.yTicks.stream().distinct().sorted().toList();
-            if (ticks.size() < 2) return;
-            double step = ticks.get(1) - ticks.get(0);
-            double top = ticks.get(ticks.size() - 1), bottom = ticks.get(0);
-            double eps = step * 1e-6;
-            boolean grow = spec.yMax() == null && hi > top + eps, shrink = spec.yMin() == null && lo < bottom - eps;
-            if (!grow && !shrink) return;
-            if (grow) overlay.yMax = Math.ceil((hi - eps) / step) * step;
-            if (shrink) overlay.yMin = Math.floor((lo + eps) / step) * step;
-            yAxis((AxesChartStyler) chart.getStyler(), new double[] {overlay.yMin, overlay.yMax}, false);
+            if (!widen(spec, data, chart, overlay)) break;
         }
         overlay.yTicks.clear();
+    }
+
+    /**
+     * After a layout: when the ticks XChart asked us to label ({@code overlay.yTicks}) end inside the data, widens the
+     * y range to the next tick on that side and returns true.
+     */
+    private static boolean widen(ChartSpec spec, ChartData data, Chart<?, ?> chart, Overlay overlay) {
+        double hi = spec.type().isStacked() ? Arrays.stream(data.stackTotals()).max().orElse(1) : data.maxY();
+        double lo = spec.type().isStacked() ? Math.min(0, data.minY()) : data.minY();
+        List<Double> ticks = overlay.yTicks.stream().distinct().sorted().toList();
+        if (ticks.size() < 2) return false;
+        double step = ticks.get(1) - ticks.get(0);
+        double top = ticks.get(ticks.size() - 1), bottom = ticks.get(0);
+        double eps = step * 1e-6;
+        boolean grow = spec.yMax() == null && hi > top + eps, shrink = spec.yMin() == null && lo < bottom - eps;
+        if (!grow && !shrink) return false;
+        if (grow) overlay.yMax = Math.ceil((hi - eps) / step) * step;
+        if (shrink) overlay.yMin = Math.floor((lo + eps) / step) * step;
+        yAxis((AxesChartStyler) chart.getStyler(), new double[] {overlay.yMin, overlay.yMax}, false);
+        return true;
     }
 
     private static void newsroom(AxesChartStyler s, Font tick, Locale locale, Color[] colors) {

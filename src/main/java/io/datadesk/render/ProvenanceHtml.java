@@ -66,9 +66,10 @@ public final class ProvenanceHtml {
         Document doc = org.jsoup.parser.Parser.htmlParser().settings(org.jsoup.parser.ParseSettings.preserveCase)
                 .parseInput("<body>" + bodyHtml + "</body>", "");
         doc.outputSettings().prettyPrint(false);
+        java.util.Map<String, Element> byId = byId(doc);
         for (Provenance.Query q : provenance.queries()) {
             for (String id : q.figures()) {
-                Element figure = doc.getElementById(id);
+                Element figure = byId.get(id);
                 if (figure == null) continue;
                 Element caption = figure.selectFirst("> figcaption");
                 if (caption != null) caption.append(figureLink(q.name(), msg));
@@ -89,6 +90,8 @@ public final class ProvenanceHtml {
     public static String section(String bodyHtml, Provenance provenance, Locale locale, Messages msg) {
         if (provenance.isEmpty()) return "";
         Document body = Jsoup.parseBodyFragment(bodyHtml);
+        java.util.Map<String, Element> byId = byId(body);
+        BreakIterator sentences = BreakIterator.getSentenceInstance(locale);
         StringBuilder sb = new StringBuilder();
         sb.append("<section class=\"how-computed\" id=\"").append(SECTION_ID).append("\" aria-labelledby=\"")
                 .append(SECTION_ID).append("-title\">\n<h2 id=\"").append(SECTION_ID).append("-title\">").append(esc(msg.get("how.title"))).append("</h2>\n");
@@ -104,7 +107,7 @@ public final class ProvenanceHtml {
             sb.append("<ol class=\"how-sentences\">\n");
             String open = null; // the sentence of the list item being written
             for (Provenance.Number n : numbers.values()) {
-                String[] parts = sentence(body, n.index(), locale);
+                String[] parts = sentence(byId.get(numberId(n.index())), n.index(), sentences);
                 String quote = parts == null ? null : esc(parts[0]) + "<strong>" + esc(n.shown()) + "</strong>" + esc(parts[1]);
                 String key = parts == null ? "#" + n.index() : parts[0] + "\uE000" + parts[1];
                 String plain = parts == null ? null : parts[0] + n.shown() + parts[1];
@@ -196,7 +199,11 @@ public final class ProvenanceHtml {
      * not in the body. Sentence boundaries are the JDK's ({@link BreakIterator}) for the page's language.
      */
     static String[] sentence(Document body, int index, Locale locale) {
-        Element link = body.getElementById(numberId(index));
+        return sentence(body.getElementById(numberId(index)), index, BreakIterator.getSentenceInstance(locale));
+    }
+
+    /** As above, for the inline value's {@code link} (null when not in the body), with the page language's sentences. */
+    private static String[] sentence(Element link, int index, BreakIterator it) {
         if (link == null) return null;
         Element block = link.closest("p, li, td, th, blockquote, h1, h2, h3, h4, h5, h6, dd, dt, figcaption, caption");
         if (block == null) block = link.parent();
@@ -208,7 +215,6 @@ public final class ProvenanceHtml {
         copy.select("sup.footnote-ref, a.footnote-ref, sup[id^=fnref]").remove(); // footnote numbers are not prose
         String text = copy.text();
         int at = text.indexOf(marker);
-        BreakIterator it = BreakIterator.getSentenceInstance(locale);
         it.setText(text);
         int end = it.following(at);
         int start = it.previous();
@@ -217,6 +223,20 @@ public final class ProvenanceHtml {
         String s = text.substring(start, end).strip();
         int m = s.indexOf(marker);
         return new String[] {s.substring(0, m), s.substring(m + marker.length())};
+    }
+
+    /**
+     * Every element with an id, by id (the first in document order, as {@code getElementById} finds it), from one
+     * walk of the page: looking each figure and number up with {@code getElementById} walked the whole page, inline
+     * charts and all, once per lookup.
+     */
+    private static java.util.Map<String, Element> byId(Document doc) {
+        java.util.Map<String, Element> out = new java.util.HashMap<>();
+        for (Element e : doc.getAllElements()) {
+            String id = e.id();
+            if (!id.isEmpty()) out.putIfAbsent(id, e);
+        }
+        return out;
     }
 
     private static String esc(String s) {

@@ -66,11 +66,20 @@ final class PageStore {
 
     /** The entry stored under {@code name} (a page's site path), or null when there is none that can be read. */
     Entry load(String name) {
+        return load(name, null);
+    }
+
+    /**
+     * The entry stored under {@code name} if it was stored under {@code inputKey} (null: whatever its key); null
+     * otherwise. A stale entry is recognised from its first bytes, without decoding its view and files (a page being
+     * edited in {@code serve} is looked up on every save).
+     */
+    Entry load(String name, String inputKey) {
         if (dir == null) return null;
         Path file = fileOf(name);
         try {
             if (!Files.isRegularFile(file)) return null;
-            return decode(Files.readAllBytes(file), name);
+            return decode(Files.readAllBytes(file), name, inputKey);
         } catch (IOException | RuntimeException e) {
             return null; // a damaged entry: the page is simply made again
         }
@@ -186,11 +195,12 @@ final class PageStore {
         return bytes.toByteArray();
     }
 
-    private static Entry decode(byte[] data, String name) throws IOException {
+    private static Entry decode(byte[] data, String name, String expectedKey) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
         if (in.readInt() != FORMAT) throw new IOException("another format");
         if (!name.equals(str(in))) throw new IOException("another page's entry");
         String inputKey = str(in);
+        if (expectedKey != null && !expectedKey.equals(inputKey)) return null;
         Map<String, String> deps = new LinkedHashMap<>();
         for (int i = count(in, data); i > 0; i--) deps.put(str(in), str(in));
         String viewKey = str(in);

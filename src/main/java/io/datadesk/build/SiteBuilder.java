@@ -99,6 +99,7 @@ public final class SiteBuilder {
         int charts;
         int queries;
         boolean fromStore;
+        String inputKey; // what the page is stored under: its text, its original's, partials, settings, code
         boolean loadedNow; // taken from the store by this build: its charts and queries count as cached
         boolean changed; // view or HTML made by this build: to be stored
         String reportedKey; // the render key last reported in BuildResult.pages
@@ -305,7 +306,7 @@ public final class SiteBuilder {
         }
         problems.throwIfAny();
         workers.each(pages.stream().filter(m -> m.changed).toList(), m -> {
-            save(m, storeKey);
+            save(m);
             return null;
         }, problems);
         // Entries of pages that are gone are deleted: by a builder's first build, and when the set of pages changes
@@ -409,16 +410,26 @@ public final class SiteBuilder {
         PageMemo m = memo.get(source.file());
         // A translation is made from its original's text too: its sql blocks and datasets.
         String originalText = original == null ? "" : io.datadesk.error.Utf8Text.read(original.file(), original.displayPath(), "the page");
-        String hash = ContentHashes.combine(source.sitePath(), text, partials.hash(), originalText);
+        // What the page is parsed and viewed from: its own text. What it is stored under adds its original's text, whose
+        // data parts it shares; in this process those are followed by the data key instead, so that editing the
+        // original's prose does not make the translation again.
+        String hash = ContentHashes.combine(source.sitePath(), text, partials.hash());
+        String inputKey = ContentHashes.combine(ContentHashes.combine(source.sitePath(), text, partials.hash(), originalText), storeKey);
         if (hash.equals(m.textHash) && source.equals(m.source)) {
-            if (m.parsed != null) return m;
-            if (m.fromStore && depsUnchanged(m.deps) && tset.exists(m.template)) return m;
+            if (m.parsed != null) {
+                if (!inputKey.equals(m.inputKey)) m.changed = true; // to be stored under its new key
+                m.inputKey = inputKey;
+                return m;
+            }
+            // A page taken from the store is kept only while everything else it was stored under is the same: an
+            // edited message file or datadesk.yaml changes its charts' and tables' text (issue 15), not only its template.
+            if (m.fromStore && inputKey.equals(m.inputKey) && depsUnchanged(m.deps) && tset.exists(m.template)) return m;
         }
         m.source = source;
-        PageStore.Entry stored = options.refresh() ? null : store.load(source.sitePath());
-        if (stored != null && stored.inputKey().equals(ContentHashes.combine(hash, storeKey)) && stored.view() != null
-                && depsUnchanged(stored.deps()) && tset.exists(stored.template())) {
+        PageStore.Entry stored = options.refresh() ? null : store.load(source.sitePath(), inputKey);
+        if (stored != null && stored.view() != null && depsUnchanged(stored.deps()) && tset.exists(stored.template())) {
             m.textHash = hash;
+            m.inputKey = inputKey;
             m.parsed = null;
             m.frontMatterYaml = null;
             m.dataKey = null;
@@ -447,18 +458,19 @@ public final class SiteBuilder {
             m.fromStore = false;
         }
         m.textHash = hash;
+        m.inputKey = inputKey;
         m.parsed = parsed;
         m.frontMatterYaml = split.yaml();
         return m;
     }
 
     /** Stores a page made by this build for the next process, unless it reads a database (see below). */
-    private void save(PageMemo m, String storeKey) {
+    private void save(PageMemo m) {
         m.changed = false;
         // Database datasets change without any file changing, and are refreshed by age (DatabaseResults): such a
         // page's data is computed by every build. Recognised from its front matter; a false positive costs time only.
         if (m.frontMatterYaml != null && m.frontMatterYaml.contains("jdbc")) return;
-        store.save(m.source.sitePath(), new PageStore.Entry(ContentHashes.combine(m.textHash, storeKey), m.deps, m.viewKey,
+        store.save(m.source.sitePath(), new PageStore.Entry(m.inputKey, m.deps, m.viewKey,
                 m.view, m.template, m.locale.toLanguageTag(), m.files, m.cardChart, m.charts, m.queries, m.renderKey, m.html));
     }
 

@@ -164,7 +164,7 @@ public final class PageData {
                     Assertion assertion = Assertion.parse(a.args(), a.body(), at, a.line());
                     // Checked once what it reads computes: an assertion over a failed query would only repeat that failure.
                     if (!namesOk || !io.datadesk.data.SqlTables.referenced(a.body(), failed).isEmpty()) continue;
-                    String key = QueryCache.key("assert\n" + a.body(), inputs);
+                    String key = QueryCache.key("assert\n" + a.body(), readBy(a.body(), inputs));
                     QueryResult broken = queryCache.get(key).orElse(null);
                     if (broken != null) {
                         cached++;
@@ -182,7 +182,7 @@ public final class PageData {
                 if (!(directive instanceof Directive.Query d)) continue;
                 String name = d.name();
                 namesOk &= names.add(name.toLowerCase(Locale.ROOT)) && io.datadesk.data.SqlNames.problem(name) == null;
-                String key = QueryCache.key(d.body(), inputs);
+                String key = QueryCache.key(d.body(), readBy(d.body(), inputs));
                 // A cached result is trusted only for a well-named query; otherwise it runs and reports the problem.
                 QueryResult r = namesOk ? queryCache.get(key).map(c -> new QueryResult(name, c.columns(), c.rows())).orElse(null) : null;
                 if (r != null) {
@@ -357,6 +357,19 @@ public final class PageData {
         for (QueryResult fetched : fromDatabases) db.register(fetched); // database datasets, fetched above
         for (QueryResult earlier : results.values()) db.register(earlier);
         return db;
+    }
+
+    /**
+     * The inputs a query's SQL names, with their hashes: what its cached result is keyed by, so that a changed data
+     * file re-runs only the queries that read it (directly, or through an earlier query's result, whose hash then
+     * changes). Names are found as provenance finds them ({@link io.datadesk.data.SqlTables}); page SQL cannot reach a
+     * table without naming it, because the functions that take a table's name as a string or list the tables are
+     * refused ({@link io.datadesk.data.SqlGuard}).
+     */
+    private static Map<String, String> readBy(String sql, Map<String, String> inputs) {
+        Map<String, String> read = new LinkedHashMap<>();
+        for (String name : io.datadesk.data.SqlTables.referenced(sql, inputs.keySet())) read.put(name, inputs.get(name));
+        return read;
     }
 
     private static String table(Directive.Table d, String file, Map<String, QueryResult> results, java.util.Set<String> failed,

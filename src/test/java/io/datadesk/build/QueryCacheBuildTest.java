@@ -53,6 +53,37 @@ class QueryCacheBuildTest {
     }
 
     @Test
+    void aDataEditInServeReRunsOnlyTheQueriesThatReadTheChangedFile() throws IOException {
+        // Issue 17: a data edit re-runs the queries that read the changed file (directly, or through the result of a
+        // query that does), and no other. Two datasets; the costs file changes.
+        write("data/costs.csv", "year,cost\n2024,5\n2025,7\n");
+        write("report/index.md", "---\ntitle: Report\ndata:\n  sales: data/sales.csv\n  costs: data/costs.csv\n---\n\n"
+                + "```sql units\nselect sum(units) as units from sales\n```\n\n"
+                + "```sql best\nselect max(units) as units from sales\n```\n\n"
+                + "```sql spent\nselect sum(cost) as cost from costs\n```\n\n"
+                + "```sql margin\nselect units.units - spent.cost as margin from units, spent\n```\n\n"
+                + "```sql ratio\nselect units / 2 as half from units\n```\n\n"
+                + "Units {{ units.units }}, best {{ best.units }}, spent {{ spent.cost }}, margin {{ margin.margin }}, "
+                + "half {{ ratio.half }}.\n");
+        SiteBuilder serving = new SiteBuilder(options());
+        assumeDataSide(serving);
+        assertThat(lastResult.queriesRun()).isEqualTo(5);
+        assertThat(text("site/report/index.html")).contains("margin 30");
+
+        write("data/costs.csv", "year,cost\n2024,5\n2025,17\n");
+        BuildResult r = serving.build();
+        assertThat(r.queriesRun()).as("spent reads costs.csv; margin reads spent").isEqualTo(2);
+        assertThat(r.queriesCached()).as("units, best and ratio read only sales.csv").isEqualTo(3);
+        assertThat(text("site/report/index.html")).contains("spent 22").contains("margin 20").contains("Units 42");
+
+        write("data/sales.csv", "year,units\n2024,10\n2025,40\n");
+        BuildResult s = serving.build();
+        assertThat(s.queriesRun()).as("units, best, margin and ratio").isEqualTo(4);
+        assertThat(s.queriesCached()).as("spent").isEqualTo(1);
+        assertThat(text("site/report/index.html")).contains("Units 50").contains("margin 28");
+    }
+
+    @Test
     void editingProseInServeRecomputesNothingAndACorruptCacheIsRebuilt() throws IOException {
         SiteBuilder serving = new SiteBuilder(options());
         assumeDataSide(serving);
@@ -103,6 +134,11 @@ class QueryCacheBuildTest {
         Path p = project.resolve("content").resolve(rel);
         Files.createDirectories(p.getParent());
         Files.writeString(p, text);
+    }
+
+    /** A page's text as a reader sees it (inline values are links to how they were computed). */
+    private String text(String rel) throws IOException {
+        return org.jsoup.Jsoup.parse(read(rel)).text();
     }
 
     private String read(String rel) throws IOException {

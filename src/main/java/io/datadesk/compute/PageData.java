@@ -202,7 +202,7 @@ public final class PageData {
                     if (expect != null) problems.addAll(expect.failures(checked));
                     results.put(name, r);
                     inputs.put(name, ContentHashes.of(r));
-                    if (db != null && !db.tableNames().contains(name)) db.register(r);
+                    if (db != null && !db.tableNames().contains(name)) db.registerLater(r);
                 } else {
                     failed.add(name.toLowerCase(Locale.ROOT));
                 }
@@ -355,7 +355,9 @@ public final class PageData {
             problems.throwIfAny();
         }
         for (QueryResult fetched : fromDatabases) db.register(fetched); // database datasets, fetched above
-        for (QueryResult earlier : results.values()) db.register(earlier);
+        // After a data edit most results come from the query cache: copying each into DuckDB cost more than the
+        // queries that ran, so they are copied only when a query that runs names them.
+        for (QueryResult earlier : results.values()) db.registerLater(earlier);
         return db;
     }
 

@@ -81,6 +81,9 @@ public final class PageDatabase implements AutoCloseable {
     /** The most idle databases kept for one set of limits: one per page worker, and a spare. */
     private static final int MAX_IDLE = Runtime.getRuntime().availableProcessors() + 1;
 
+    /** Tables of the page not copied into DuckDB yet, by {@link #key}: see {@link #registerLater}. */
+    private final Map<String, QueryResult> deferred = new LinkedHashMap<>();
+
     private PageDatabase(Connection connection, QueryLimits limits) {
         this.connection = connection;
         this.limits = limits;
@@ -244,6 +247,7 @@ public final class PageDatabase implements AutoCloseable {
             throw new ContentException(new Diagnostic(file, fenceLine, nameColumn, "query name '" + name + "' is already used by "
                     + (existing.dataset ? "a dataset in front matter" : "an earlier query") + " on this page", "give each query its own name"));
         String body = stripTrailingSemicolons(sql);
+        materialize(body);
         if (body.isBlank()) throw new ContentException(new Diagnostic(file, fenceLine, 0, "query '" + name + "' is empty", "write a SELECT statement"));
         seal();
         SqlGuard.Problem problem;
@@ -322,6 +326,7 @@ public final class PageDatabase implements AutoCloseable {
         if (body.isBlank())
             throw new ContentException(new Diagnostic(file, fenceLine, 0, "assertion '" + name + "' has no query",
                     "write a SELECT that returns the rows breaking the rule, e.g. select * from yearly where laid_off < 0"));
+        materialize(body);
         seal();
         SqlGuard.Problem problem;
         try {
@@ -395,6 +400,24 @@ public final class PageDatabase implements AutoCloseable {
         return idle == null ? 0 : idle.size();
     }
 
+    /**
+     * As {@link #register}, but the rows are copied into DuckDB only when a query or assertion that names the table
+     * runs (or {@link #table} reads it); until then it is a table of the page all the same, in error messages and
+     * {@link #tableNames}. After a data edit most of a page's results come from the query cache, and copying all of
+     * them into DuckDB cost more than the few queries that ran again.
+     */
+    public void registerLater(QueryResult result) {
+        tables.put(key(result.name()), new TableInfo(result.name(), result.columns(), false));
+        deferred.put(key(result.name()), result);
+    }
+
+    /** Copies the deferred tables {@code sql} names into DuckDB (see {@link SqlTables} for how names are found). */
+    private void materialize(String sql) {
+        if (deferred.isEmpty()) return;
+        List<String> names = deferred.values().stream().map(QueryResult::name).toList();
+        for (String name : SqlTables.referenced(sql, names)) register(deferred.remove(key(name)));
+    }
+
     /** A DuckDB setting of this database, as DuckDB prints it: for tests of the limits. */
     String setting(String name) {
         try (PreparedStatement p = connection.prepareStatement("SELECT current_setting(?)")) {
@@ -447,6 +470,8 @@ public final class PageDatabase implements AutoCloseable {
 
     /** All rows of a table of this page (a dataset or a query result), e.g. for a chart drawn straight from a dataset. */
     public QueryResult table(String name) {
+        QueryResult later = deferred.remove(key(name));
+        if (later != null) register(later);
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + SqlNames.quote(name))) {
             return read(name, rs);
         } catch (SQLException e) {

@@ -196,7 +196,19 @@ public final class SiteBuilder {
         problems.throwIfAny();
 
         int charts = 0, run = 0, cached = 0;
-        List<ComputedPage> fresh = workers.each(parsed, m -> compute(m, originalOf(m, originals, partials), config), problems);
+        // Originals first, then their translations: a translation runs its original's queries, which then come from
+        // the query cache (same SQL, same data) instead of running at the same time in a second database. Problems
+        // are reported in page order all the same.
+        List<ComputedPage> fresh = new ArrayList<>(java.util.Collections.nCopies(parsed.size(), null));
+        List<Diagnostics> found = parsed.stream().map(m -> new Diagnostics()).toList();
+        for (boolean translations : new boolean[] {false, true}) {
+            List<Integer> these = java.util.stream.IntStream.range(0, parsed.size())
+                    .filter(i -> parsed.get(i).source.isTranslation() == translations).boxed().toList();
+            List<ComputedPage> done = workers.each(these, i -> found.get(i).collect(() ->
+                    compute(parsed.get(i), originalOf(parsed.get(i), originals, partials), config)), problems);
+            for (int k = 0; k < these.size(); k++) fresh.set(these.get(k), done.get(k));
+        }
+        for (Diagnostics d : found) problems.addAll(d.list());
         problems.throwIfAny();
         for (ComputedPage c : fresh) {
             if (c == null) continue;

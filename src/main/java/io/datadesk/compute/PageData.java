@@ -364,13 +364,12 @@ public final class PageData {
     /**
      * The inputs a query's SQL names, with their hashes: what its cached result is keyed by, so that a changed data
      * file re-runs only the queries that read it (directly, or through an earlier query's result, whose hash then
-     * changes). Names are found as provenance finds them ({@link io.datadesk.data.SqlTables}); page SQL cannot reach a
-     * table without naming it, because the functions that take a table's name as a string or list the tables are
-     * refused ({@link io.datadesk.data.SqlGuard}).
+     * changes). Found by {@link io.datadesk.data.SqlTables#mentioned}: a name too many only costs a query run, a
+     * name missed would serve a stale result.
      */
     private static Map<String, String> readBy(String sql, Map<String, String> inputs) {
         Map<String, String> read = new LinkedHashMap<>();
-        for (String name : io.datadesk.data.SqlTables.referenced(sql, inputs.keySet())) read.put(name, inputs.get(name));
+        for (String name : io.datadesk.data.SqlTables.mentioned(sql, inputs.keySet())) read.put(name, inputs.get(name));
         return read;
     }
 

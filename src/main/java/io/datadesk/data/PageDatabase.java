@@ -411,11 +411,11 @@ public final class PageDatabase implements AutoCloseable {
         deferred.put(key(result.name()), result);
     }
 
-    /** Copies the deferred tables {@code sql} names into DuckDB (see {@link SqlTables} for how names are found). */
+    /** Copies the deferred tables {@code sql} names into DuckDB (see {@link SqlTables#mentioned}). */
     private void materialize(String sql) {
         if (deferred.isEmpty()) return;
         List<String> names = deferred.values().stream().map(QueryResult::name).toList();
-        for (String name : SqlTables.referenced(sql, names)) register(deferred.remove(key(name)));
+        for (String name : SqlTables.mentioned(sql, names)) register(deferred.remove(key(name)));
     }
 
     /** A DuckDB setting of this database, as DuckDB prints it: for tests of the limits. */

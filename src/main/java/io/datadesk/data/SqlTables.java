@@ -25,6 +25,29 @@ public final class SqlTables {
         return out;
     }
 
+    /**
+     * The names among {@code tables} that appear as a word anywhere in {@code text}, strings and comments included:
+     * a superset of the tables the SQL reads, never less, whatever its quoting (an escaped quote in {@code E'…'},
+     * an apostrophe in an assertion's message line). For what must not miss a table: the query cache's keys, and
+     * which tables are copied into DuckDB before a query runs. Page SQL cannot reach a table without naming it:
+     * the functions that take a table's name as a string or list the tables are refused ({@link SqlGuard}), and
+     * table names are plain identifiers ({@link SqlNames}).
+     */
+    public static List<String> mentioned(String text, Collection<String> tables) {
+        Set<String> words = new java.util.HashSet<>();
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            int start = i;
+            while (i < n && (Character.isLetterOrDigit(text.codePointAt(i)) || text.charAt(i) == '_'))
+                i += Character.charCount(text.codePointAt(i));
+            if (i > start) words.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+            else i++;
+        }
+        List<String> out = new ArrayList<>();
+        for (String t : tables) if (words.contains(t.toLowerCase(Locale.ROOT))) out.add(t);
+        return out;
+    }
+
     /** Bare and double-quoted identifiers of the SQL, lower-cased; string literals and comments are skipped. */
     static Set<String> words(String sql) {
         Set<String> out = new TreeSet<>();

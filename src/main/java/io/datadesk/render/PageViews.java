@@ -44,10 +44,13 @@ public final class PageViews {
         String body = markdown.render(p.markdown(), i -> c.directiveHtml().get(i), i -> c.inlineText().get(i),
                 i -> traced.contains(i) ? new Markdown.Link(ProvenanceHtml.numberId(i), ProvenanceHtml.PAGE + "#" + ProvenanceHtml.entryId(i)) : null);
         body = HtmlLinks.pointDirectoriesAtIndex(body);
-        if (how) body = ProvenanceHtml.linkFigures(body, c.provenance(), msg);
-        ReaderHtml.Polished polished = ReaderHtml.polishAndCount(body, msg);
+        // One parse of the body for the figure links, the polish and the provenance section: each parsing the HTML
+        // the step before wrote was most of a long page's view time (a prose edit in serve re-makes the view).
+        org.jsoup.nodes.Document doc = ReaderHtml.parse(body);
+        if (how && c.provenance().queries().stream().anyMatch(q -> !q.figures().isEmpty())) ProvenanceHtml.linkFigures(doc, c.provenance(), msg);
+        ReaderHtml.Polished polished = ReaderHtml.polishAndCount(doc, msg);
         body = polished.html();
-        String provenance = how ? ProvenanceHtml.section(body, c.provenance(), locale(p, config), msg) : "";
+        String provenance = how ? ProvenanceHtml.section(doc, c.provenance(), locale(p, config), msg) : "";
         String sitePath = p.source().sitePath();
         String canonical = config.baseUrl().isEmpty() ? "" : config.absolute(sitePath);
         return new PageView(fm.title(), fm.subtitle(), fm.description(), fm.author() != null ? fm.author() : config.author(),

@@ -62,10 +62,13 @@ public final class ProvenanceHtml {
      */
     public static String linkFigures(String bodyHtml, Provenance provenance, Messages msg) {
         if (provenance.queries().stream().allMatch(q -> q.figures().isEmpty())) return bodyHtml;
-        // Case is preserved so inline SVG keeps viewBox and friends exactly as the chart stage wrote them.
-        Document doc = org.jsoup.parser.Parser.htmlParser().settings(org.jsoup.parser.ParseSettings.preserveCase)
-                .parseInput("<body>" + bodyHtml + "</body>", "");
-        doc.outputSettings().prettyPrint(false);
+        Document doc = ReaderHtml.parse(bodyHtml);
+        linkFigures(doc, provenance, msg);
+        return doc.body().html();
+    }
+
+    /** As {@link #linkFigures(String, Provenance, Messages)}, on a body {@link ReaderHtml#parse parsed} already; changes it. */
+    public static void linkFigures(Document doc, Provenance provenance, Messages msg) {
         java.util.Map<String, Element> byId = byId(doc);
         for (Provenance.Query q : provenance.queries()) {
             for (String id : q.figures()) {
@@ -76,7 +79,6 @@ public final class ProvenanceHtml {
                 else figure.after(figureLink(q.name(), msg)); // a table's scroll box: the link goes below it
             }
         }
-        return doc.body().html();
     }
 
     /**
@@ -88,8 +90,15 @@ public final class ProvenanceHtml {
      * @param locale the page's language, for finding sentence boundaries
      */
     public static String section(String bodyHtml, Provenance provenance, Locale locale, Messages msg) {
+        return provenance.isEmpty() ? "" : section(Jsoup.parseBodyFragment(bodyHtml), provenance, locale, msg);
+    }
+
+    /**
+     * As {@link #section(String, Provenance, Locale, Messages)}, from the body as a document: the one the page's
+     * other steps parsed (parsing a long page's HTML again cost as much as the section's own work). Reads it only.
+     */
+    public static String section(Document body, Provenance provenance, Locale locale, Messages msg) {
         if (provenance.isEmpty()) return "";
-        Document body = Jsoup.parseBodyFragment(bodyHtml);
         java.util.Map<String, Element> byId = byId(body);
         BreakIterator sentences = BreakIterator.getSentenceInstance(locale);
         StringBuilder sb = new StringBuilder();

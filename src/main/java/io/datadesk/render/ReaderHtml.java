@@ -51,10 +51,21 @@ public final class ReaderHtml {
      * spaces (Chinese, Japanese), which are read by the character.
      */
     public static Polished polishAndCount(String bodyHtml, io.datadesk.i18n.Messages msg) {
-        // Case is preserved so inline SVG keeps viewBox and friends exactly as the chart stage wrote them.
-        Parser parser = Parser.htmlParser().settings(ParseSettings.preserveCase);
-        Document doc = parser.parseInput("<body>" + bodyHtml + "</body>", "");
+        return polishAndCount(parse(bodyHtml), msg);
+    }
+
+    /**
+     * A rendered body as the steps after Markdown work on it: parsed once, case preserved (so inline SVG keeps
+     * {@code viewBox} and friends exactly as the chart stage wrote them), written back without pretty-printing.
+     */
+    public static Document parse(String bodyHtml) {
+        Document doc = Parser.htmlParser().settings(ParseSettings.preserveCase).parseInput("<body>" + bodyHtml + "</body>", "");
         doc.outputSettings().prettyPrint(false);
+        return doc;
+    }
+
+    /** As {@link #polishAndCount(String, io.datadesk.i18n.Messages)}, on a body {@link #parse parsed} already; changes it. */
+    public static Polished polishAndCount(Document doc, io.datadesk.i18n.Messages msg) {
         String prose = proseText(doc.body());
         int characters = cjkCharacters(prose);
         int words = words(prose);

@@ -279,7 +279,8 @@ class BrowserIT {
     }
 
     private List<String> violations() {
-        Results results = new AxeBuilder().analyze(browser.driver);
+        // axe-core needs tens of seconds on a long page of a loaded 2-core machine; its own default limit is 30 s.
+        Results results = new AxeBuilder().setTimeout(180).analyze(browser.driver);
         assertThat(results.isErrored()).as("axe-core ran: " + results.getErrorMessage()).isFalse();
         assertThat(results.getPasses()).as("axe-core checked rules").isNotEmpty();
         List<String> out = new ArrayList<>();

@@ -35,6 +35,7 @@ import org.openqa.selenium.print.PrintOptions;
  *       beside the text column; a figure never breaks across lines ("1," on one line, "818" on the next);</li>
  *   <li>chart text is at least 12 CSS px on a 360 px phone, measured as drawn (font size times the drawing's scale),
  *       in the charts datadesk draws (an author's own inline SVG is the author's);</li>
+ *   <li>no two pieces of chart text overlap at 390 or 1,280 px (Chinese text measured in Noto Sans CJK);</li>
  *   <li>the PDF chromium prints holds the text of every table cell, and no collapsed "Show the data" box.</li>
  * </ul>
  * {@link #checksCatchABrokenPage} proves that each check can fail.
@@ -86,6 +87,24 @@ class ReaderLayoutIT {
         assertThat(smallChartText()).as("chart text under %s px on %s/%s at 360 px", MIN_CHART_TEXT_PX, site.name(), page).isEmpty();
     }
 
+    /**
+     * No two pieces of chart text are drawn over each other, as chromium lays them out with the page's fonts (Noto
+     * Sans CJK for Chinese): titles, subtitles, tick labels, axis titles, legends, direct labels, annotations and
+     * hbar labels and values, in the drawing shown at a phone's 390 px and at 1,280 px.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("articles")
+    void chartTextNeverOverlaps(QualitySites.Site site, String page) {
+        for (int width : new int[] {390, 1280}) {
+            browser.emulate(width, "light");
+            browser.load(url(site, page));
+            assertThat(overlappingChartText()).as("overlapping chart text on %s/%s at %d px", site.name(), page, width).isEmpty();
+            if (page.startsWith("zh/ai-job-cuts/index")) // the check sees the Chinese edition's chart text
+                assertThat(((Number) browser.js("return [...document.querySelectorAll('figure.dd-chart svg text')].filter(t => "
+                        + "t.getClientRects().length > 0 && /[\\u4e00-\\u9fff]/.test(t.textContent)).length")).intValue()).isGreaterThan(20);
+        }
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("articles")
     void printedPageHoldsEveryTableCell(QualitySites.Site site, String page) throws IOException {
@@ -108,6 +127,8 @@ class ReaderLayoutIT {
                 + "<div class='table-scroll' role=region tabindex=0 aria-label=Squeezed><table><tbody><tr><td class='num squeezed'>1 818 000</td></tr></tbody></table></div>"
                 + "<details class='dd-chart-data'><summary>Show the data</summary><p>hidden</p></details>"
                 + "<figure class=dd-chart><svg viewBox='0 0 640 300' style='width:100%'><text x='10' y='50' font-size='13'>Tiny on a phone</text></svg></figure>"
+                + "<figure class=dd-chart id=crowded><svg viewBox='0 0 640 300' style='width:100%'><text x='10' y='150' font-size='16'>裁员人数（万人）</text>"
+                + "<text x='40' y='154' font-size='16'>月份</text></svg></figure>"
                 + "</main></body></html>");
         Files.writeString(dir.resolve("404.html"), "<!DOCTYPE html><title>404</title>");
         try (SiteServer server = new SiteServer(dir, "/")) {
@@ -120,6 +141,7 @@ class ReaderLayoutIT {
             browser.emulate(360, "light");
             browser.load(server.url(""));
             assertThat(smallChartText()).anyMatch(p -> p.contains("Tiny on a phone"));
+            assertThat(overlappingChartText()).anyMatch(p -> p.contains("crowded") && p.contains("月份"));
             browser.emulate(1280, "light");
             browser.load(server.url(""));
             List<String> printed = printProblems(printedText());
@@ -208,6 +230,46 @@ class ReaderLayoutIT {
                 }
                 return out;""", MIN_CHART_TEXT_PX);
         return small;
+    }
+
+    /**
+     * Pairs of chart text on the loaded page whose boxes overlap, by more than 2 px across and a third of the smaller
+     * one's height (an HTML line box may reach a little into the next line's without any glyph touching): each SVG
+     * text of the drawing shown, and each line of each HTML text of the figure.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> overlappingChartText() {
+        return (List<String>) browser.js("""
+                const out = [];
+                const visible = e => { const s = getComputedStyle(e); return s.visibility !== 'hidden' && s.display !== 'none' && +s.opacity > 0; };
+                for (const fig of document.querySelectorAll('figure.dd-chart')) {
+                  if (fig.getClientRects().length === 0) continue;
+                  const boxes = [];
+                  for (const svg of fig.querySelectorAll('svg')) {
+                    if (svg.getClientRects().length === 0) continue;   // the drawing for the other screen size
+                    for (const t of svg.querySelectorAll('text')) {
+                      if (!t.textContent.trim() || t.getClientRects().length === 0 || !visible(t)) continue;
+                      boxes.push({text: t.textContent.trim(), r: t.getBoundingClientRect(), owner: t});
+                    }
+                  }
+                  const walker = document.createTreeWalker(fig, NodeFilter.SHOW_TEXT, n => n.data.trim()
+                      && !n.parentElement.closest('svg, details:not([open]), .dd-visually-hidden') && visible(n.parentElement) ? 1 : 3);
+                  for (let n; (n = walker.nextNode());) {
+                    const range = document.createRange();
+                    range.selectNodeContents(n);
+                    for (const r of range.getClientRects()) if (r.width > 0.5 && r.height > 0.5) boxes.push({text: n.data.trim(), r, owner: n});
+                  }
+                  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+                    const a = boxes[i], b = boxes[j];
+                    if (a.owner === b.owner) continue;
+                    const across = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+                    const down = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+                    if (across > 2 && down > Math.min(a.r.height, b.r.height) / 3)
+                      out.push((fig.id || 'figure') + ': "' + a.text + '" and "' + b.text + '" overlap by '
+                          + across.toFixed(1) + ' x ' + down.toFixed(1) + ' px');
+                  }
+                }
+                return out;""");
     }
 
     /** The loaded page printed by chromium (A4, as a reader's browser would), as text read back from the PDF by PDFBox. */

@@ -107,8 +107,7 @@ final class Figure {
                 String value = yFormat != null ? yFormat.apply(v[i]) : AxisFormats.auto(v[i], locale);
                 String pct = share(total == 0 ? 0 : v[i] / total, locale);
                 sb.append("<li><span class=\"dd-swatch\" style=\"background:").append(Html.escape(colors.get(i))).append("\"></span>")
-                        .append(Html.escape(name)).append(" <span class=\"dd-legend-value\">").append(Html.escape(pct)).append(" (")
-                        .append(Html.escape(value)).append(")</span></li>");
+                        .append(Html.escape(name)).append(" <span class=\"dd-legend-value\">").append(Html.escape(pct + msg.get("chart.in_parentheses", value))).append("</span></li>");
             }
             sb.append("</ul>\n");
             return;

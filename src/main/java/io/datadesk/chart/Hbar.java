@@ -56,7 +56,7 @@ final class Hbar {
                         .append(Html.escape(color)).append("\"></span>");
             sb.append("</span><span class=\"dd-hbar-value\">")
                     .append(missing ? io.datadesk.table.TableHtml.noData(msg) : Html.escape(value));
-            if (!flag.isEmpty()) sb.append(" <span class=\"dd-flag\">(").append(Html.escape(msg.get(series.estimated()[i] ? "chart.flag_estimate" : "chart.flag_partial_short"))).append(")</span>");
+            if (!flag.isEmpty()) io.datadesk.table.TableHtml.flagSpan(sb, msg.get("chart.in_parentheses", msg.get(series.estimated()[i] ? "chart.flag_estimate" : "chart.flag_partial_short")));
             sb.append("</span></td></tr>");
         }
         sb.append("</tbody></table>\n");

@@ -42,7 +42,7 @@ final class Marks {
     }
 
     private String flag(String key) {
-        return " (" + msg.get(key) + ")";
+        return msg.get("chart.in_parentheses", msg.get(key));
     }
 
     Marks(SVGGraphics2D g, AxesChart<?, ?> c, int offset) {
@@ -87,7 +87,7 @@ final class Marks {
                     g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 2f}, 0f));
                     double h = 7, inset = Math.min(2, barWidth / 6), y0 = sy(base);
                     g.draw(rect(left + inset, y0 - h, Math.max(2, barWidth - 2 * inset), h));
-                    hits.add(new Hit(left, y0 - 24, barWidth, 24, false, label + ": " + msg.get("table.no_data")));
+                    hits.add(new Hit(left, y0 - 24, barWidth, 24, false, msg.get("chart.label_value", label, msg.get("table.no_data"))));
                     continue;
                 }
                 double v = s.y()[i];
@@ -101,7 +101,7 @@ final class Marks {
                 if (s.estimated()[i]) hatch(left, top, barWidth, bottom - top);
                 if (s.partial()[i]) lighter(left, top, barWidth, bottom - top, col);
                 String flag = s.estimated()[i] ? flag("chart.flag_estimate") : s.partial()[i] ? flag("chart.flag_partial") : "";
-                hits.add(new Hit(left, top, barWidth, Math.max(bottom - top, 4), false, label + ": " + yText.apply(v) + flag));
+                hits.add(new Hit(left, top, barWidth, Math.max(bottom - top, 4), false, msg.get("chart.label_value", label, yText.apply(v) + flag)));
             }
         }
     }
@@ -196,8 +196,10 @@ final class Marks {
                 g.setStroke(new BasicStroke(1f));
                 g.draw(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
             }
-            String t = (data.series().size() > 1 ? s.name() + ": " : "") + xText.apply(s.x()[i]) + ", " + yText.apply(s.y()[i])
-                    + (bubbles ? ", " + msg.get("chart.size") + " " + sizeText.apply(s.size()[i]) : "") + (s.estimated()[i] ? flag("chart.flag_estimate") : "");
+            String comma = msg.get("chart.describe.comma");
+            String point = xText.apply(s.x()[i]) + comma + yText.apply(s.y()[i])
+                    + (bubbles ? comma + msg.get("chart.size") + " " + sizeText.apply(s.size()[i]) : "") + (s.estimated()[i] ? flag("chart.flag_estimate") : "");
+            String t = data.series().size() > 1 ? msg.get("chart.label_value", s.name(), point) : point;
             double hr = Math.max(r, 5);
             hits.add(new Hit(cx - hr, cy - hr, 2 * hr, 2 * hr, true, t));
         }

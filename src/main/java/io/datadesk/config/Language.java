@@ -15,10 +15,16 @@ import java.util.Set;
  * @param name the language's own name, shown in the language switcher ({@code 简体中文})
  * @param title the site's title in this language, or null for the site's {@code title:}
  * @param description the site's description in this language, or null for the site's {@code description:}
+ * @param author the site's author in this language (the footer, the feed, pages without {@code author:}), or null
+ *     for the site's {@code author:}
  */
-public record Language(String code, String name, String title, String description) {
+public record Language(String code, String name, String title, String description, String author) {
 
-    static final List<String> KEYS = List.of("name", "title", "description");
+    static final List<String> KEYS = List.of("name", "title", "description", "author");
+
+    public Language(String code, String name, String title, String description) {
+        this(code, name, title, description, null);
+    }
 
     /**
      * The BCP 47 tag pages in this language carry in {@code <html lang>}, {@code hreflang} and the feed: the code
@@ -83,7 +89,8 @@ public record Language(String code, String name, String title, String descriptio
             String name = problems.collect(() -> text(settings, "name"));
             String title = problems.collect(() -> text(settings, "title"));
             String description = problems.collect(() -> text(settings, "description"));
-            out.put(code, new Language(code, name != null ? name : implicit(code).name(), title, description));
+            String author = problems.collect(() -> text(settings, "author"));
+            out.put(code, new Language(code, name != null ? name : implicit(code).name(), title, description, author));
         }
         return out;
     }

@@ -80,7 +80,7 @@ public record SiteConfig(String title, String description, String language, Stri
         if (code == null || code.equals(language)) return this;
         Language l = languageOf(code);
         return new SiteConfig(l.title() != null ? l.title() : title, l.description() != null ? l.description() : description,
-                language, author, baseUrl, jdbcDrivers, limits, rawHtml, provenance, languages);
+                language, l.author() != null ? l.author() : author, baseUrl, jdbcDrivers, limits, rawHtml, provenance, languages);
     }
 
     /** The BCP 47 tag of the default language ({@code zh-CN} for {@code zh}). */

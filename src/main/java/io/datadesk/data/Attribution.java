@@ -13,7 +13,8 @@ import java.util.Map;
  * text: "unemployment rate (UNRATE), via FRED", url: ... }}.
  *
  * @param text the whole credit as readers see it under a chart ("US Bureau of Labor Statistics, unemployment rate
- *     (UNRATE), via FRED"): the publisher and the text joined by a comma when both are given
+ *     (UNRATE), via FRED"): the publisher and the text joined by a comma when both are given, the full-width "，"
+ *     when either side of it is Chinese or Japanese ("美国劳工统计局，失业率")
  * @param url {@code null} when the source has no link
  * @param publisher who published the data when the author named it apart, else {@code null}
  */
@@ -21,6 +22,21 @@ public record Attribution(String text, String url, String publisher) {
 
     public Attribution(String text, String url) {
         this(text, url, null);
+    }
+
+    /**
+     * The comma between a publisher and its series: a credit does not know its page's language (one dataset serves
+     * every edition), so the script on either side of the comma decides, as a Chinese typesetter would.
+     */
+    static String comma(String before, String after) {
+        return wide(before.codePointBefore(before.length())) || wide(after.codePointAt(0)) ? "，" : ", ";
+    }
+
+    /** Han, kana and the full-width forms: text set without spaces, whose punctuation is full width. */
+    private static boolean wide(int cp) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA
+                || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
     }
 
     /** Reads a {@code source:} value; problems go to {@code problems} and give {@code null}. */
@@ -41,7 +57,7 @@ public record Attribution(String text, String url, String publisher) {
             return null;
         }
         if (publisher != null)
-            text = text == null || text.isEmpty() ? publisher : text.startsWith(publisher) ? text : publisher + ", " + text;
+            text = text == null || text.isEmpty() ? publisher : text.startsWith(publisher) ? text : publisher + comma(publisher, text) + text;
         if (url != null && !url.matches("(?i)(https?://|/|\\./|\\.\\./).*")) {
             problems.add(m.get("url").error("source url must start with http://, https:// or /", ""));
             return null;

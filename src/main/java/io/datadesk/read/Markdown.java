@@ -53,7 +53,7 @@ public final class Markdown {
         o.set(HtmlRenderer.SOFT_BREAK, "\n");
         this.options = o.toImmutable();
         this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new TranslationLinks.Factory()).build();
     }
 
     /** The 1-based column of the second word of a fence's info string (a query's name), or 0 when it has none. */
@@ -114,14 +114,27 @@ public final class Markdown {
      */
     public String render(MarkdownPage page, IntFunction<String> directiveHtml, IntFunction<String> inlineText,
                          IntFunction<Link> inlineLink) {
+        return render(page, directiveHtml, inlineText, inlineLink, null, null);
+    }
+
+    /**
+     * As above, for a translation published at {@code sitePath} whose original is at {@code originalPath} (both
+     * null for any other page): the author's relative links to files are read from the original's folder, where the
+     * files are published ({@link TranslationLinks}).
+     */
+    public String render(MarkdownPage page, IntFunction<String> directiveHtml, IntFunction<String> inlineText,
+                         IntFunction<Link> inlineLink, String sitePath, String originalPath) {
         io.datadesk.error.BuildCancelled.check();
         // The Document is mutable; rendering the same page twice at once would race, which the build never does.
         Document doc = page.document();
         doc.set(DirectiveExtension.OUTPUTS, new DirectiveExtension.Outputs(directiveHtml, inlineText, inlineLink));
+        doc.set(TranslationLinks.PATHS, sitePath == null || sitePath.equals(originalPath) ? null
+                : new TranslationLinks.Paths(sitePath, originalPath));
         try {
             return renderer.render(doc);
         } finally {
             doc.set(DirectiveExtension.OUTPUTS, null);
+            doc.set(TranslationLinks.PATHS, null);
         }
     }
 

@@ -42,7 +42,8 @@ public final class PageViews {
         java.util.Set<Integer> traced = new java.util.HashSet<>();
         if (how) for (var q : c.provenance().queries()) for (var n : q.numbers()) traced.add(n.index());
         String body = markdown.render(p.markdown(), i -> c.directiveHtml().get(i), i -> c.inlineText().get(i),
-                i -> traced.contains(i) ? new Markdown.Link(ProvenanceHtml.numberId(i), ProvenanceHtml.PAGE + "#" + ProvenanceHtml.entryId(i)) : null);
+                i -> traced.contains(i) ? new Markdown.Link(ProvenanceHtml.numberId(i), ProvenanceHtml.PAGE + "#" + ProvenanceHtml.entryId(i)) : null,
+                p.source().sitePath(), p.source().key());
         body = HtmlLinks.pointDirectoriesAtIndex(body);
         // One parse of the body for the figure links, the polish and the provenance section: each parsing the HTML
         // the step before wrote was most of a long page's view time (a prose edit in serve re-makes the view).
@@ -199,7 +200,7 @@ public final class PageViews {
     /** A credit's text under its publisher: "US Bureau of Labor Statistics, CES, via FRED" becomes "CES, via FRED". */
     private static String item(String text, String publisher) {
         if (!text.startsWith(publisher)) return text;
-        String rest = text.substring(publisher.length()).replaceFirst("^[\\s,;:\u2013\u2014-]+", "");
+        String rest = text.substring(publisher.length()).replaceFirst("^[\\s,;:\u2013\u2014\uFF0C\uFF1B\uFF1A\u3001-]+", "");
         return rest.isEmpty() ? text : rest;
     }
 

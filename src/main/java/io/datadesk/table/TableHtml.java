@@ -147,6 +147,15 @@ public final class TableHtml {
     public static final String NO_DATA = "<span class=\"dd-nodata\" aria-hidden=\"true\">–</span><span class=\"dd-visually-hidden\">no data</span>";
 
     /** {@link #NO_DATA} in the page's language. */
+    /**
+     * A note after a value, {@code " (estimate)"} or {@code "（估计值）"} as the language writes it: a space the message
+     * starts with stays outside the span, so the note's style (smaller, muted) does not underline or shade it.
+     */
+    public static void flagSpan(StringBuilder sb, String note) {
+        if (note.startsWith(" ")) sb.append(' ');
+        sb.append("<span class=\"dd-flag\">").append(escape(note.strip())).append("</span>");
+    }
+
     public static String noData(io.datadesk.i18n.Messages msg) {
         return "<span class=\"dd-nodata\" aria-hidden=\"true\">–</span><span class=\"dd-visually-hidden\">"
                 + escape(msg.get("table.no_data")) + "</span>";
@@ -195,7 +204,7 @@ public final class TableHtml {
                 sb.append('<').append(tag).append(i == 0 ? " scope=\"row\"" : "");
                 classAttr(sb, numeric.get(i) ? "num" : null);
                 sb.append('>').append(c.text() == null ? noData : escape(c.text()));
-                if (c.flag() != null) sb.append(" <span class=\"dd-flag\">(").append(escape(c.flag())).append(")</span>");
+                if (c.flag() != null) flagSpan(sb, msg.get("chart.in_parentheses", c.flag()));
                 sb.append("</").append(tag).append('>');
             }
             sb.append("</tr>\n");

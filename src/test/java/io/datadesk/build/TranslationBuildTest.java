@@ -141,6 +141,47 @@ class TranslationBuildTest {
         assertThat(page("cuts/index.html").select(".language-switcher a").get(1).attr("href")).isEqualTo("../zh/cuts/index.html");
     }
 
+    /**
+     * A translation's links to files beside its original are written as in the original ({@code data/cuts.csv}) and
+     * lead to the one published copy; links to pages stay in the translation's language; a link that already leaves
+     * the language's folder is kept; and {@code datadesk check} finds no broken link.
+     */
+    @Test
+    void aTranslationsLinksToTheOriginalsFilesResolveFromTheOriginalsFolder() throws Exception {
+        fx.write("content/cuts/appendix/index.md", "---\ntitle: Appendix\n---\nMore.\n")
+                .write("content/cuts/appendix/index.zh.md", "---\ntitle: 附录\n---\n更多。\n")
+                .write("content/cuts/index.zh.md", TRANSLATION + "\n[数据](data/cuts.csv)、[附录](appendix/)、"
+                        + "[原文的数据](../../cuts/data/cuts.csv)、[原文](../../cuts/)、[小节](#top)\n")
+                .write("content/index.zh.md", "---\ntitle: 首页\n---\n[数据](cuts/data/cuts.csv)\n");
+        build();
+        List<String> hrefs = page("zh/cuts/index.html").select(".prose p a").eachAttr("href");
+        assertThat(hrefs).contains("../../cuts/data/cuts.csv", "appendix/index.html", "../../cuts/index.html", "#top");
+        assertThat(hrefs).doesNotContain("data/cuts.csv", "../../../cuts/data/cuts.csv");
+        assertThat(page("zh/index.html").select(".prose a").eachAttr("href")).contains("../cuts/data/cuts.csv");
+        SiteFixture.Run check = fx.cli("check");
+        assertThat(check.err()).doesNotContain("cuts.csv");
+    }
+
+    @Test
+    void aLanguageMayGiveItsOwnAuthorForTheFooterAndTheFeed() throws Exception {
+        fx.write("datadesk.yaml", """
+                title: Desk
+                language: en
+                author: The Desk
+                base_url: https://desk.example.org/
+                languages:
+                  zh: { name: 简体中文, author: 数据台编辑部 }
+                """);
+        build();
+        assertThat(page("zh/cuts/index.html").selectFirst(".site-footer-title").text()).contains("数据台编辑部").doesNotContain("The Desk");
+        assertThat(page("cuts/index.html").selectFirst(".site-footer-title").text()).contains("The Desk");
+        assertThat(Files.readString(dir.resolve("site/zh/feed.xml"))).contains("<name>数据台编辑部</name>").doesNotContain("The Desk");
+        // a language's home page is the feed's own link, not one of its entries
+        assertThat(Files.readString(dir.resolve("site/zh/feed.xml"))).doesNotContain("<id>https://desk.example.org/zh/</id>\n    <published>");
+        assertThat(Jsoup.parse(Files.readString(dir.resolve("site/zh/feed.xml")), "", org.jsoup.parser.Parser.xmlParser())
+                .select("entry link").eachAttr("href")).containsExactly("https://desk.example.org/zh/cuts/");
+    }
+
     @Test
     void aPageWithoutTranslationHasNoSwitcherNorAlternates() throws Exception {
         fx.write("content/solo/index.md", "---\ntitle: Solo\n---\nAlone.\n");

@@ -80,7 +80,7 @@ final class Marks {
             Color col = colors[si % colors.length];
             for (int i = 0; i < n; i++) {
                 double left = sx(i) + slot * (1 - fill) / 2 + (stacked ? 0 : si * barWidth);
-                String label = xText.apply(i) + (ns > 1 ? ", " + s.name() : "");
+                String label = xText.apply(i) + (ns > 1 ? msg.get("chart.describe.comma") + s.name() : "");
                 if (s.missing(i)) {
                     if (stacked) continue; // a stack shows the parts it has; the data table and description name the gap
                     g.setPaint(ChartRenderer.MUTED);

@@ -309,6 +309,13 @@ public final class SiteBuilder {
                 io.datadesk.i18n.Messages messages = tset.messages().forLocale(config.locale());
                 Map<String, Object> model = PageViews.model(config, PageViews.notFound(config, messages), articles,
                         new Links(PageViews.rootForNotFound(config), assets.files()), messages, SiteIndexes.FEED);
+                List<PageViews.NotFoundIn> others = new ArrayList<>();
+                for (String edition : new java.util.TreeSet<>(editions.values())) {
+                    if (edition.equals(config.language())) continue;
+                    others.add(PageViews.NotFoundIn.of(edition, tset.messages().forLocale(config.languageOf(edition).locale()),
+                            all.stream().filter(a -> editions.get(a).equals(edition)).toList()));
+                }
+                model.put("otherLanguages", others);
                 notFoundHtml = problems.collect(() -> tset.templates().render("404", model, config.locale(), "404.html"));
                 notFoundKey = notFoundHtml == null ? null : renderKey;
                 if (notFoundHtml != null) store.save(NOT_FOUND, new PageStore.Entry("", Map.of(), "", null, "404", "",

@@ -88,6 +88,21 @@ public final class PageViews {
     }
 
     /** The view of the 404 page, which has no source of its own. */
+    /**
+     * The 404 page's words in another of the site's languages: hosts serve one {@code 404.html} for every missing
+     * address, so a reader of the Chinese edition gets a section in Chinese with the Chinese home and articles.
+     *
+     * @param home the language's home page, as a site path ({@code zh/index.html})
+     */
+    public record NotFoundIn(String tag, String title, String homeLink, String joiner, String homeRest, String home,
+                             List<PageView> articles) {
+
+        public static NotFoundIn of(String code, io.datadesk.i18n.Messages m, List<PageView> articles) {
+            return new NotFoundIn(io.datadesk.config.Language.tag(code), m.get("not_found.title"), m.get("not_found.home_link"),
+                    m.get("not_found.home_joiner"), m.get("not_found.home_rest"), code + "/index.html", articles);
+        }
+    }
+
     public static PageView notFound(SiteConfig config, io.datadesk.i18n.Messages messages) {
         return new PageView(messages.get("not_found.title"), null, messages.get("not_found.description"), null,
                 null, null, List.of(), config.languageTag(), 0, List.of(), "", "404.html", "", Map.of());

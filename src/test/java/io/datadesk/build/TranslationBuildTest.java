@@ -182,6 +182,22 @@ class TranslationBuildTest {
                 .select("entry link").eachAttr("href")).containsExactly("https://desk.example.org/zh/cuts/");
     }
 
+    /** Hosts serve the one 404.html for a missing Chinese address too: it says so in Chinese, with the Chinese home and articles. */
+    @Test
+    void theNotFoundPageSpeaksEveryLanguageOfTheSite() throws Exception {
+        build();
+        Document notFound = page("404.html");
+        assertThat(notFound.selectFirst("html").attr("lang")).isEqualTo("en");
+        Element zh = notFound.selectFirst("section[lang=zh-CN]");
+        assertThat(zh).isNotNull();
+        assertThat(zh.selectFirst("h2").text()).isEqualTo("页面不存在");
+        assertThat(zh.selectFirst("p").text()).isEqualTo("返回首页，查看全部报道。");
+        assertThat(zh.select("a").eachAttr("href")).containsExactly("/zh/index.html", "/zh/cuts/index.html");
+        assertThat(zh.select("li").eachText()).containsExactly("裁员");
+        assertThat(notFound.selectFirst("main > .prose p").text()).isEqualTo("Go to the home page to see every report.");
+        assertThat(notFound.select("main > .prose li").eachText()).containsExactly("Cuts");
+    }
+
     @Test
     void aPageWithoutTranslationHasNoSwitcherNorAlternates() throws Exception {
         fx.write("content/solo/index.md", "---\ntitle: Solo\n---\nAlone.\n");
@@ -313,17 +329,26 @@ class TranslationBuildTest {
             // Texts that are the same in both languages or too short to mean anything alone ("CSV", ": ") are not English.
             if (t.length() > 3 && !t.equals(io.datadesk.i18n.MessageCatalog.builtIn().texts("zh").get(k))) english.add(t);
         });
-        Document zh = page("zh/cuts/index.html");
-        zh.select("pre, code, script, style").remove(); // SQL and code are the author's
-        List<String> texts = new java.util.ArrayList<>();
-        for (Element e : zh.getAllElements()) {
-            texts.add(e.ownText());
-            for (String a : List.of("aria-label", "title", "alt", "content", "summary")) if (e.hasAttr(a)) texts.add(e.attr(a));
+        // The article (chart descriptions, legends, tooltips, tables), its how-computed page, the Chinese home page's
+        // list, and the 404 page's Chinese section.
+        Element notFound = page("404.html").selectFirst("section[lang=zh-CN]");
+        assertThat(notFound).isNotNull();
+        List<Element> zhPages = List.of(page("zh/cuts/index.html"), page("zh/cuts/how-computed.html"), page("zh/index.html"), notFound);
+        for (Element zh : zhPages) {
+            zh.select("pre, code, script, style").remove(); // SQL and code are the author's
+            List<String> texts = new java.util.ArrayList<>();
+            for (Element e : zh.getAllElements()) {
+                texts.add(e.ownText());
+                for (String a : List.of("aria-label", "title", "alt", "content", "summary")) if (e.hasAttr(a)) texts.add(e.attr(a));
+            }
+            for (String t : texts) {
+                for (String en : english)
+                    assertThat(t).as("English '" + en + "' on a zh page").doesNotContain(en);
+                // Chinese punctuation is full width: no "估计值 (" or "2024年: " written by the tool
+                assertThat(t).as("half-width punctuation beside Chinese").doesNotContainPattern("[\\u4e00-\\u9fff] ?[(:,;]|\\)[\\u4e00-\\u9fff]");
+            }
         }
-        for (String t : texts)
-            for (String en : english)
-                assertThat(t).as("English '" + en + "' on the zh page").doesNotContain(en);
-        assertThat(zh.text()).contains("发布于", "阅读约", "数据来源", "下载数据", "显示数据", "注释", "数字是如何计算的", "无数据", "柱状图");
+        assertThat(page("zh/cuts/index.html").text()).contains("发布于", "阅读约", "数据来源", "下载数据", "显示数据", "注释", "数字是如何计算的", "无数据", "柱状图");
     }
 
     @Test

@@ -110,6 +110,17 @@ final class CardFonts {
         return runs;
     }
 
+    /** Whether {@code text} has characters of the scripts the CJK font is for (Han, kana, hangul, their punctuation). */
+    static boolean needsCjk(String text) {
+        return text.codePoints().anyMatch(cp -> cp >= 0x2E80 && cp <= 0x9FFF || cp >= 0xAC00 && cp <= 0xD7AF
+                || cp >= 0xF900 && cp <= 0xFAFF || cp >= 0xFE30 && cp <= 0xFE4F || cp >= 0xFF00 && cp <= 0xFFEF || cp >= 0x20000);
+    }
+
+    /** Whether {@value #PACKAGE}'s files are where the cards read them. */
+    static boolean cjkInstalled() {
+        return Files.isRegularFile(DEBIAN_DIR.resolve("NotoSansCJK-Regular.ttc")) && Files.isRegularFile(DEBIAN_DIR.resolve("NotoSansCJK-Bold.ttc"));
+    }
+
     /** Whether some character of {@code text} has a glyph in no font of the card. */
     boolean cannotDraw(String text, String lang) {
         return text != null && runs(text, false, 12f, lang) == null;

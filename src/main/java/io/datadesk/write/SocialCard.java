@@ -78,9 +78,13 @@ public final class SocialCard {
     /** One stretch of text on a card and the font it was drawn in. */
     public record DrawnText(String text, Font font) {}
 
-    /** Whether some text of a card has a glyph in no font the card can use (it is left out): the build names the package. */
+    /**
+     * Whether some text of a card is Chinese, Japanese or Korean while the CJK font is not installed (the text is
+     * left out of the card): the build names the package. Asks the file system only, so a build whose cards all
+     * come from the cache never loads a font.
+     */
     public static boolean lacksFont(String lang, String... texts) {
-        for (String t : texts) if (CardFonts.system().cannotDraw(t, lang)) return true;
+        for (String t : texts) if (t != null && CardFonts.needsCjk(t) && !CardFonts.cjkInstalled()) return true;
         return false;
     }
 

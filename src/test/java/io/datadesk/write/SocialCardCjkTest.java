@@ -54,6 +54,15 @@ class SocialCardCjkTest {
     }
 
     @Test
+    void theBuildNamesThePackageOnlyForCjkTextWithoutTheFont() {
+        assertThat(CardFonts.needsCjk("AI对裁员")).isTrue();
+        assertThat(CardFonts.needsCjk("（")).isTrue();
+        assertThat(CardFonts.needsCjk("Layoffs — “AI” 2026")).isFalse();
+        assertThat(SocialCard.lacksFont("en", "Layoffs", null)).isFalse();
+        assertThat(SocialCard.lacksFont("zh-CN", "裁员")).isEqualTo(!CardFonts.cjkInstalled());
+    }
+
+    @Test
     void theCollectionFaceFollowsTheLanguagesRegion() {
         assertThat(CardFonts.region("zh-CN")).isEqualTo("SC");
         assertThat(CardFonts.region("zh-TW")).isEqualTo("TC");

@@ -276,7 +276,7 @@ public final class SiteBuilder {
             if (m.view.hasProvenance()) {
                 // "How the numbers were computed" is a page of its own beside the article, kept with the page's
                 // other files (its data downloads) so that a page taken from the store brings it along.
-                Map<String, Object> howModel = PageViews.model(config.in(edition), PageViews.howComputed(m.view), articles,
+                Map<String, Object> howModel = PageViews.model(config.in(edition), PageViews.howComputed(m.view, tset.messages().forLocale(m.locale)), articles,
                         new Links(m.source.root(), assets.files()), tset.messages().forLocale(m.locale), SiteIndexes.feedPath(edition, config.language()));
                 howModel.put("translations", translations.get(m.source));
                 Map<String, byte[]> files = new java.util.LinkedHashMap<>(m.files);

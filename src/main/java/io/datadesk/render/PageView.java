@@ -63,7 +63,10 @@ public record PageView(String title, String subtitle, String description, String
     public String cardAlt(String siteTitle, String chartLabel) {
         String base = isArticle() || siteTitle == null || siteTitle.isBlank() ? title : siteTitle;
         if (cardChart.isEmpty()) return base;
-        return base + (base.matches(".*[.!?\u2026]$") ? " " : ". ") + chartLabel + ": " + cardChart;
+        // Chinese and Japanese end a sentence with 。 and introduce with ：, both full width with no space after.
+        boolean wide = lang != null && (lang.startsWith("zh") || lang.startsWith("ja"));
+        String stop = base.matches(".*[.!?\u2026\u3002\uFF01\uFF1F]$") ? (wide ? "" : " ") : wide ? "\u3002" : ". ";
+        return base + stop + chartLabel + (wide ? "\uFF1A" : ": ") + cardChart;
     }
 
     /** Whether the page has a "How the numbers were computed" section. */

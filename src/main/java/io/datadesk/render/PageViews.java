@@ -57,7 +57,7 @@ public final class PageViews {
         return new PageView(fm.title(), fm.subtitle(), fm.description(), fm.author() != null ? fm.author() : config.author(),
                 fm.date(), fm.updated(), fm.tags(), io.datadesk.config.Language.tag(language(p, config)),
                 readingMinutes(polished.words(), polished.characters()), toc(p.markdown().toc(), polished), body, sitePath, canonical, c.results(), sources(c.sources()),
-                downloads(c), provenance, cardChart(c.firstChartSvg()), p.source().key());
+                downloads(c), provenance, cardChart(c.firstChartSvg(), io.datadesk.config.Language.tag(language(p, config))), p.source().key());
     }
 
     /**
@@ -65,6 +65,11 @@ public final class PageViews {
      * (the chart's title and its description, generated from the data or the author's {@code alt}).
      */
     static String cardChart(String svg) {
+        return cardChart(svg, null);
+    }
+
+    /** As above, joined with the colon of the page's language {@code lang} (full width in Chinese and Japanese). */
+    static String cardChart(String svg, String lang) {
         if (svg == null || svg.isEmpty()) return "";
         var doc = org.jsoup.Jsoup.parse(svg, "", org.jsoup.parser.Parser.xmlParser());
         var title = doc.selectFirst("svg > title");
@@ -73,6 +78,8 @@ public final class PageViews {
         String d = desc == null ? "" : desc.text().strip();
         if (t.isEmpty()) return d;
         if (d.isEmpty()) return t;
+        if (lang != null && (lang.startsWith("zh") || lang.startsWith("ja")))
+            return t + (t.matches(".*[。！？：]$") ? "" : "：") + d;
         return t + (t.matches(".*[.!?:\u2026]$") ? " " : ": ") + d;
     }
 
@@ -81,13 +88,17 @@ public final class PageViews {
      * article's section as the content, under the article's title, with no contents, sources or downloads of its own.
      */
     public static PageView howComputed(PageView article) {
-        return new PageView(ProvenanceHtml.TITLE, article.title(), article.description(), article.author(), article.date(),
+        return howComputed(article, io.datadesk.i18n.Messages.english());
+    }
+
+    /** As above, titled in the article's language ({@code how.title}: 数字是如何计算的). */
+    public static PageView howComputed(PageView article, io.datadesk.i18n.Messages msg) {
+        return new PageView(msg.get("how.title"), article.title(), article.description(), article.author(), article.date(),
                 article.updated(), article.tags(), article.lang(), 0, List.of(), article.provenance(),
                 article.sitePath() + ProvenanceHtml.PAGE, article.canonicalUrl().isEmpty() ? "" : article.canonicalUrl() + ProvenanceHtml.PAGE,
                 Map.of(), List.of(), List.of(), "", "", article.key());
     }
 
-    /** The view of the 404 page, which has no source of its own. */
     /**
      * The 404 page's words in another of the site's languages: hosts serve one {@code 404.html} for every missing
      * address, so a reader of the Chinese edition gets a section in Chinese with the Chinese home and articles.
@@ -103,6 +114,7 @@ public final class PageViews {
         }
     }
 
+    /** The view of the 404 page, which has no source of its own. */
     public static PageView notFound(SiteConfig config, io.datadesk.i18n.Messages messages) {
         return new PageView(messages.get("not_found.title"), null, messages.get("not_found.description"), null,
                 null, null, List.of(), config.languageTag(), 0, List.of(), "", "404.html", "", Map.of());

@@ -195,7 +195,7 @@ class TranslationBuildTest {
         assertThat(zh.select("a").eachAttr("href")).containsExactly("/zh/index.html", "/zh/cuts/index.html");
         assertThat(zh.select("li").eachText()).containsExactly("裁员");
         assertThat(notFound.selectFirst("main > .prose p").text()).isEqualTo("Go to the home page to see every report.");
-        assertThat(notFound.select("main > .prose li").eachText()).containsExactly("Cuts");
+        assertThat(notFound.select("main > div.prose li").eachText()).containsExactly("Cuts");
     }
 
     @Test

@@ -109,20 +109,33 @@ public final class ChartRenderer {
         Function<Object, String> xFormat = format(spec, "x-format", spec.xFormat(), locale);
         ChartData data = ChartData.of(spec, result);
         io.datadesk.error.BuildCancelled.check();
+        // Ticks may name years on a monthly axis; a tooltip, the description and the table name each month.
+        Function<Object, String> pointX = pointFormat(xFormat, data);
         List<String> colors = colors(spec, data);
         // Descriptions name exact numbers: "89,709", not the axis's compact "89.7K".
         Function<Object, String> exact = spec.yFormat() != null && spec.yFormat().trim().startsWith("compact") ? null
                 // "percent:0" rounds 0.6% to "1%" on an axis; a description names the value as the prose does
                 : spec.yFormat() != null && spec.yFormat().trim().startsWith("percent") ? v -> v instanceof Number n ? Figure.share(n.doubleValue(), locale) : String.valueOf(v)
                 : yFormat;
-        String description = spec.alt() != null ? spec.alt() : Describe.describe(spec, data, xFormat, exact, locale, msg);
+        String description = spec.alt() != null ? spec.alt() : Describe.describe(spec, data, pointX, exact, locale, msg);
         String wide = "", narrow = "";
         if (spec.type() != ChartType.HBAR) {
-            wide = draw(spec, data, idPrefix + "-w", WIDE, locale, xFormat, yFormat, description, colors, msg);
-            narrow = draw(spec, data, idPrefix + "-n", NARROW, locale, xFormat, yFormat, description, colors, msg);
+            wide = draw(spec, data, idPrefix + "-w", WIDE, locale, xFormat, pointX, yFormat, description, colors, msg);
+            narrow = draw(spec, data, idPrefix + "-n", NARROW, locale, xFormat, pointX, yFormat, description, colors, msg);
         }
-        String html = Figure.html(spec, data, result, idPrefix, wide, narrow, colors, locale, xFormat, yFormat, csvHref, description, msg);
+        String html = Figure.html(spec, data, result, idPrefix, wide, narrow, colors, locale, pointX, yFormat, csvHref, description, msg);
         return new RenderedChart(wide, narrow, html, description);
+    }
+
+    /**
+     * The format that names one x value: the author's {@code x-format} when it tells every value apart, else (a
+     * "yyyy" format on monthly dates) null, which names dates at the data's own precision ("May 2023").
+     */
+    static Function<Object, String> pointFormat(Function<Object, String> xFormat, ChartData data) {
+        if (xFormat == null || data.xKind() != XValues.Kind.DATE) return xFormat;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Object x : data.xs()) if (!seen.add(xFormat.apply(x))) return null;
+        return xFormat;
     }
 
     private Function<Object, String> format(ChartSpec spec, String key, String name, Locale locale) {
@@ -148,7 +161,7 @@ public final class ChartRenderer {
     // ---------------------------------------------------------------- drawing
 
     private String draw(ChartSpec spec, ChartData data, String id, int width, Locale locale,
-                        Function<Object, String> xFormat, Function<Object, String> yFormat, String description, List<String> colors,
+                        Function<Object, String> xFormat, Function<Object, String> pointX, Function<Object, String> yFormat, String description, List<String> colors,
                         io.datadesk.i18n.Messages msg) {
         boolean narrow = width == NARROW;
         int height = (int) Math.round(width * spec.height() * (narrow ? 1.25 : 1));
@@ -181,16 +194,12 @@ public final class ChartRenderer {
             chart = xy(spec, data, plotWidth, height, tick, texts, xFormat, yFormat, locale, seriesColors, overlay, empty);
         }
         int chartHeight = height;
-        if (spec.type().isCategory() && !empty && data.xKind() == XValues.Kind.CATEGORY) {
-            // Wrapped category labels need lines under the axis; the plot gives up that height. The slot width is
-            // estimated before layout (the y labels take about 50 px); Overlay wraps to the real one.
+        if (spec.type().isCategory() && !empty) {
+            // Category labels that wrap need lines under the axis; the plot gives up that height. The slot width is
+            // estimated before layout (the y labels take about 50 px); Overlay lays the labels out on the real one.
             double slot = (plotWidth - 56.0) / Math.max(1, data.xs().size());
             FontRenderContext frc = svg.getFontRenderContext();
-            int lines = 1;
-            for (Object x : data.xs()) {
-                String l = xFormat != null ? xFormat.apply(x) : Describe.xText(x, data.xs(), data.xKind(), locale, true);
-                lines = Math.max(lines, Overlay.wrap(l, slot - 6, 3, tick, frc).size());
-            }
+            int lines = CategoryLabels.plan(categoryLabels(data, xFormat, locale), slot, CategoryLabels.MAX_LINES, s -> advance(s, tick, frc)).lines();
             overlay.labelLines = lines;
             chartHeight = height - (int) Math.ceil((lines - 1) * tick.getSize2D() * 1.2);
             if (lines > 1) {
@@ -220,7 +229,7 @@ public final class ChartRenderer {
             overlay.draw(svg, axes, spec, data, texts, tick, strong, locale, xFormat, plotWidth);
             Marks marks = new Marks(svg, axes, top).in(msg);
             Function<Double, String> yText = v -> yFormat != null ? yFormat.apply(v) : AxisFormats.auto(v, locale);
-            Function<Integer, String> xText = i -> xFormat != null ? xFormat.apply(data.xs().get(i))
+            Function<Integer, String> xText = i -> pointX != null ? pointX.apply(data.xs().get(i))
                     : Describe.xText(data.xs().get(i), data.xs(), data.xKind(), locale, false);
             switch (spec.type()) {
                 case BAR, STACKED_BAR -> marks.bars(data, spec.type().isStacked(), barFill(data), overlay.yMin, seriesColors, xText, yText);
@@ -250,6 +259,13 @@ public final class ChartRenderer {
         // Tooltips only on the wide drawing: phones cannot hover, and each costs bytes on every page view.
         return SvgPost.finish(svg.getSVGElement(), id, width, height + top, spec.title(), description, seriesColors, colors,
                 narrow ? List.of() : hits);
+    }
+
+    /** The labels of a bar chart's categories, as drawn under them (abbreviated months). */
+    static List<String> categoryLabels(ChartData data, Function<Object, String> xFormat, Locale locale) {
+        List<String> out = new ArrayList<>();
+        for (Object x : data.xs()) out.add(xFormat != null ? xFormat.apply(x) : Describe.xText(x, data.xs(), data.xKind(), locale, true));
+        return out;
     }
 
     private static Color[] seriesColors(ChartSpec spec, int n) {
@@ -691,11 +707,14 @@ public final class ChartRenderer {
                 double first = centre.length == 0 ? Double.NaN : centre[0], last = centre.length == 0 ? Double.NaN : centre[n - 1];
                 double spacing = Math.abs(slot);
                 double line = tick.getSize2D() * 1.2;
-                if (categories && data.xKind() == XValues.Kind.CATEGORY && spacing >= 28) {
-                    // Named categories (regions, companies) each keep their label: wrapped onto the lines reserved
-                    // under the axis, and shortened only when a single word is wider than its bar's slot.
+                if (categories) {
+                    // Bars: every category keeps its label in full where it can (see CategoryLabels).
+                    CategoryLabels.Plan plan = CategoryLabels.plan(labels, spacing, labelLines, s -> advance(s, tick, frc));
+                    double room = plan.every() * spacing - CategoryLabels.GAP;
                     for (int i = 0; i < n; i++) {
-                        List<String> lines = wrap(labels.get(i), spacing - 6, labelLines, tick, frc);
+                        if (!plan.shows(i, n)) continue;
+                        List<String> lines = CategoryLabels.lines(labels.get(i), room, labelLines, s -> advance(s, tick, frc), plan.every() == 1);
+                        if (lines == null) lines = wrap(labels.get(i), room, labelLines, tick, frc); // fits nowhere: shortened
                         for (int k = 0; k < lines.size(); k++) {
                             double w = advance(lines.get(k), tick, frc);
                             double lx = Math.max(2, Math.min(width - w - 2, centre[i] - w / 2));

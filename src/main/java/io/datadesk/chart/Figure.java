@@ -83,6 +83,19 @@ final class Figure {
             sb.append("<li><span class=\"dd-swatch ").append(bars ? "dd-swatch--partial" : "dd-swatch--line dd-swatch--dashed").append("\"></span>").append(Html.escape(msg.get("chart.partial"))).append("</li>");
     }
 
+    private static final java.util.regex.Pattern PALETTE_VAR = java.util.regex.Pattern.compile("var\\(--dd-s(\\d+),#[0-9a-f]{6}\\)");
+
+    /**
+     * The end of a swatch's class attribute and its colour: a palette colour is a class ({@code dd-c2}, defined in
+     * chart.css), which weighs less than the same inline style repeated on every legend entry; an author's colour
+     * stays an inline style.
+     */
+    static String colour(String css) {
+        java.util.regex.Matcher m = PALETTE_VAR.matcher(css);
+        if (m.matches()) return " dd-c" + m.group(1) + "\"";
+        return "\" style=\"background:" + Html.escape(css) + "\"";
+    }
+
     private static boolean hasFlagLegend(ChartSpec spec, ChartData data) {
         return data.anyEstimated() || data.anyPartial() || data.anyMissing() && spec.type().isCategory() && !spec.type().isStacked();
     }
@@ -106,7 +119,7 @@ final class Figure {
                 String name = xFormat != null ? xFormat.apply(data.xs().get(i)) : Describe.xText(data.xs().get(i), data.xs(), data.xKind(), locale, false);
                 String value = yFormat != null ? yFormat.apply(v[i]) : AxisFormats.auto(v[i], locale);
                 String pct = share(total == 0 ? 0 : v[i] / total, locale);
-                sb.append("<li><span class=\"dd-swatch\" style=\"background:").append(Html.escape(colors.get(i))).append("\"></span>")
+                sb.append("<li><span class=\"dd-swatch").append(colour(colors.get(i))).append("></span>")
                         .append(Html.escape(name)).append(" <span class=\"dd-legend-value\">").append(Html.escape(pct + msg.get("chart.in_parentheses", value))).append("</span></li>");
             }
             sb.append("</ul>\n");
@@ -117,7 +130,7 @@ final class Figure {
         sb.append("<ul class=\"dd-legend\">");
         for (int i = 0; named && i < data.series().size(); i++) {
             sb.append("<li><span class=\"dd-swatch").append(spec.type() == ChartType.LINE ? " dd-swatch--line" : "")
-                    .append("\" style=\"background:").append(Html.escape(colors.get(i))).append("\"></span>")
+                    .append(colour(colors.get(i))).append("></span>")
                     .append(Html.escape(data.series().get(i).name())).append("</li>");
         }
         flagLegend(sb, spec, data, msg);

@@ -34,8 +34,10 @@ final class Hbar {
         if (spec.yMin() != null) min = Math.min(min, spec.yMin());
         double span = max - min == 0 ? 1 : max - min;
         double zero = 100 * -min / span; // where the zero line is, as a share of the track; 0 without negatives
-        String color = spec.colors().isEmpty() ? "var(--dd-s0,#0072b2)" : spec.colors().get(0);
-        sb.append("<table class=\"dd-hbar").append(min < 0 ? " dd-hbar--negative" : "").append("\"><caption class=\"dd-visually-hidden\">")
+        // The bars' colour is the palette's first by default (chart.css); an author's colour is set once on the table.
+        sb.append("<table class=\"dd-hbar").append(min < 0 ? " dd-hbar--negative" : "").append('"');
+        if (!spec.colors().isEmpty()) sb.append(" style=\"--dd-hbar:").append(Html.escape(spec.colors().get(0))).append('"');
+        sb.append("><caption class=\"dd-visually-hidden\">")
                 .append(Html.escape(description)).append("</caption>");
         sb.append("<thead class=\"dd-visually-hidden\"><tr><th scope=\"col\">")
                 .append(Html.escape(spec.xLabel() != null ? spec.xLabel() : ChartData.humanize(spec.x())))
@@ -52,8 +54,7 @@ final class Hbar {
             if (min < 0) sb.append("<span class=\"dd-hbar-zero\" style=\"left:").append(SvgPost.num(zero)).append("%\"></span>");
             if (!missing)
                 sb.append("<span class=\"dd-hbar-bar").append(v[i] < 0 ? " dd-hbar-bar--neg" : "").append(flag).append("\" style=\"margin-left:")
-                        .append(SvgPost.num(left)).append("%;width:").append(SvgPost.num(width)).append("%;background:")
-                        .append(Html.escape(color)).append("\"></span>");
+                        .append(SvgPost.num(left)).append("%;width:").append(SvgPost.num(width)).append("%\"></span>");
             sb.append("</span><span class=\"dd-hbar-value\">")
                     .append(missing ? io.datadesk.table.TableHtml.noData(msg) : Html.escape(value));
             if (!flag.isEmpty()) io.datadesk.table.TableHtml.flagSpan(sb, msg.get("chart.in_parentheses", msg.get(series.estimated()[i] ? "chart.flag_estimate" : "chart.flag_partial_short")));

@@ -153,9 +153,15 @@ final class Marks {
                 }
             }
         }
-        // One tooltip band per x value, naming every series there. Long series would add more bytes than they help.
+        // One tooltip band per x value, naming every series there; a dense line gets tooltips at its notable points
+        // only (see notable), since a band per month would weigh more than the drawing, and the data table under the
+        // chart is the full record.
         int n = data.xs().size();
-        if (n == 0 || n > 160) return;
+        if (n == 0) return;
+        if (n > DENSE) {
+            notable(data, xText, yText);
+            return;
+        }
         double y0 = sy(yMax), y1 = sy(yMin);
         for (int i = 0; i < n; i++) {
             double cx = sx(data.xPos()[i]);
@@ -169,6 +175,35 @@ final class Marks {
                         .append(s.missing(i) ? "" : s.estimated()[i] ? flag("chart.flag_estimate") : s.partial()[i] ? flag("chart.flag_partial") : "");
             }
             hits.add(new Hit(left, y0, right - left, y1 - y0, false, t.toString()));
+        }
+    }
+
+    /** More x values than this make a line dense: its tooltips mark notable points instead of every value. */
+    static final int DENSE = 48;
+
+    /**
+     * Tooltips at each series' first, highest, lowest and latest values, the points a reader looks for and the
+     * description names, as small circles on the line.
+     */
+    private void notable(ChartData data, Function<Integer, String> xText, Function<Double, String> yText) {
+        List<ChartData.Series> ss = data.series();
+        for (ChartData.Series s : ss) {
+            double[] y = s.y();
+            int first = -1, hi = -1, lo = -1, last = -1;
+            for (int i = 0; i < y.length; i++) {
+                if (Double.isNaN(y[i])) continue;
+                if (first < 0) first = i;
+                if (hi < 0 || y[i] > y[hi]) hi = i;
+                if (lo < 0 || y[i] < y[lo]) lo = i;
+                last = i;
+            }
+            if (first < 0) continue;
+            java.util.Set<Integer> done = new java.util.LinkedHashSet<>(List.of(first, hi, lo, last));
+            for (int i : done) {
+                String t = (ss.size() > 1 ? s.name() + ", " : "") + xText.apply(i) + ": " + yText.apply(y[i])
+                        + (s.estimated()[i] ? flag("chart.flag_estimate") : s.partial()[i] ? flag("chart.flag_partial") : "");
+                hits.add(new Hit(sx(s.x()[i]) - 6, sy(y[i]) - 6, 12, 12, true, t));
+            }
         }
     }
 

@@ -113,14 +113,16 @@ public final class TableHtml {
         java.util.Set<Integer> longText = longTextColumns(shown, texts);
         StringBuilder sb = new StringBuilder(256 + 64 * Math.min(result.rowCount(), 1000) * Math.max(1, shown.size()));
         sb.append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"").append(escape(ariaLabel)).append("\">\n");
-        sb.append("<table class=\"data-table\">\n");
+        // Numbers in every column after the first: one class on the table aligns them (as in renderGrid).
+        boolean numbersAfterFirst = shown.size() > 1 && shown.subList(1, shown.size()).stream().allMatch(s -> "num".equals(s.cssClass));
+        sb.append(numbersAfterFirst ? "<table class=\"data-table dd-numeric\">\n" : "<table class=\"data-table\">\n");
         if (caption != null) sb.append("<caption>").append(escape(caption)).append("</caption>\n");
         sb.append("<thead>\n<tr>");
         for (int c = 0; c < shown.size(); c++) {
             Shown s = shown.get(c);
             sb.append("<th scope=\"col\"");
             // Only the header carries the class: a column is as wide as its widest minimum, so one cell suffices.
-            classAttr(sb, !longText.contains(c) ? s.cssClass : s.cssClass == null ? "long" : s.cssClass + " long");
+            if (!(numbersAfterFirst && c > 0)) classAttr(sb, !longText.contains(c) ? s.cssClass : s.cssClass == null ? "long" : s.cssClass + " long");
             sb.append('>').append(escape(s.label)).append("</th>");
         }
         sb.append("</tr>\n</thead>\n<tbody>\n");
@@ -131,7 +133,7 @@ public final class TableHtml {
                 String text = texts.get(r).get(c);
                 String tag = rowHeaders && c == 0 ? "th" : "td";
                 sb.append('<').append(tag).append(tag.equals("th") ? " scope=\"row\"" : "");
-                classAttr(sb, s.cssClass);
+                if (!(numbersAfterFirst && c > 0)) classAttr(sb, s.cssClass);
                 sb.append('>').append(text == null ? noData : escape(text)).append("</").append(tag).append('>');
             }
             sb.append("</tr>\n");
@@ -187,12 +189,15 @@ public final class TableHtml {
         String noData = noData(msg);
         StringBuilder sb = new StringBuilder(256 + 48 * rows.size() * Math.max(1, headers.size()));
         sb.append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"").append(escape(ariaLabel)).append("\">\n");
-        sb.append("<table class=\"data-table\">\n");
+        // The usual chart table has numbers in every column after the first: one class on the table then aligns them
+        // (site.css), rather than a class on each of hundreds of cells.
+        boolean numbersAfterFirst = headers.size() > 1 && !numeric.subList(1, numeric.size()).contains(false);
+        sb.append(numbersAfterFirst ? "<table class=\"data-table dd-numeric\">\n" : "<table class=\"data-table\">\n");
         if (caption != null) sb.append("<caption>").append(escape(caption)).append("</caption>\n");
         sb.append("<thead>\n<tr>");
         for (int i = 0; i < headers.size(); i++) {
             sb.append("<th scope=\"col\"");
-            classAttr(sb, numeric.get(i) ? "num" : null);
+            classAttr(sb, numeric.get(i) && (i == 0 || !numbersAfterFirst) ? "num" : null);
             sb.append('>').append(escape(headers.get(i))).append("</th>");
         }
         sb.append("</tr>\n</thead>\n<tbody>\n");
@@ -202,7 +207,7 @@ public final class TableHtml {
                 Cell c = row.get(i);
                 String tag = i == 0 ? "th" : "td";
                 sb.append('<').append(tag).append(i == 0 ? " scope=\"row\"" : "");
-                classAttr(sb, numeric.get(i) ? "num" : null);
+                classAttr(sb, numeric.get(i) && (i == 0 || !numbersAfterFirst) ? "num" : null);
                 sb.append('>').append(c.text() == null ? noData : escape(c.text()));
                 if (c.flag() != null) flagSpan(sb, msg.get("chart.in_parentheses", c.flag()));
                 sb.append("</").append(tag).append('>');

@@ -69,6 +69,50 @@ class ChartPaletteTest {
         assertThat(failures).isEmpty();
     }
 
+    /** --bg and --logo-N of site.css, per scheme (its dark block redefines them). */
+    static Map<String, Map<String, String>> site() throws IOException {
+        String css = Files.readString(Path.of("templates/assets/site.css"));
+        Pattern var = Pattern.compile("--(bg|logo-\\d):\\s*(#[0-9a-fA-F]{6})");
+        int dark = css.indexOf("@media (prefers-color-scheme: dark)");
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (var part : Map.of("light", css.substring(0, dark), "dark", css.substring(dark, css.indexOf('}', dark))).entrySet()) {
+            Map<String, String> v = new LinkedHashMap<>();
+            Matcher m = var.matcher(part.getValue());
+            while (m.find()) v.put(m.group(1), m.group(2).toLowerCase());
+            out.put(part.getKey(), v);
+        }
+        return out;
+    }
+
+    @Test
+    void seriesColoursHaveThreeToOneContrastWithTheSitesOwnBackgroundToo() throws IOException {
+        Map<String, Map<String, String>> site = site(), charts = schemes();
+        List<String> failures = new ArrayList<>();
+        for (String scheme : List.of("light", "dark")) {
+            Map<String, String> palette = charts.get(scheme.equals("light") ? "light" : "dark (media query)");
+            String bg = site.get(scheme).get("bg");
+            assertThat(bg).as(scheme + " --bg").isNotNull();
+            for (int i = 0; i < ChartRenderer.PALETTE.length; i++) {
+                double r = ratio(palette.get("dd-s" + i), bg);
+                if (r < 3.0) failures.add(String.format("%s: --dd-s%d is %.2f:1 on the page's %s", scheme, i, r, bg));
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void theMastheadLogoUsesTheChartPaletteInBothSchemes() throws IOException {
+        Map<String, Map<String, String>> site = site(), charts = schemes();
+        for (String scheme : List.of("light", "dark")) {
+            Map<String, String> palette = charts.get(scheme.equals("light") ? "light" : "dark (media query)");
+            assertThat(site.get(scheme).get("logo-1")).as(scheme + " --logo-1").isEqualTo(palette.get("dd-s1"));
+            assertThat(site.get(scheme).get("logo-2")).as(scheme + " --logo-2").isEqualTo(palette.get("dd-s0"));
+        }
+        String layout = Files.readString(Path.of("templates/layout.html"));
+        String mark = layout.substring(layout.indexOf("<svg class=\"site-mark\""), layout.indexOf("</svg>", layout.indexOf("site-mark")));
+        assertThat(mark).as("the logo takes its colours from site.css").doesNotContainPattern("fill=\"#");
+    }
+
     @Test
     void xchartDrawsWithTheLightSchemesColours() throws IOException {
         Map<String, String> light = schemes().get("light");

@@ -162,7 +162,7 @@ class ChartRendererTest {
         Document html = Jsoup.parse(c.html());
         assertThat(html.select("table.dd-hbar tbody tr")).hasSize(10);
         assertThat(html.select("table.dd-hbar tbody tr th").first().text()).isEqualTo("Intel (2025)");
-        assertThat(html.select("table.dd-hbar .dd-hbar-bar").first().attr("style")).startsWith("margin-left:0%;width:100%;");
+        assertThat(html.select("table.dd-hbar .dd-hbar-bar").first().attr("style")).isEqualTo("margin-left:0%;width:100%");
         assertThat(html.select("table.dd-hbar .dd-hbar-value").first().text()).isEqualTo("22,000");
     }
 
@@ -326,5 +326,95 @@ class ChartRendererTest {
         java.awt.Font tick = ChartFonts.REGULAR.deriveFont(13f);
         for (String t : cut)
             assertThat(tick.getStringBounds(t, new java.awt.font.FontRenderContext(null, true, true)).getWidth()).isLessThanOrEqualTo(ChartRenderer.NARROW - 8);
+    }
+
+    private static QueryResult yearsWithPartPeriods() {
+        List<List<Object>> rows = new ArrayList<>();
+        String[] years = {"2023 (May–Dec)", "2024", "2025", "2026 (Jan–May)"};
+        for (int i = 0; i < years.length; i++) rows.add(List.of(years[i], new java.math.BigDecimal(100 + i * 37), i % 3 == 0));
+        return new QueryResult("yearly", List.of(new Column("period", ColumnType.TEXT), new Column("cuts", ColumnType.DECIMAL),
+                new Column("is_partial", ColumnType.BOOLEAN)), rows);
+    }
+
+    @Test
+    void everyBarCategoryKeepsItsWholeLabelOnAPhone() throws Exception {
+        ChartSpec spec = ChartSpec.parse(YamlNode.parse("type: bar\ndata: yearly\nx: period\ny: cuts\npartial: is_partial\n", "p.md", 1));
+        RenderedChart chart = renderer.render(spec, spec.check(Map.of("yearly", yearsWithPartPeriods())), "c1", Locale.US, null);
+        for (String svg : List.of(chart.svg(), chart.svgNarrow())) {
+            List<String> texts = texts(parseXml(svg));
+            assertThat(texts).noneMatch(t -> t.contains("\u2026"));
+            // Wrapped lines, joined again, give every label in full (a line ends at a space or after a dash).
+            String joined = String.join(" ", texts).replace("– ", "–");
+            assertThat(joined).contains("2023 (May–Dec)", "2024", "2025", "2026 (Jan–May)");
+        }
+        assertThat(texts(parseXml(chart.svgNarrow()))).contains("(May–", "Dec)");
+    }
+
+    @Test
+    void barLabelsThatCannotAllFitNameTheLastCategoryAndBreakNoWord() {
+        java.awt.Font tick = ChartFonts.REGULAR.deriveFont(13f);
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        java.util.function.ToDoubleFunction<String> w = t -> ChartRenderer.advance(t, tick, frc);
+        List<String> years = new ArrayList<>();
+        for (int y = 2015; y <= 2025; y++) years.add(String.valueOf(y));
+        years.add("2026 (Jan–Sep)");
+        CategoryLabels.Plan plan = CategoryLabels.plan(years, 21, CategoryLabels.MAX_LINES, w);
+        assertThat(plan.every()).isGreaterThan(1);
+        assertThat(plan.shows(years.size() - 1, years.size())).as("the latest, part-year bar is named").isTrue();
+        List<String> last = CategoryLabels.lines(years.get(11), plan.every() * 21 - CategoryLabels.GAP, plan.lines(), w, false);
+        assertThat(String.join(" ", last).replace("– ", "–")).isEqualTo("2026 (Jan–Sep)");
+        // Numbers are never hyphenated; a long word may be, at three letters or more.
+        assertThat(CategoryLabels.lines("2026", 15, 3, w, true)).isNull();
+        assertThat(CategoryLabels.lines("Telecommunications", 60, 3, w, true)).allSatisfy(l -> assertThat(w.applyAsDouble(l)).isLessThanOrEqualTo(60))
+                .satisfies(l -> assertThat(String.join("", l).replace("-", "")).isEqualTo("Telecommunications"));
+    }
+
+    private static QueryResult monthly(int months) {
+        List<List<Object>> rows = new ArrayList<>();
+        java.time.LocalDate d = java.time.LocalDate.of(2019, 1, 1);
+        for (int i = 0; i < months; i++) rows.add(java.util.Arrays.asList(d.plusMonths(i), i == 5 ? null : new java.math.BigDecimal(1000 + (i * 37) % 400)));
+        return new QueryResult("monthly", List.of(new Column("month", ColumnType.DATE), new Column("jobs", ColumnType.DECIMAL)), rows);
+    }
+
+    @Test
+    void aYearAxisOnMonthlyDataStillNamesTheMonthInTooltipsTheDescriptionAndTheTable() throws Exception {
+        ChartSpec spec = ChartSpec.parse(YamlNode.parse("type: line\ndata: monthly\nx: month\ny: jobs\nx-format: yyyy\n", "p.md", 1));
+        RenderedChart chart = renderer.render(spec, spec.check(Map.of("monthly", monthly(30))), "c1", Locale.US, null);
+        assertThat(texts(parseXml(chart.svg()))).contains("2019", "2020", "2021").noneMatch(t -> t.contains("January"));
+        assertThat(titles(chart.svg())).contains("January 2019: 1,000").noneMatch(t -> t.matches("\\d{4}:.*"));
+        assertThat(chart.description()).contains("January 2019 to June 2021", "No data for June 2019");
+        Document doc = Jsoup.parse(chart.html());
+        assertThat(doc.select(".dd-chart-data tbody th").eachText()).startsWith("January 2019", "February 2019");
+    }
+
+    @Test
+    void aDenseLineHasTooltipsAtItsNotablePointsOnlyAndItsTableKeepsEveryValue() throws Exception {
+        ChartSpec spec = ChartSpec.parse(YamlNode.parse("type: line\ndata: monthly\nx: month\ny: jobs\n", "p.md", 1));
+        RenderedChart dense = renderer.render(spec, spec.check(Map.of("monthly", monthly(200))), "c1", Locale.US, null);
+        List<String> titles = titles(dense.svg());
+        assertThat(titles.size()).isBetween(2, 5);
+        assertThat(titles).contains("January 2019: 1,000", "August 2035: 1,163"); // first, last
+        assertThat(Jsoup.parse(dense.html()).select(".dd-chart-data tbody tr")).hasSize(200);
+        RenderedChart sparse = renderer.render(spec, spec.check(Map.of("monthly", monthly(40))), "c1", Locale.US, null);
+        assertThat(titles(sparse.svg())).hasSize(40);
+    }
+
+    @Test
+    void paletteColoursAreClassesNotInlineStylesAndNumericTableCellsCarryNoClass() {
+        Document doc = Jsoup.parse(render("bar").html());
+        assertThat(doc.select(".dd-swatch[style]")).isEmpty();
+        assertThat(doc.select(".dd-chart-data table.dd-numeric")).hasSize(1);
+        assertThat(doc.select(".dd-chart-data td[class]")).isEmpty();
+        ChartSpec own = ChartSpec.parse(YamlNode.parse(Samples.BLOCKS.get("bar") + "colors: ['#123456']\n", "p.md", 1));
+        Document custom = Jsoup.parse(renderer.render(own, own.check(results), "c1", Locale.US, null).html());
+        assertThat(custom.select(".dd-swatch[style]").attr("style")).isEqualTo("background:#123456");
+    }
+
+    /** The tooltips of an SVG, in order. */
+    static List<String> titles(String svg) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("<(?:path|circle)[^>]*><title>([^<]*)</title>").matcher(svg);
+        while (m.find()) out.add(org.jsoup.parser.Parser.unescapeEntities(m.group(1), false));
+        return out;
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ThemeContrastTest {
 
     private static final Path CSS = QualitySites.PROJECT.resolve("templates/assets/site.css");
-    private static final Pattern VAR = Pattern.compile("--([a-z-]+):\\s*(#[0-9a-fA-F]{6})\\s*;");
+    private static final Pattern VAR = Pattern.compile("--([a-z0-9-]+):\\s*(#[0-9a-fA-F]{6})\\s*;");
 
     /** foreground, background, minimum ratio. */
     private static final List<Object[]> PAIRS = List.of(
@@ -29,7 +29,8 @@ class ThemeContrastTest {
             new Object[] {"muted", "bg", 4.5}, new Object[] {"muted", "bg-soft", 4.5},
             new Object[] {"link", "bg", 4.5}, new Object[] {"link", "bg-soft", 4.5},
             new Object[] {"link-visited", "bg", 4.5}, new Object[] {"accent", "bg", 4.5},
-            new Object[] {"focus", "bg", 3.0}, new Object[] {"rule-strong", "bg", 3.0});
+            new Object[] {"focus", "bg", 3.0}, new Object[] {"rule-strong", "bg", 3.0},
+            new Object[] {"logo-1", "bg", 3.0}, new Object[] {"logo-2", "bg", 3.0});
 
     @Test
     void lightAndDarkPalettesMeetWcagAA() throws IOException {

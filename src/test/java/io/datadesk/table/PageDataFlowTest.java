@@ -70,7 +70,8 @@ class PageDataFlowTest {
             assertThat(doc.select("tbody tr")).extracting(tr -> tr.select("td").stream().map(Element::text).toList()).containsExactly(
                     List.of("Globex", "2,500", "5.0%"), List.of("Acme", "1,200", "12.0%"), List.of("<script>alert(1)</script>", "300", "–no data"));
             assertThat(doc.select("script")).isEmpty();
-            assertThat(doc.select("td.num")).hasSize(6);
+            assertThat(doc.select("table.dd-numeric")).as("numbers after the first column, aligned by one class").hasSize(1);
+            assertThat(doc.select("td[class]")).isEmpty();
 
             assertThat(InlineExpression.parse(" totals.laid_off | number ", "content/report/index.md", 30, 10).evaluate(db.results(), Locale.US))
                     .isEqualTo("4,000");

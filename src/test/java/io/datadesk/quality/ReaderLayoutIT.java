@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,9 @@ import org.openqa.selenium.print.PrintOptions;
  *   <li>chart text is at least 12 CSS px on a 360 px phone, measured as drawn (font size times the drawing's scale),
  *       in the charts datadesk draws (an author's own inline SVG is the author's);</li>
  *   <li>no two pieces of chart text overlap at 390 or 1,280 px (Chinese text measured in Noto Sans CJK);</li>
- *   <li>the PDF chromium prints holds the text of every table cell, and no collapsed "Show the data" box.</li>
+ *   <li>the PDF chromium prints holds the text of every table cell, and no collapsed "Show the data" box;</li>
+ *   <li>no printed page but the last ends before half its height, and each chart's drawing is printed on the page of
+ *       its title.</li>
  * </ul>
  * {@link #checksCatchABrokenPage} proves that each check can fail.
  */
@@ -110,7 +113,15 @@ class ReaderLayoutIT {
     void printedPageHoldsEveryTableCell(QualitySites.Site site, String page) throws IOException {
         browser.emulate(1280, "light");
         browser.load(url(site, page));
-        assertThat(printProblems(printedText())).as("printed %s/%s", site.name(), page).isEmpty();
+        assertThat(printProblems(printed().text())).as("printed %s/%s", site.name(), page).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("articles")
+    void printedPagesAreNeverHalfEmptyAndChartsStayWhole(QualitySites.Site site, String page) throws IOException {
+        browser.emulate(1280, "light");
+        browser.load(url(site, page));
+        assertThat(pageProblems(printed())).as("printed pages of %s/%s", site.name(), page).isEmpty();
     }
 
     /** Each check above reports a page built to break it: a scrolling table without a shadow, tiny chart text, a clipped print. */
@@ -144,10 +155,55 @@ class ReaderLayoutIT {
             assertThat(overlappingChartText()).anyMatch(p -> p.contains("crowded") && p.contains("月份"));
             browser.emulate(1280, "light");
             browser.load(server.url(""));
-            List<String> printed = printProblems(printedText());
+            List<String> printed = printProblems(printed().text());
             assertThat(printed).anyMatch(p -> p.contains("12,345,678"));
             assertThat(printed).anyMatch(p -> p.contains("Show the data"));
         }
+        // A chart whose drawing is pushed to the next page, away from its title, after a block that cannot split and
+        // leaves most of a page empty.
+        Files.writeString(dir.resolve("index.html"), "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>Split</title>"
+                + "<style>.tall{height:30vh;break-inside:avoid;border:1px solid} .tall2{height:80vh;break-inside:avoid;border:1px solid}"
+                + " svg{break-before:page}</style></head><body><main><p>First page text.</p><div class=tall>One block</div>"
+                + "<div class=tall2>Another block</div><figure class=dd-chart><header><h3 class=dd-chart-title>A chart split in two</h3></header>"
+                + "<div class=dd-chart-plot><svg viewBox='0 0 640 300'><text x='10' y='50' font-size='13'>Label under the title</text></svg></div>"
+                + "</figure></main></body></html>");
+        try (SiteServer server = new SiteServer(dir, "/")) {
+            browser.emulate(1280, "light");
+            browser.load(server.url(""));
+            List<String> pages = pageProblems(printed());
+            assertThat(pages).anyMatch(p -> p.contains("half empty"));
+            assertThat(pages).anyMatch(p -> p.contains("A chart split in two"));
+        }
+    }
+
+    /**
+     * Printed pages that end before half their height (the last page excepted): a block that cannot split and did
+     * not fit pushed everything after it to the next page. And charts whose drawing is not on the page of their title.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> pageProblems(Printed printed) {
+        List<String> problems = new ArrayList<>();
+        int n = printed.pages().size();
+        for (int i = 0; i < n - 1; i++) {
+            double used = printed.lowest()[i] / printed.height();
+            if (used < 0.5) problems.add(String.format("page %d of %d is half empty: its text ends at %.0f%% of its height", i + 1, n, 100 * used));
+        }
+        List<Map<String, Object>> charts = (List<Map<String, Object>>) browser.js("""
+                return [...document.querySelectorAll('figure.dd-chart')].map(f => {
+                  const title = f.querySelector('.dd-chart-title');
+                  const svg = [...f.querySelectorAll('.dd-chart-plot svg')].find(s => s.getClientRects().length > 0) || f.querySelector('.dd-chart-plot svg');
+                  return {title: title ? title.textContent.trim() : '', labels: svg ? [...svg.querySelectorAll('text')].map(t => t.textContent.trim()).filter(t => t.length > 3) : []};
+                }).filter(c => c.title && c.labels.length);""");
+        for (Map<String, Object> chart : charts) {
+            String title = ((String) chart.get("title")).replaceAll("\\s+", "");
+            int at = -1;
+            for (int i = 0; i < n && at < 0; i++) if (printed.pages().get(i).replaceAll("\\s+", "").contains(title)) at = i;
+            if (at < 0) continue; // not printed at all: printProblems' concern for tables; a chart title is in the prose check
+            String paper = printed.pages().get(at).replaceAll("\\s+", "");
+            List<String> away = ((List<String>) chart.get("labels")).stream().filter(l -> !paper.contains(l.replaceAll("\\s+", ""))).toList();
+            if (!away.isEmpty()) problems.add("chart \"" + chart.get("title") + "\" split: on page " + (at + 1) + " without " + away);
+        }
+        return problems;
     }
 
     /**
@@ -272,13 +328,32 @@ class ReaderLayoutIT {
                 return out;""");
     }
 
-    /** The loaded page printed by chromium (A4, as a reader's browser would), as text read back from the PDF by PDFBox. */
-    private static String printedText() throws IOException {
+    /** A printed page: all its text, each page's text, how far down each page's text reaches, and the page height. */
+    record Printed(String text, List<String> pages, double[] lowest, double height) {}
+
+    /** The loaded page printed by chromium (A4, as a reader's browser would), read back from the PDF by PDFBox. */
+    private static Printed printed() throws IOException {
         PrintOptions options = new PrintOptions();
         options.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
         String base64 = browser.driver.print(options).getContent();
         try (PDDocument pdf = Loader.loadPDF(Base64.getDecoder().decode(base64))) {
-            return new PDFTextStripper().getText(pdf);
+            int n = pdf.getNumberOfPages();
+            double[] lowest = new double[n];
+            List<String> pages = new ArrayList<>();
+            for (int p = 1; p <= n; p++) {
+                int page = p - 1;
+                PDFTextStripper stripper = new PDFTextStripper() {
+                    @Override
+                    protected void writeString(String text, List<TextPosition> positions) throws IOException {
+                        for (TextPosition t : positions) lowest[page] = Math.max(lowest[page], t.getYDirAdj());
+                        super.writeString(text, positions);
+                    }
+                };
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                pages.add(stripper.getText(pdf));
+            }
+            return new Printed(new PDFTextStripper().getText(pdf), pages, lowest, pdf.getPage(0).getMediaBox().getHeight());
         }
     }
 

@@ -6,13 +6,11 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * How the labels under a bar chart's categories are laid out: every category keeps its label in full, wrapped onto
- * up to {@value #MAX_LINES} lines, breaking at spaces, after dashes and slashes ("2023 (May–" / "Dec)"), and, for a
- * single word wider than its bar's slot, inside the word with a hyphen. Only when even that does not fit are labels
- * thinned, and then the last category (the latest, often a part period) is always one of those named, and each named
- * label gets the width of the slots it stands for. An ellipsis is the last resort, for a label that fits nowhere.
- *
- * <p>Hand-written rather than java.text.BreakIterator: its line instance does not break after an en dash between
- * letters ("May–Dec"), which is the break part-period labels need.
+ * up to {@value #MAX_LINES} lines where Unicode line breaking allows (at spaces, after dashes: "2023 (May–" / "Dec)",
+ * between Chinese characters) and, for a single word wider than its bar's slot, inside the word with a hyphen. Only
+ * when even that does not fit are labels thinned, and then the last category (the latest, often a part period) is
+ * always one of those named, and each named label gets the width of the slots it stands for. An ellipsis is the last
+ * resort, for a label that fits nowhere.
  */
 final class CategoryLabels {
 
@@ -69,7 +67,8 @@ final class CategoryLabels {
                 int cut = word.length() - 2;
                 while (cut >= 3 && width.applyAsDouble(word.substring(0, cut) + "-") > max) cut--;
                 // At least three letters before the hyphen and two after, and never inside a number.
-                if (cut < 3 || !Character.isLetter(word.charAt(cut - 1)) || !Character.isLetter(word.charAt(cut))) return null;
+                if (cut < 3 || !Character.isLetter(word.charAt(cut - 1)) || !Character.isLetter(word.charAt(cut))
+                        || ChartRenderer.isFullWidth(word.charAt(cut))) return null;
                 out.add(word.substring(0, cut) + "-");
                 cur = new StringBuilder(word.substring(cut));
             }
@@ -78,24 +77,16 @@ final class CategoryLabels {
         return out.size() <= maxLines ? out : null;
     }
 
-    /** A label cut where a line may end: before a space (which the piece keeps) and after a dash or slash. */
+    /**
+     * A label cut where a line may end, by the JDK's line BreakIterator (Unicode line breaking): after a space, after
+     * a dash ("(May–" / "Dec)"), and between Chinese or Japanese characters, never before closing punctuation.
+     */
     static List<String> pieces(String label) {
+        java.text.BreakIterator it = java.text.BreakIterator.getLineInstance(java.util.Locale.ROOT);
+        it.setText(label);
         List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        for (int i = 0; i < label.length(); i++) {
-            char ch = label.charAt(i);
-            if (ch == ' ' && cur.length() > 0) {
-                out.add(cur.toString());
-                cur = new StringBuilder();
-            }
-            cur.append(ch);
-            boolean dash = ch == '–' || ch == '—' || ch == '/' || ch == '-' && i > 0 && Character.isLetter(label.charAt(i - 1));
-            if (dash && i + 1 < label.length() && label.charAt(i + 1) != ' ') {
-                out.add(cur.toString());
-                cur = new StringBuilder();
-            }
-        }
-        if (cur.length() > 0) out.add(cur.toString());
+        for (int start = it.first(), end = it.next(); end != java.text.BreakIterator.DONE; start = end, end = it.next())
+            out.add(label.substring(start, end));
         return out;
     }
 }

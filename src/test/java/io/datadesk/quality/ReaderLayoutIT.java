@@ -221,7 +221,7 @@ class ReaderLayoutIT {
                   const column = b.closest('.prose') || b.parentElement;
                   // A number (the first text of a right-aligned body cell) drawn on more than one line is broken
                   // inside the figure; headers may wrap.
-                  const broken = [...b.querySelectorAll('tbody td, tbody th')].filter(c => getComputedStyle(c).textAlign === 'right').filter(c => {
+                  const broken = [...b.querySelectorAll('tbody td, tbody th')].filter(c => c.matches('.num') || getComputedStyle(c).textAlign === 'right').filter(c => {
                     const walker = document.createTreeWalker(c, NodeFilter.SHOW_TEXT, n => n.data.trim() ? 1 : 3);
                     const figure = walker.nextNode();
                     if (!figure) return false;

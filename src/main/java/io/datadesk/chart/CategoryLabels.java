@@ -85,8 +85,15 @@ final class CategoryLabels {
         java.text.BreakIterator it = java.text.BreakIterator.getLineInstance(java.util.Locale.ROOT);
         it.setText(label);
         List<String> out = new ArrayList<>();
-        for (int start = it.first(), end = it.next(); end != java.text.BreakIterator.DONE; start = end, end = it.next())
-            out.add(label.substring(start, end));
+        for (int start = it.first(), end = it.next(); end != java.text.BreakIterator.DONE; start = end, end = it.next()) {
+            String piece = label.substring(start, end);
+            // A number keeps the Chinese unit after it ("2024年" / "11月", never "2024年11" / "月"), which Unicode
+            // line breaking allows to part.
+            int last = out.size() - 1;
+            if (last >= 0 && Character.isDigit(out.get(last).charAt(out.get(last).length() - 1)) && ChartRenderer.isFullWidth(piece.charAt(0)))
+                out.set(last, out.get(last) + piece);
+            else out.add(piece);
+        }
         return out;
     }
 }

@@ -201,9 +201,17 @@ public final class ChartRenderer {
             FontRenderContext frc = svg.getFontRenderContext();
             int lines = CategoryLabels.plan(categoryLabels(data, xFormat, locale), slot, CategoryLabels.MAX_LINES, s -> advance(s, tick, frc)).lines();
             overlay.labelLines = lines;
-            chartHeight = height - (int) Math.ceil((lines - 1) * tick.getSize2D() * 1.2);
+            int extra = (int) Math.ceil((lines - 1) * tick.getSize2D() * 1.2);
+            // An x-axis title moves down below the extra lines (XChart lays it out under one line of labels);
+            // without one, the plot gives up their height.
+            boolean titled = spec.xLabel() != null;
+            chartHeight = titled ? height : height - extra;
             if (lines > 1) {
                 chart = bars(spec, data, plotWidth, chartHeight, tick, texts, yFormat, locale, seriesColors, overlay);
+                if (titled) {
+                    AxesChartStyler st = (AxesChartStyler) chart.getStyler();
+                    st.setAxisTitlePadding(st.getAxisTitlePadding() + extra);
+                }
             }
         }
         // The first drawing is also coverData's first layout: usually its ticks cover the data and it is kept; when

@@ -323,7 +323,11 @@ public final class ChartRenderer {
     private static boolean widen(ChartSpec spec, ChartData data, Chart<?, ?> chart, Overlay overlay) {
         double hi = spec.type().isStacked() ? Arrays.stream(data.stackTotals()).max().orElse(1) : data.maxY();
         double lo = spec.type().isStacked() ? Math.min(0, data.minY()) : data.minY();
-        List<Double> ticks = overlay.yTicks.stream().distinct().sorted().toList();
+        // XChart also asks labels for the range's ends and for ticks beyond them (it draws only those inside):
+        // only ticks inside the range we set are drawn, so only they say where the grid ends.
+        double slack = (overlay.yMax - overlay.yMin) * 1e-9; // XChart pads the ends it asks about by 1e-6 of the range
+        List<Double> ticks = overlay.yTicks.stream()
+                .filter(t -> t >= overlay.yMin - slack && t <= overlay.yMax + slack).distinct().sorted().toList();
         if (ticks.size() < 2) return false;
         double step = ticks.get(1) - ticks.get(0);
         double top = ticks.get(ticks.size() - 1), bottom = ticks.get(0);

@@ -410,6 +410,27 @@ class ChartRendererTest {
         assertThat(custom.select(".dd-swatch[style]").attr("style")).isEqualTo("background:#123456");
     }
 
+    @Test
+    void theValueAxisOfEveryDrawingReachesAboveThePeak() throws Exception {
+        // XChart picks ticks every 2 on an axis to 15 and ends the grid at 14, under a peak of 14.8 (the US
+        // unemployment rate of April 2020): the range must widen until a labelled tick covers the data.
+        List<List<Object>> rows = new ArrayList<>();
+        java.time.LocalDate d = java.time.LocalDate.of(2019, 1, 1);
+        for (int i = 0; i < 80; i++) rows.add(java.util.Arrays.asList(d.plusMonths(i), new java.math.BigDecimal(i == 15 ? "14.8" : "3.5")));
+        QueryResult rate = new QueryResult("rate", List.of(new Column("month", ColumnType.DATE), new Column("pct", ColumnType.DECIMAL)), rows);
+        ChartSpec spec = ChartSpec.parse(YamlNode.parse("type: line\ndata: rate\nx: month\ny: pct\ny-min: 0\ny-format: \"number:1\"\nx-format: yyyy\n", "p.md", 1));
+        RenderedChart chart = renderer.render(spec, spec.check(Map.of("rate", rate)), "c1", Locale.US, null);
+        Matcher drawing = Pattern.compile("<svg[\\s\\S]*?</svg>").matcher(chart.html());
+        int drawings = 0;
+        while (drawing.find()) {
+            drawings++;
+            double top = texts(parseXml(drawing.group())).stream().filter(t -> t.matches("\\d{1,2}(\\.\\d)?"))
+                    .mapToDouble(Double::parseDouble).max().orElse(0);
+            assertThat(top).as("highest value label of drawing " + drawings).isGreaterThanOrEqualTo(14.8);
+        }
+        assertThat(drawings).isGreaterThanOrEqualTo(2);
+    }
+
     /** The tooltips of an SVG, in order. */
     static List<String> titles(String svg) {
         List<String> out = new ArrayList<>();

@@ -243,6 +243,30 @@ class FlagshipReportTest {
     }
 
     @Test
+    void aMonthWhoseEventsHaveNoHeadCountIsAGapNotAZero() throws Exception {
+        // recomputed from the tracker's file: the months with events of which none gives a number laid off
+        java.time.format.DateTimeFormatter mdy = java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy");
+        Set<String> withEvents = new java.util.TreeSet<>(), counted = new HashSet<>();
+        for (CSVRecord r : csv("layoffs_fyi.csv")) {
+            String month = java.time.LocalDate.parse(r.get("date"), mdy).toString().substring(0, 7);
+            withEvents.add(month);
+            if (num(r, "total_laid_off") != null) counted.add(month);
+        }
+        Set<String> uncounted = new java.util.TreeSet<>(withEvents);
+        uncounted.removeAll(counted);
+        assertThat(uncounted).containsExactly("2021-05");
+        try (Reader r = Files.newBufferedReader(site.resolve("ai-job-cuts/downloads/fyi_monthly.csv"));
+             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+            for (CSVRecord row : p) {
+                String month = row.get("month").substring(0, 7);
+                if (uncounted.contains(month)) assertThat(row.get("laid_off")).as(month).isEmpty();
+                else assertThat(row.get("laid_off")).as(month).isNotEmpty();
+            }
+        }
+        assertThat(report.select("#chart-1").text()).contains("unknown for many events, and for every event of May 2021");
+    }
+
+    @Test
     void theTwoTrackersAgreeOnSpikesNotOnTheTrend() throws Exception {
         Map<String, CSVRecord> ch = challenger();
         java.time.format.DateTimeFormatter mdy = java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy");

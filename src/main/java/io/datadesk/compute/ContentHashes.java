@@ -1,6 +1,10 @@
 package io.datadesk.compute;
 
 import io.datadesk.data.QueryResult;
+import io.datadesk.files.AtomicFiles;
+import java.util.Arrays;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -118,9 +122,9 @@ public final class ContentHashes {
      * Keeps the remembered hashes of the files {@code which} accepts in {@code stampsFile} for the next process
      * (written whole, then moved into place). A cache: a file that cannot be written only costs the next build time.
      */
-    public static void save(Path stampsFile, java.util.function.Predicate<Path> which) {
+    public static void save(Path stampsFile, Predicate<Path> which) {
         StringBuilder sb = new StringBuilder(STAMPS_FORMAT).append('\n');
-        new java.util.TreeMap<>(FILES).forEach((p, r) -> {
+        new TreeMap<>(FILES).forEach((p, r) -> {
             if (!which.test(p) || r.stamp().modifiedMillis() >= r.hashedAtMillis() - RACY_MILLIS) return; // racy: not trusted anyway
             sb.append(r.hashedAtMillis()).append('\t').append(r.stamp().size()).append('\t').append(r.stamp().modifiedMillis())
                     .append('\t').append(r.stamp().fileKey().replace('\t', ' ').replace('\n', ' ')).append('\t').append(r.hash())
@@ -128,9 +132,8 @@ public final class ContentHashes {
         });
         byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
         try {
-            if (Files.isRegularFile(stampsFile) && java.util.Arrays.equals(Files.readAllBytes(stampsFile), bytes)) return;
-            Files.createDirectories(stampsFile.getParent());
-            io.datadesk.files.AtomicFiles.write(stampsFile, bytes);
+            if (Files.isRegularFile(stampsFile) && Arrays.equals(Files.readAllBytes(stampsFile), bytes)) return;
+            AtomicFiles.write(stampsFile, bytes);
         } catch (IOException | RuntimeException e) {
             // not an error: the next build hashes the files again
         }

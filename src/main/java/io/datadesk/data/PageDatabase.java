@@ -4,6 +4,8 @@ import io.datadesk.error.ContentException;
 import io.datadesk.error.Diagnostic;
 import io.datadesk.error.Diagnostics;
 import io.datadesk.error.Suggest;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -77,7 +79,7 @@ public final class PageDatabase implements AutoCloseable {
     private record TableInfo(String name, List<Column> columns, boolean dataset) {}
 
     /** Emptied, sealed databases kept for later pages, by their limits (see the class comment). */
-    private static final Map<QueryLimits, java.util.concurrent.ConcurrentLinkedDeque<Connection>> IDLE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<QueryLimits, ConcurrentLinkedDeque<Connection>> IDLE = new ConcurrentHashMap<>();
     /** The most idle databases kept for one set of limits: one per page worker, and a spare. */
     private static final int MAX_IDLE = Runtime.getRuntime().availableProcessors() + 1;
 
@@ -518,7 +520,7 @@ public final class PageDatabase implements AutoCloseable {
      */
     private boolean recycle() {
         if (!sealed || !clean || !parquetFiles.isEmpty()) return false;
-        var idle = IDLE.computeIfAbsent(limits, k -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        var idle = IDLE.computeIfAbsent(limits, k -> new ConcurrentLinkedDeque<>());
         if (idle.size() >= MAX_IDLE) return false;
         try (Statement s = connection.createStatement()) {
             List<String> names = new ArrayList<>(tables.values().stream().map(TableInfo::name).toList());

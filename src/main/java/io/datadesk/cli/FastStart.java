@@ -21,11 +21,18 @@ import java.util.Optional;
  * ({@code -Xmx4g}) are passed on. Nothing is started again when the JVM was started with settings of its own
  * (a {@code -XX:TieredStopAtLevel}, a class-data archive, or the launcher's mark), for {@code serve} (long-running:
  * C2 pays off there), when the JVM's command line cannot be read, or with {@code DATADESK_RELAUNCH=off}.
+ *
+ * <p>{@code mvn package} records an archive beside the jar ({@value #SHIPPED}, see {@link CdsTraining}), with a key
+ * file naming the jar and java it holds for; when they are this jar and this java, the first build maps it too,
+ * instead of recording one in the per-user cache.
  */
 final class FastStart {
 
     /** Set on a JVM that already has the settings: the launcher's and the one started here. */
     static final String MARK = "datadesk.launched";
+
+    /** The class-data archive {@code mvn package} records beside the jar; its key is in the same name + ".key". */
+    static final String SHIPPED = "datadesk.jsa";
 
     private FastStart() {}
 
@@ -34,8 +41,8 @@ final class FastStart {
         if (System.getProperty(MARK) != null || "off".equals(System.getenv("DATADESK_RELAUNCH"))) return Optional.empty();
         if (args.length == 0 || !(args[0].equals("build") || args[0].equals("check"))) return Optional.empty();
         try {
-            Path jar = Path.of(FastStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (!Files.isRegularFile(jar)) return Optional.empty(); // classes folder: development, tests
+            Path jar = jar();
+            if (jar == null) return Optional.empty(); // classes folder: development, tests
             ProcessHandle.Info info = ProcessHandle.current().info();
             Optional<String> java = info.command();
             Optional<String[]> arguments = info.arguments();
@@ -85,12 +92,10 @@ final class FastStart {
     private static int run(String java, List<String> jvmOptions, Path jar, String[] args) throws IOException {
         Path archive = null, record = null;
         Path cache = cacheDir();
-        if (cache != null) {
-            // Valid only for this jar (at this place, this content) and this java: all name it. Named apart from the
-            // launcher's archives (cds-NUMBER.jsa), which key on the same things differently.
-            String key = io.datadesk.compute.ContentHashes.combine(jar.toString(), String.valueOf(Files.size(jar)),
-                    String.valueOf(Files.getLastModifiedTime(jar).toMillis()), java, System.getProperty("java.version"))
-                    .substring(0, 16);
+        String key = archiveKey(jar, java);
+        if (isShippedArchiveFor(jar, key)) archive = jar.resolveSibling(SHIPPED);
+        else if (cache != null) {
+            // Named apart from the launcher's archives (cds-NUMBER.jsa), which key on the same things differently.
             Path jsa = cache.resolve("cds-jar-" + key + ".jsa");
             if (Files.isRegularFile(jsa)) archive = jsa;
             else {
@@ -130,6 +135,34 @@ final class FastStart {
             else Files.deleteIfExists(record);
         }
         return code;
+    }
+
+    /**
+     * What a class-data archive for {@code jar} started by {@code java} is valid for: this jar (at this place, this
+     * content) and this java. An archive made for another is refused by the JVM (or, for another jar's content at the
+     * same place, would map stale classes).
+     */
+    static String archiveKey(Path jar, String java) throws IOException {
+        return io.datadesk.compute.ContentHashes.combine(jar.toString(), String.valueOf(Files.size(jar)),
+                String.valueOf(Files.getLastModifiedTime(jar).toMillis()), java, System.getProperty("java.version"))
+                .substring(0, 16);
+    }
+
+    /** Whether {@code mvn package} recorded the archive beside {@code jar} for this jar and java ({@code key}). */
+    static boolean isShippedArchiveFor(Path jar, String key) {
+        Path jsa = jar.resolveSibling(SHIPPED), keyFile = jar.resolveSibling(SHIPPED + ".key");
+        try {
+            return Files.isRegularFile(jsa) && Files.size(jsa) > 0 && Files.isRegularFile(keyFile)
+                    && Files.readString(keyFile).strip().equals(key);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** This jar, or null when the code runs from a classes folder (development, tests). */
+    static Path jar() throws java.net.URISyntaxException {
+        Path jar = Path.of(FastStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Files.isRegularFile(jar) ? jar : null;
     }
 
     private static Path cacheDir() {

@@ -2,9 +2,11 @@ package io.datadesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The second JVM that `java -jar datadesk.jar build` starts: the launcher's settings, the user's options kept. */
 class FastStartTest {
@@ -36,5 +38,22 @@ class FastStartTest {
         // Tests run from the classes folder, and the launcher marks its JVM: neither starts another one.
         assertThat(FastStart.relaunch(new String[] {"build"})).isEmpty();
         assertThat(FastStart.relaunch(new String[] {"serve"})).isEmpty();
+    }
+
+    @Test
+    void theArchiveBesideTheJarIsUsedOnlyForTheJarAndJavaItWasRecordedFor(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("datadesk.jar"), "jar");
+        String key = FastStart.archiveKey(jar, "/j/bin/java");
+        assertThat(FastStart.isShippedArchiveFor(jar, key)).as("no archive").isFalse();
+        Files.writeString(dir.resolve(FastStart.SHIPPED), "archive");
+        assertThat(FastStart.isShippedArchiveFor(jar, key)).as("no key file").isFalse();
+        Files.writeString(dir.resolve(FastStart.SHIPPED + ".key"), key + "\n");
+        assertThat(FastStart.isShippedArchiveFor(jar, key)).isTrue();
+        // another java, or the jar changed since (size and time are in the key): the JVM would refuse or mis-map it
+        assertThat(FastStart.isShippedArchiveFor(jar, FastStart.archiveKey(jar, "/other/bin/java"))).isFalse();
+        Files.writeString(jar, "a new jar");
+        assertThat(FastStart.isShippedArchiveFor(jar, FastStart.archiveKey(jar, "/j/bin/java"))).isFalse();
+        Files.writeString(dir.resolve(FastStart.SHIPPED), "");
+        assertThat(FastStart.isShippedArchiveFor(jar, key)).as("an empty archive").isFalse();
     }
 }

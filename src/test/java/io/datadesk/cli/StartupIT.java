@@ -95,6 +95,34 @@ class StartupIT {
         assertThat(run(desk.getParent(), env, java, "-jar", jar, "build", "--out", "third")).isEqualTo(1);
     }
 
+    @Test
+    void theReadmesJavaJarCommandMapsTheArchiveThatMvnPackageRecordedFromItsFirstBuild() throws Exception {
+        Path jar = Path.of("target", "datadesk.jar").toAbsolutePath();
+        assertThat(jar.resolveSibling(FastStart.SHIPPED)).as("recorded by mvn package (cds-archive)").isRegularFile();
+        Path desk = Files.createDirectories(tmp.resolve("first-run/content"));
+        Files.writeString(desk.resolve("index.md"), "---\ntitle: Home\n---\nHello.\n");
+        Files.writeString(desk.getParent().resolve("datadesk.yaml"), "title: First\n");
+        Path cache = tmp.resolve("first-run-cache");
+        Path logs = Files.createDirectories(tmp.resolve("first-run-logs"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // JVM options reach the second JVM too; %p: one log per process
+        assertThat(run(desk.getParent(), Map.of("XDG_CACHE_HOME", cache.toString()), java,
+                "-Xlog:class+load=info:file=" + logs.resolve("classes-%p.log"), "-jar", jar.toString(), "build")).isZero();
+        assertThat(desk.getParent().resolve("site/index.html")).isRegularFile();
+        assertThat(cache.resolve("datadesk")).as("no archive of its own recorded: the one beside the jar was used").doesNotExist();
+        String builder = null;
+        try (Stream<Path> s = Files.list(logs)) {
+            for (Path log : s.toList()) {
+                String text = Files.readString(log);
+                if (text.contains("io.datadesk.build.SiteBuilder ")) builder = text;
+            }
+        }
+        assertThat(builder).as("the log of the JVM that built").isNotNull();
+        // the datadesk classes, and picocli's (compiled for Java 17 by mvn package so that they can be archived)
+        assertThat(builder).contains("io.datadesk.build.SiteBuilder source: shared objects file (top)",
+                "picocli.CommandLine source: shared objects file (top)");
+    }
+
     private static int run(Path dir, Map<String, String> env, String... command) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);

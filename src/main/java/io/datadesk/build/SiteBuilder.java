@@ -187,7 +187,7 @@ public final class SiteBuilder {
         Map<String, SourcePage> originals = new HashMap<>();
         for (SourcePage s : tree.pages()) if (!s.isTranslation()) originals.putIfAbsent(s.key(), s);
         for (PageMemo m : workers.each(tree.pages(), source -> read(source, partials, storeKey, tset,
-                source.isTranslation() ? originals.get(source.key()) : null), problems))
+                source.isTranslation() ? originals.get(source.key()) : null, config.limits()), problems))
             if (m != null && (m.fromStore || options.drafts() || !m.parsed.frontMatter().draft())) pages.add(m);
         List<PageMemo> parsed = pages.stream().filter(m -> !m.fromStore).toList();
         if (!parsed.isEmpty()) for (PageMemo m : parsed) problems.addAll(PageViews.checkTemplate(m.parsed, tset.templates()));
@@ -424,7 +424,8 @@ public final class SiteBuilder {
      * files, partials, settings and code are all as when an earlier process stored it is taken from the page store
      * without parsing.
      */
-    private PageMemo read(SourcePage source, Partials partials, String storeKey, TemplateSet tset, SourcePage original) {
+    private PageMemo read(SourcePage source, Partials partials, String storeKey, TemplateSet tset, SourcePage original,
+                          io.datadesk.config.Limits limits) {
         String text = io.datadesk.error.Utf8Text.read(source.file(), source.displayPath(), "the page");
         PageMemo m = memo.get(source.file());
         // A translation is made from its original's text too: its sql blocks and datasets.
@@ -469,8 +470,12 @@ public final class SiteBuilder {
             m.changed = false;
             return m;
         }
+        // A page to parse is a page to render: the template engine starts beside the parsing and computing; and a page
+        // with datasets will load them into a DuckDB, which starts beside them too (see startEarly).
+        tset.startEarly();
         FrontMatter.Split split = FrontMatter.split(text, source.displayPath());
         ParsedPage parsed = ParsedPage.parse(source, split, markdown(), partials);
+        if (parsed.frontMatter().data() != null) pageData.startDatabaseEarly(limits);
         if (m.fromStore) { // its stored view and data no longer apply
             m.viewKey = null;
             m.view = null;

@@ -5,8 +5,10 @@ import io.datadesk.render.Templates;
 import io.datadesk.render.Theme;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -37,6 +39,9 @@ final class TemplateSet {
     private final Map<String, String> texts;
     private final Map<String, String> keys = new HashMap<>();
     private final Map<String, Boolean> listsArticles = new HashMap<>();
+    // Each template's own references, found once: every key and listsArticles walks the closure of its template,
+    // and matching the references' pattern again per walk was a fifth of a nothing-changed rebuild's main thread.
+    private final Map<String, List<String>> references = new HashMap<>();
     private final String messagesKey;
 
     private TemplateSet(LazyTemplates templates, Theme theme, String allHash, Map<String, String> fileHashes,
@@ -76,6 +81,7 @@ final class TemplateSet {
     private TemplateSet withTheme(Theme theme) {
         TemplateSet t = new TemplateSet(templates, theme, allHash, fileHashes, texts, messagesKey);
         t.keys.putAll(keys);
+        t.references.putAll(references);
         t.listsArticles.putAll(listsArticles);
         return t;
     }
@@ -110,26 +116,56 @@ final class TemplateSet {
         return fileHashes.containsKey(name);
     }
 
+    /**
+     * Starts the template engine on a thread of its own, for a build that has pages to parse: it then starts while
+     * the pages are parsed and computed, which do not need it (Thymeleaf's and OGNL's start-up, the message files and
+     * unbescape's tables were a fifth of a one-page build, on its critical path). Does nothing if it is started.
+     */
+    void startEarly() {
+        templates.startEarly();
+    }
+
     /** Thymeleaf's start-up (its classes and OGNL's) costs a noticeable part of a small build: made when needed. */
     private static final class LazyTemplates {
         private final Theme theme;
         private final String displayDir;
-        private Templates templates;
+        private final Object engineLock = new Object();
+        private volatile Templates templates;
         private volatile io.datadesk.i18n.MessageCatalog catalog;
+        private final java.util.concurrent.atomic.AtomicBoolean early = new java.util.concurrent.atomic.AtomicBoolean();
 
         LazyTemplates(Theme theme, String displayDir) {
             this.theme = theme;
             this.displayDir = displayDir;
         }
 
-        synchronized Templates get() {
-            if (templates == null) templates = new Templates(theme, displayDir, messages());
-            return templates;
+        Templates get() {
+            Templates t = templates;
+            if (t != null) return t;
+            // The message files first and under their own lock: a page being computed needs them, not the engine.
+            io.datadesk.i18n.MessageCatalog messages = messages();
+            synchronized (engineLock) {
+                if (templates == null) templates = new Templates(theme, displayDir, messages);
+                return templates;
+            }
         }
 
         synchronized io.datadesk.i18n.MessageCatalog messages() {
             if (catalog == null) catalog = Templates.catalogOf(theme);
             return catalog;
+        }
+
+        void startEarly() {
+            if (templates != null || !early.compareAndSet(false, true)) return;
+            Thread t = new Thread(() -> {
+                try {
+                    get();
+                } catch (RuntimeException | Error e) {
+                    // a broken template or message file: the build's own call fails the same way and reports it
+                }
+            }, "datadesk-templates");
+            t.setDaemon(true);
+            t.start();
         }
     }
 
@@ -155,15 +191,19 @@ final class TemplateSet {
         while (!todo.isEmpty()) {
             String n = todo.pop();
             if (!fileHashes.containsKey(n) || !seen.add(n)) continue;
-            String text = texts.get(n);
-            if (DYNAMIC_REF.matcher(text).find()) {
-                todo.addAll(fileHashes.keySet());
-                continue;
-            }
-            Matcher m = FRAGMENT_REF.matcher(text);
-            while (m.find()) for (int g = 1; g <= m.groupCount(); g++) if (m.group(g) != null) todo.add(m.group(g));
+            todo.addAll(references.computeIfAbsent(n, this::referencesOf));
         }
         if (seen.isEmpty()) seen.add(name); // a missing template still has a key, so creating it counts as a change
         return seen;
+    }
+
+    /** The templates that template {@code n} takes fragments from (every template when it chooses at run time). */
+    private List<String> referencesOf(String n) {
+        String text = texts.get(n);
+        if (DYNAMIC_REF.matcher(text).find()) return List.copyOf(fileHashes.keySet());
+        List<String> refs = new ArrayList<>();
+        Matcher m = FRAGMENT_REF.matcher(text);
+        while (m.find()) for (int g = 1; g <= m.groupCount(); g++) if (m.group(g) != null) refs.add(m.group(g));
+        return refs;
     }
 }

@@ -501,6 +501,14 @@ public final class PageData {
     }
 
     /** The site's limits as DuckDB's settings for one page: 0 in the site settings means the machine's default. */
+    /**
+     * Starts the DuckDB that a page with datasets will load them into, on a thread of its own, while the page is
+     * still parsed: see {@link PageDatabase#startEarly}. Does nothing if one is started or idle.
+     */
+    public void startDatabaseEarly(Limits limits) {
+        PageDatabase.startEarly(queryLimits(limits));
+    }
+
     private static QueryLimits queryLimits(Limits l) {
         return new QueryLimits(l.queryTimeout(), l.memoryBytes() > 0 ? l.memoryBytes() : QueryLimits.defaultMemory(),
                 l.threads() > 0 ? l.threads() : QueryLimits.defaultThreads(), l.maxRows());

@@ -4,6 +4,7 @@ import io.datadesk.error.ContentException;
 import io.datadesk.error.Diagnostic;
 import io.datadesk.error.Diagnostics;
 import io.datadesk.error.Suggest;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.math.BigDecimal;
@@ -83,6 +84,28 @@ public final class PageDatabase implements AutoCloseable {
     /** The most idle databases kept for one set of limits: one per page worker, and a spare. */
     private static final int MAX_IDLE = Runtime.getRuntime().availableProcessors() + 1;
 
+    /** Sealed databases being started ahead of their page ({@link #startEarly}), by their limits: at most one each. */
+    private static final Map<QueryLimits, CompletableFuture<PageDatabase>> EARLY = new ConcurrentHashMap<>();
+
+    /**
+     * Starts a sealed database for {@link #openSealed} on a thread of its own, unless one is idle or being started.
+     * The first DuckDB of a process loads its native library and builds its catalogue (about a tenth of a one-page
+     * report's build), work that can be done while the page that needs it is still parsed.
+     */
+    public static void startEarly(QueryLimits limits) {
+        var idle = IDLE.get(limits);
+        if (idle != null && !idle.isEmpty()) return;
+        EARLY.computeIfAbsent(limits, l -> CompletableFuture.supplyAsync(() -> {
+            PageDatabase db = new PageDatabase(start(l), l);
+            db.seal();
+            return db;
+        }, r -> {
+            Thread t = new Thread(r, "datadesk-duckdb-start");
+            t.setDaemon(true);
+            t.start();
+        }));
+    }
+
     /** Tables of the page not copied into DuckDB yet, by {@link #key}: see {@link #registerLater}. */
     private final Map<String, QueryResult> deferred = new LinkedHashMap<>();
 
@@ -112,6 +135,11 @@ public final class PageDatabase implements AutoCloseable {
     public static PageDatabase openSealed(QueryLimits limits) {
         var idle = IDLE.get(limits);
         Connection c = idle == null ? null : idle.poll();
+        if (c == null) {
+            CompletableFuture<PageDatabase> early = EARLY.remove(limits);
+            PageDatabase db = early == null ? null : early.exceptionally(e -> null).join();
+            if (db != null) return db;
+        }
         PageDatabase db = new PageDatabase(c != null ? c : start(limits), limits);
         if (c != null) db.sealed = true; // sealed for good by its first page: the configuration is locked
         else db.seal();

@@ -59,6 +59,11 @@ public final class Templates {
         this.engine = new TemplateEngine();
         engine.setTemplateResolver(new ThemeResolver(byName));
         engine.setMessageResolver(new CatalogMessages(messages));
+        // Started here rather than in the first render, so that a build that starts the engine on a thread of its own
+        // (TemplateSet.startEarly) has it ready: the engine's dialects and processors, and the tables of HTML entities
+        // that unbescape builds on Thymeleaf's first escape (about 2,000; a third of the first render).
+        engine.getConfiguration();
+        org.unbescape.html.HtmlEscape.escapeHtml4Xml("<");
     }
 
     public Theme theme() {

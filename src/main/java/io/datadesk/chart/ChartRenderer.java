@@ -46,9 +46,14 @@ public final class ChartRenderer {
     static final Color AXIS = new Color(0x33, 0x33, 0x33);
     static final Color ANNOTATION = new Color(0x77, 0x77, 0x77);
     static final Color BACKGROUND = new Color(0xfe, 0xfe, 0xfe);
-    /** Okabe–Ito, reordered so the first colours are distinct for every kind of colour vision and on dark too. */
-    static final Color[] PALETTE = {new Color(0x00, 0x72, 0xb2), new Color(0xc4, 0x7a, 0x00), new Color(0x00, 0x9e, 0x73),
-            new Color(0xd5, 0x5e, 0x00), new Color(0xcc, 0x79, 0xa7), new Color(0x8a, 0x63, 0xd2), new Color(0x9b, 0x8a, 0x00)};
+    /** The series colours: {@link Palette}. */
+    static final Color[] PALETTE = colors(Palette.rgb());
+
+    private static Color[] colors(List<Integer> rgb) {
+        Color[] out = new Color[rgb.size()];
+        for (int i = 0; i < out.length; i++) out[i] = new Color(rgb.get(i));
+        return out;
+    }
 
     /** The series colours of the light scheme, in order (the dark scheme's are in chart.css). */
     public static List<Color> palette() {

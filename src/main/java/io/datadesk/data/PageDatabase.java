@@ -424,6 +424,11 @@ public final class PageDatabase implements AutoCloseable {
         tables.put(key(name), new TableInfo(name, result.columns(), false));
     }
 
+    /** Whether a database with {@code limits} is being started ahead of its page: for tests of {@link #startEarly}. */
+    static boolean startedEarly(QueryLimits limits) {
+        return EARLY.containsKey(limits);
+    }
+
     /** How many emptied databases with {@code limits} wait for a page: for tests of {@link #recycle}. */
     static int idle(QueryLimits limits) {
         var idle = IDLE.get(limits);

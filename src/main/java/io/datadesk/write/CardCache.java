@@ -27,12 +27,13 @@ public final class CardCache {
 
     /**
      * Computed on the first card, not when a builder is made: most builds need no card, or take every card from the
-     * cache. The palette is read from the chart stage rather than through {@code SocialCard.BARS}, which would
-     * initialise SocialCard and with it AWT's font manager (a fifth of a nothing-changed build's start-up).
+     * cache. The palette is read from the chart stage's {@code Palette} rather than through {@code SocialCard.BARS},
+     * which would initialise SocialCard and with it AWT's font manager (a fifth of a nothing-changed build's start-up),
+     * or {@code ChartRenderer}, whose colours start AWT's toolkit.
      */
     private static final class DrawingVersion {
         static final String VALUE = classHash(SocialCard.class, SvgPainter.class, SiteIndexes.class, CardFonts.class)
-                + Assets.sha256((io.datadesk.chart.ChartRenderer.palette().subList(0, SocialCard.BAR_COUNT) + CardFonts.fingerprint())
+                + Assets.sha256((io.datadesk.chart.Palette.rgb().subList(0, SocialCard.BAR_COUNT) + CardFonts.fingerprint())
                         .getBytes(StandardCharsets.UTF_8)).substring(0, 8);
     }
 

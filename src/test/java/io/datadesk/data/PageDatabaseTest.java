@@ -281,4 +281,24 @@ class PageDatabaseTest {
         }
         assertThat(PageDatabase.idle(limits)).as("a database never sealed is closed").isEqualTo(1);
     }
+
+    @Test
+    void aDatabaseStartedEarlyIsTheNextPagesSealedDatabase() throws IOException {
+        QueryLimits limits = new QueryLimits(java.time.Duration.ofSeconds(41), 321L << 20, 1, 4321);
+        PageDatabase.startEarly(limits);
+        PageDatabase.startEarly(limits); // one at a time
+        assertThat(PageDatabase.startedEarly(limits)).isTrue();
+        Path sales = dir.resolve("sales.csv");
+        try (PageDatabase db = PageDatabase.openSealed(limits)) {
+            assertThat(PageDatabase.startedEarly(limits)).as("taken by the page").isFalse();
+            assertThat(db.setting("enable_external_access")).isEqualTo("false");
+            assertThat(db.setting("lock_configuration")).isEqualTo("true");
+            assertThat(db.setting("memory_limit")).isEqualTo(PageDatabase.open(limits).setting("memory_limit"));
+            db.load(DatasetSpec.of("sales", "sales.csv"), sales, "content/data/sales.csv");
+            assertThat(db.query("n", "select count(*) as n from sales", "content/a.md", 3).rows()).containsExactly(List.of(4L));
+        }
+        assertThat(PageDatabase.idle(limits)).as("kept for the next page, as any clean page's database").isEqualTo(1);
+        PageDatabase.startEarly(limits);
+        assertThat(PageDatabase.startedEarly(limits)).as("a database is idle: none is started").isFalse();
+    }
 }

@@ -342,9 +342,10 @@ public final class PageData {
      */
     private PageDatabase openDatabase(ParsedPage page, List<DatasetSpec> fileSpecs, List<QueryResult> fromDatabases,
                                       Map<String, QueryResult> results, Diagnostics problems, Limits limits) {
-        // Only a Parquet dataset needs a database that is not sealed yet (its view reads the file); the others are
-        // loaded by datadesk into a sealed database, which can be one an earlier page left (a new one costs ≈ 35 ms).
-        boolean readsFiles = fileSpecs.stream().anyMatch(s -> s.format() == io.datadesk.data.DataFormat.PARQUET);
+        // Only a Parquet dataset (its view reads the file) or a big CSV (read by DuckDB itself) needs a database that is
+        // not sealed yet; the others are loaded by datadesk into a sealed database, which can be one an earlier page
+        // left (a new one costs ≈ 35 ms).
+        boolean readsFiles = PageDatabase.readsFilesWhileLoading(fileSpecs, page.source().file().getParent(), paths);
         PageDatabase db = readsFiles ? PageDatabase.open(queryLimits(limits)) : PageDatabase.openSealed(queryLimits(limits));
         problems.collect(() -> {
             db.loadAll(fileSpecs, page.source().file().getParent(), paths);

@@ -241,7 +241,7 @@ public final class CsvLoader {
         return rows;
     }
 
-    private static CSVParser open(DatasetSpec spec, Path file) throws IOException {
+    static CSVParser open(DatasetSpec spec, Path file) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(spec.delimiter())
                 .setIgnoreEmptyLines(true)

@@ -146,6 +146,24 @@ public final class PageDatabase implements AutoCloseable {
         return db;
     }
 
+    /**
+     * Whether a page with these datasets needs a database that may still read files while loading ({@link #open})
+     * rather than one sealed from the start ({@link #openSealed}): for a Parquet file, which its view reads, or a
+     * CSV or TSV file big enough for DuckDB's own reader ({@link CsvFastPath}). A path that does not resolve counts
+     * as no: loading reports it.
+     */
+    public static boolean readsFilesWhileLoading(List<DatasetSpec> specs, Path pageDir, DataPaths paths) {
+        for (DatasetSpec spec : specs) {
+            if (spec.format() == DataFormat.PARQUET) return true;
+            try {
+                if (CsvFastPath.worthTrying(spec, paths.resolve(pageDir, spec), CsvFastPath.MIN_BYTES)) return true;
+            } catch (RuntimeException e) {
+                // not a readable file of this page: loadAll reports it
+            }
+        }
+        return false;
+    }
+
     private static Connection start(QueryLimits limits) {
         try {
             Connection c = DriverManager.getConnection("jdbc:duckdb:");
@@ -215,6 +233,11 @@ public final class PageDatabase implements AutoCloseable {
      * as shown in messages. For Parquet the {@link CsvSchema} only has columns and a row count.
      */
     public CsvSchema load(DatasetSpec spec, Path file, String displayPath) {
+        return load(spec, file, displayPath, CsvFastPath.MIN_BYTES);
+    }
+
+    /** As {@link #load(DatasetSpec, Path, String)}, reading CSV files of {@code fastMinBytes} or more with DuckDB's reader. */
+    CsvSchema load(DatasetSpec spec, Path file, String displayPath, long fastMinBytes) {
         String bad = SqlNames.problem(spec.name());
         if (bad != null) throw new ContentException(spec.error("dataset name: " + bad, ""));
         checkFreeName(spec.name(), spec.error("dataset name '" + spec.name() + "' is already used on this page", "give each dataset its own name"));
@@ -227,6 +250,15 @@ public final class PageDatabase implements AutoCloseable {
             return schema;
         }
         String table = SqlNames.quote(spec.name());
+        // A big CSV file is read by DuckDB itself while the database may still read files (see CsvFastPath); when
+        // that path cannot promise the same table, it declines and the file is read below as always.
+        if (!sealed && CsvFastPath.worthTrying(spec, file, fastMinBytes)) {
+            CsvSchema fast = CsvFastPath.load(connection, spec, file, displayPath, table);
+            if (fast != null) {
+                tables.put(key(spec.name()), new TableInfo(spec.name(), fast.columns(), true));
+                return fast;
+            }
+        }
         CsvLoader.TableSink sink = new CsvLoader.TableSink() {
             @Override
             public DuckDBAppender create(List<Column> columns) throws SQLException {

@@ -105,6 +105,19 @@ final class TypeGuess {
         return null;
     }
 
+    /**
+     * Whether the cells seen so far leave room for a {@link #nearMiss} once more cells come: a near type is still
+     * tracked (at most {@link #MAX_ODD_VALUES} distinct odd values so far).
+     */
+    boolean mayBeNearMiss() {
+        return numbers.alive || dates.alive;
+    }
+
+    /** Whether any cell offered so far had a value (not blank). */
+    boolean sawValue() {
+        return sawValue;
+    }
+
     CellReader result() {
         return CellReader.of(kind());
     }

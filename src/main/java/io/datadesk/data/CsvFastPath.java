@@ -161,28 +161,52 @@ final class CsvFastPath {
                 + ", columns = {" + names + "}, header = true, auto_detect = false, delim = "
                 + PageDatabase.stringLiteral(String.valueOf(spec.delimiter()))
                 + ", quote = '\"', escape = '\"', strict_mode = true, null_padding = false, encoding = 'utf-8')";
+        String stage = SqlNames.quote(STAGE);
         try {
-            execute(connection, ddl.toString());
+            execute(connection, ddl.toString().replace("CREATE TABLE " + table + " (", "CREATE TABLE " + stage + " ("));
         } catch (SQLException e) {
             return null;
         }
+        boolean made = false;
         try (Statement s = connection.createStatement()) {
-            s.execute("INSERT INTO " + table + " SELECT " + select + " FROM " + read);
+            s.execute("INSERT INTO " + stage + " SELECT " + select + " FROM " + read);
             long rows = s.getUpdateCount();
             if (rows < 0) throw new SQLException("no row count");
             for (var e : sample.textToCheck.entrySet())
-                if (!plainText(s, table, SqlNames.quote(columns.get(e.getKey()).name()), e.getValue()))
+                if (!plainText(s, stage, SqlNames.quote(columns.get(e.getKey()).name()), e.getValue()))
                     throw new SQLException("a possible near miss, or a type the first rows did not show");
+            // The reader's threads fill the stage in parallel row groups of varying sizes, and DuckDB sums doubles
+            // per row group: the same rows laid out differently give sums that differ in the last digits from one
+            // build to the next. Copied on one thread, the table is laid out as the Appender lays it out, so every
+            // result is the usual path's, to the bit.
+            String threads;
+            try (var rs = s.executeQuery("SELECT current_setting('threads')")) {
+                rs.next();
+                threads = rs.getString(1);
+            }
+            s.execute(ddl.toString());
+            made = true;
+            s.execute("SET threads = 1");
+            try {
+                s.execute("INSERT INTO " + table + " SELECT * FROM " + stage);
+            } finally {
+                s.execute("SET threads = " + Integer.parseInt(threads));
+            }
+            execute(connection, "DROP TABLE " + stage);
             return new CsvSchema(spec, file, displayPath, columns, sample.readers, rows, 1);
         } catch (SQLException | RuntimeException e) {
             try {
-                execute(connection, "DROP TABLE IF EXISTS " + table);
+                execute(connection, "DROP TABLE IF EXISTS " + stage);
+                if (made) execute(connection, "DROP TABLE IF EXISTS " + table);
             } catch (SQLException dropFailed) {
-                throw new IllegalStateException("cannot drop " + table + ": " + dropFailed.getMessage(), dropFailed);
+                throw new IllegalStateException("cannot drop a table: " + dropFailed.getMessage(), dropFailed);
             }
             return null;
         }
     }
+
+    /** The table DuckDB's reader fills first; no dataset or query can have this name (it has a space). */
+    private static final String STAGE = "datadesk csv stage";
 
     private static void execute(Connection connection, String sql) throws SQLException {
         try (Statement s = connection.createStatement()) { // a new Statement each time: a failed one is closed

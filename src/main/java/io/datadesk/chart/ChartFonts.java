@@ -14,8 +14,6 @@ import java.io.UncheckedIOException;
 final class ChartFonts {
 
     static final String FAMILY = "Inter";
-    /** What the SVG asks the browser for: the bundled web font first, then look-alikes. */
-    static final String CSS_STACK = "Inter, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
     static final Font REGULAR = load("Inter-Regular.ttf");
     static final Font SEMIBOLD = load("Inter-SemiBold.ttf");

@@ -1,6 +1,9 @@
 package io.datadesk.chart;
 
 import io.datadesk.data.QueryResult;
+import io.datadesk.error.BuildCancelled;
+import io.datadesk.i18n.MessageCatalog;
+import io.datadesk.i18n.Messages;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -11,9 +14,13 @@ import java.awt.geom.Line2D;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TimeZone;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jfree.svg.SVGGraphics2D;
 import org.knowm.xchart.CategoryChart;
@@ -22,8 +29,11 @@ import org.knowm.xchart.PieChart;
 import org.knowm.xchart.PieSeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.AxesChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.CategoryStyler;
+import org.knowm.xchart.style.PieStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -66,7 +76,7 @@ public final class ChartRenderer {
      * centres the x title on the plot, right of the y tick labels, so that one gets about 56 px less than the width.
      */
     static String fitLabel(String label, Font font, double max) {
-        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        FontRenderContext frc = new FontRenderContext(null, true, true);
         if (font.getStringBounds(label, frc).getWidth() <= max) return label;
         String t = label;
         while (t.length() > 1 && font.getStringBounds(t + "\u2026", frc).getWidth() > max) t = t.substring(0, t.length() - 1);
@@ -103,17 +113,17 @@ public final class ChartRenderer {
      * @param csvHref where the caller wrote the result as CSV, linked as "Download the data (CSV)"; null for no link
      */
     public RenderedChart render(ChartSpec spec, QueryResult result, String idPrefix, Locale locale, String csvHref) {
-        return render(spec, result, idPrefix, locale, csvHref, io.datadesk.i18n.MessageCatalog.builtIn().forLocale(locale));
+        return render(spec, result, idPrefix, locale, csvHref, MessageCatalog.builtIn().forLocale(locale));
     }
 
     /** As above, with the words of the chart (legends, "No data", the description, the caption's links) from {@code msg}. */
     public RenderedChart render(ChartSpec spec, QueryResult result, String idPrefix, Locale locale, String csvHref,
-                                io.datadesk.i18n.Messages msg) {
-        io.datadesk.error.BuildCancelled.check(); // drawing is the build's longest step: a cancelled build draws no more
+                                Messages msg) {
+        BuildCancelled.check(); // drawing is the build's longest step: a cancelled build draws no more
         Function<Object, String> yFormat = format(spec, "y-format", spec.yFormat(), locale);
         Function<Object, String> xFormat = format(spec, "x-format", spec.xFormat(), locale);
         ChartData data = ChartData.of(spec, result);
-        io.datadesk.error.BuildCancelled.check();
+        BuildCancelled.check();
         // Ticks may name years on a monthly axis; a tooltip, the description and the table name each month.
         Function<Object, String> pointX = pointFormat(xFormat, data);
         List<String> colors = colors(spec, data);
@@ -125,8 +135,12 @@ public final class ChartRenderer {
         String description = spec.alt() != null ? spec.alt() : Describe.describe(spec, data, pointX, exact, locale, msg);
         String wide = "", narrow = "";
         if (spec.type() != ChartType.HBAR) {
-            wide = draw(spec, data, idPrefix + "-w", WIDE, locale, xFormat, pointX, yFormat, description, colors, msg);
-            narrow = draw(spec, data, idPrefix + "-n", NARROW, locale, xFormat, pointX, yFormat, description, colors, msg);
+            wide = draw(spec, data, idPrefix + "-w", null, WIDE, locale, xFormat, pointX, yFormat, description, colors, msg).svg();
+            // The phone drawing is named and described by the desktop one's <title> and <desc>, which it does not repeat.
+            Drawing phone = draw(spec, data, idPrefix + "-n", idPrefix + "-w", NARROW, locale, xFormat, pointX, yFormat, description, colors, msg);
+            // A phone never gets bars some of which are unnamed: when even wrapped and abbreviated labels cannot name
+            // every category, its bars are drawn as an hbar, whose rows name each one in full.
+            narrow = phone.namesAll() ? phone.svg() : "";
         }
         String html = Figure.html(spec, data, result, idPrefix, wide, narrow, colors, locale, pointX, yFormat, csvHref, description, msg);
         return new RenderedChart(wide, narrow, html, description);
@@ -138,7 +152,7 @@ public final class ChartRenderer {
      */
     static Function<Object, String> pointFormat(Function<Object, String> xFormat, ChartData data) {
         if (xFormat == null || data.xKind() != XValues.Kind.DATE) return xFormat;
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Object x : data.xs()) if (!seen.add(xFormat.apply(x))) return null;
         return xFormat;
     }
@@ -165,9 +179,13 @@ public final class ChartRenderer {
 
     // ---------------------------------------------------------------- drawing
 
-    private String draw(ChartSpec spec, ChartData data, String id, int width, Locale locale,
+    /** One drawing, and whether it names every bar category (always true for charts without categories). */
+    private record Drawing(String svg, boolean namesAll) {}
+
+    /** @param labelledBy the id of the drawing whose title and description this one shares, or null (see SvgPost.finish) */
+    private Drawing draw(ChartSpec spec, ChartData data, String id, String labelledBy, int width, Locale locale,
                         Function<Object, String> xFormat, Function<Object, String> pointX, Function<Object, String> yFormat, String description, List<String> colors,
-                        io.datadesk.i18n.Messages msg) {
+                        Messages msg) {
         boolean narrow = width == NARROW;
         int height = (int) Math.round(width * spec.height() * (narrow ? 1.25 : 1));
         Font tick = ChartFonts.REGULAR.deriveFont(13f); // at least 12 CSS px when the 320 px drawing fills a 360 px phone's column
@@ -204,7 +222,8 @@ public final class ChartRenderer {
             // estimated before layout (the y labels take about 50 px); Overlay lays the labels out on the real one.
             double slot = (plotWidth - 56.0) / Math.max(1, data.xs().size());
             FontRenderContext frc = svg.getFontRenderContext();
-            int lines = CategoryLabels.plan(categoryLabels(data, xFormat, locale), slot, CategoryLabels.MAX_LINES, s -> advance(s, tick, frc)).lines();
+            int lines = CategoryLabels.plan(categoryLabels(data, xFormat, locale), slot, CategoryLabels.MAX_LINES, s -> advance(s, tick, frc),
+                    54 + slot / 2, slot / 2 + 4).height();
             overlay.labelLines = lines;
             int extra = (int) Math.ceil((lines - 1) * tick.getSize2D() * 1.2);
             // An x-axis title moves down below the extra lines (XChart lays it out under one line of labels);
@@ -221,12 +240,12 @@ public final class ChartRenderer {
         }
         // The first drawing is also coverData's first layout: usually its ticks cover the data and it is kept; when
         // not, the range is widened as coverData does and the chart drawn again on a new canvas.
-        boolean checkCover = chart instanceof org.knowm.xchart.internal.chartpart.AxesChart<?, ?> && !empty && !spec.type().isPart()
+        boolean checkCover = chart instanceof AxesChart<?, ?> && !empty && !spec.type().isPart()
                 && !spec.yLog() && overlay.yTicks != null;
         if (checkCover) overlay.yTicks.clear();
         chart.paint(g, plotWidth, chartHeight);
         if (checkCover && widen(spec, data, chart, overlay)) {
-            coverData(spec, data, (org.knowm.xchart.internal.chartpart.AxesChart<?, ?>) chart, overlay, plotWidth, chartHeight, 1);
+            coverData(spec, data, (AxesChart<?, ?>) chart, overlay, plotWidth, chartHeight, 1);
             texts.placed().clear();
             svg = canvas(id, width, height + top);
             g = new TextRecoveringGraphics(svg, texts);
@@ -238,7 +257,7 @@ public final class ChartRenderer {
         svg.setTransform(new AffineTransform());
         svg.setClip(null);
         List<Marks.Hit> hits = List.of();
-        if (chart instanceof org.knowm.xchart.internal.chartpart.AxesChart<?, ?> axes && !empty) {
+        if (chart instanceof AxesChart<?, ?> axes && !empty) {
             overlay.draw(svg, axes, spec, data, texts, tick, strong, locale, xFormat, plotWidth);
             Marks marks = new Marks(svg, axes, top).in(msg);
             Function<Double, String> yText = v -> yFormat != null ? yFormat.apply(v) : AxisFormats.auto(v, locale);
@@ -248,7 +267,7 @@ public final class ChartRenderer {
                 case BAR, STACKED_BAR -> marks.bars(data, spec.type().isStacked(), barFill(data), overlay.yMin, seriesColors, xText, yText);
                 case LINE, AREA -> marks.lines(data, spec.type() == ChartType.AREA, overlay.yMin, overlay.yMax, seriesColors, xText, yText);
                 case SCATTER -> {
-                    Function<Double, String> xNum = v -> data.xKind() == XValues.Kind.DATE ? Describe.xText(java.time.LocalDate.ofEpochDay(Math.round(v)),
+                    Function<Double, String> xNum = v -> data.xKind() == XValues.Kind.DATE ? Describe.xText(LocalDate.ofEpochDay(Math.round(v)),
                             List.of(), XValues.Kind.DATE, locale, false) : xFormat != null ? xFormat.apply(v) : AxisFormats.auto(v, locale);
                     marks.points(data, seriesColors, spec.size() != null, plotWidth, xNum, yText, v -> AxisFormats.auto(v, locale));
                 }
@@ -270,8 +289,9 @@ public final class ChartRenderer {
             svg.drawString(noData, (width - w) / 2f, top + height / 2f);
         }
         // Tooltips only on the wide drawing: phones cannot hover, and each costs bytes on every page view.
-        return SvgPost.finish(svg.getSVGElement(), id, width, height + top, spec.title(), description, seriesColors, colors,
-                narrow ? List.of() : hits);
+        return new Drawing(SvgPost.finish(svg.getSVGElement(), id, width, height + top, spec.title(), description,
+                labelledBy, seriesColors, colors,
+                narrow ? List.of() : hits), overlay.namesAll);
     }
 
     /** The labels of a bar chart's categories, as drawn under them (abbreviated months). */
@@ -311,7 +331,7 @@ public final class ChartRenderer {
      * outermost tick falls inside the data, the range is widened to the next tick and the chart laid out again.
      * Layouts {@code from} on are dry runs here: the caller's drawing was layout 0 (see draw).
      */
-    private static void coverData(ChartSpec spec, ChartData data, org.knowm.xchart.internal.chartpart.AxesChart<?, ?> chart,
+    private static void coverData(ChartSpec spec, ChartData data, AxesChart<?, ?> chart,
                                   Overlay overlay, int width, int height, int from) {
         for (int attempt = from; attempt < 2; attempt++) {
             overlay.yTicks.clear();
@@ -397,22 +417,12 @@ public final class ChartRenderer {
             s.setPlotGridHorizontalLinesVisible(false);
             return c;
         }
-        double[] range = yRange(spec, data, spec.type() == ChartType.AREA || spec.type() == ChartType.STACKED_AREA);
-        s.setYAxisLogarithmic(spec.yLog());
+        valueAxis(c, spec, yRange(spec, data, spec.type() == ChartType.AREA || spec.type() == ChartType.STACKED_AREA), overlay, texts, yFormat, locale);
         s.setXAxisLogarithmic(spec.xLog());
         s.setYAxisLogarithmicDecadeOnly(true);
         s.setXAxisLogarithmicDecadeOnly(true);
         // Bubbles need room at the plot's edges so the largest is not cut in half.
         if (spec.size() != null) s.setPlotContentSize(0.84);
-        yAxis(s, range, spec.yLog());
-        overlay.yMin = range[0];
-        overlay.yMax = range[1];
-        List<Double> yTicks = new ArrayList<>();
-        overlay.yTicks = yTicks;
-        c.setCustomYAxisTickLabelsFormatter(v -> {
-            yTicks.add(v);
-            return texts.register(yLabel(v, yFormat, locale));
-        });
         if (dates || data.xKind() == XValues.Kind.CATEGORY) {
             // Calendar-aligned ticks are ours (CalendarTicks); XChart's x labels only reserve a line of space.
             int[] count = {0};
@@ -443,7 +453,7 @@ public final class ChartRenderer {
         // Stacked areas are cumulative sums drawn top band first, so each lower band covers the one above it.
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) order.add(i);
-        if (spec.type() == ChartType.STACKED_AREA) java.util.Collections.reverse(order);
+        if (spec.type() == ChartType.STACKED_AREA) Collections.reverse(order);
         for (int i : order) {
             ChartData.Series ser = series.get(i);
             double[] y = ser.y();
@@ -503,23 +513,14 @@ public final class ChartRenderer {
     private CategoryChart bars(ChartSpec spec, ChartData data, int width, int height, Font tick, TextRecovery texts,
                                Function<Object, String> yFormat, Locale locale, Color[] colors, Overlay overlay) {
         CategoryChart c = new CategoryChart(width, height);
-        org.knowm.xchart.style.CategoryStyler s = c.getStyler();
+        CategoryStyler s = c.getStyler();
         newsroom(s, tick, locale, colors);
         s.setStacked(spec.type() == ChartType.STACKED_BAR);
         s.setOverlapped(false);
         s.setAvailableSpaceFill(barFill(data));
         xAxisTitle(c::setXAxisTitle, s, spec, tick, width, texts);
         double[] range = yRange(spec, data, !spec.yLog());
-        s.setYAxisLogarithmic(spec.yLog());
-        yAxis(s, range, spec.yLog());
-        overlay.yMin = range[0];
-        overlay.yMax = range[1];
-        List<Double> yTicks = new ArrayList<>();
-        overlay.yTicks = yTicks;
-        c.setCustomYAxisTickLabelsFormatter(v -> {
-            yTicks.add(v);
-            return texts.register(yLabel(v, yFormat, locale));
-        });
+        valueAxis(c, spec, range, overlay, texts, yFormat, locale);
         List<String> placeholders = new ArrayList<>();
         for (int i = 0; i < data.xs().size(); i++) placeholders.add(texts.registerHidden(placeholder(i)));
         for (int i = 0; i < data.series().size(); i++) {
@@ -538,7 +539,7 @@ public final class ChartRenderer {
 
     private PieChart pie(ChartSpec spec, ChartData data, int width, int height, Color[] colors) {
         PieChart c = new PieChart(width, height);
-        org.knowm.xchart.style.PieStyler s = c.getStyler();
+        PieStyler s = c.getStyler();
         s.setChartBackgroundColor(BACKGROUND);
         s.setPlotBackgroundColor(BACKGROUND);
         s.setPlotBorderVisible(false);
@@ -550,7 +551,7 @@ public final class ChartRenderer {
         s.setPlotContentSize(0.92);
         s.setSliceBorderWidth(0); // XChart 4.0.3 mirrors the border lines of clockwise pies; each slice keeps its 1px outline
         s.setStartAngleInDegrees(0);
-        s.setClockwiseDirectionType(org.knowm.xchart.style.PieStyler.ClockwiseDirectionType.CLOCKWISE);
+        s.setClockwiseDirectionType(PieStyler.ClockwiseDirectionType.CLOCKWISE);
         s.setSeriesColors(colors);
         s.setDefaultSeriesRenderStyle(spec.type() == ChartType.DONUT ? PieSeries.PieSeriesRenderStyle.Donut : PieSeries.PieSeriesRenderStyle.Pie);
         s.setDonutThickness(0.42);
@@ -586,6 +587,25 @@ public final class ChartRenderer {
         double min = spec.yMin() != null ? lo : Math.floor(lo / step) * step;
         double max = spec.yMax() != null ? hi : Math.ceil(hi / step) * step;
         return new double[] {min, max};
+    }
+
+    /**
+     * The value (y) axis of bar and XY charts alike: its range and scale, and tick labels in the chart's format,
+     * each value XChart asks about recorded so that coverData can tell where the grid ends.
+     */
+    private static void valueAxis(AxesChart<?, ?> c, ChartSpec spec, double[] range, Overlay overlay, TextRecovery texts,
+                                  Function<Object, String> yFormat, Locale locale) {
+        AxesChartStyler s = (AxesChartStyler) c.getStyler();
+        s.setYAxisLogarithmic(spec.yLog());
+        yAxis(s, range, spec.yLog());
+        overlay.yMin = range[0];
+        overlay.yMax = range[1];
+        List<Double> yTicks = new ArrayList<>();
+        overlay.yTicks = yTicks;
+        c.setCustomYAxisTickLabelsFormatter(v -> {
+            yTicks.add(v);
+            return texts.register(yLabel(v, yFormat, locale));
+        });
     }
 
     /**
@@ -637,7 +657,7 @@ public final class ChartRenderer {
      * measuring font, which has no CJK glyphs: a title wholly in CJK characters measured 0 px high and was drawn over
      * the tick labels. Such a title gets its one line of height as padding instead.
      */
-    private static void xAxisTitle(java.util.function.Consumer<String> setTitle, org.knowm.xchart.style.AxesChartStyler s,
+    private static void xAxisTitle(Consumer<String> setTitle, AxesChartStyler s,
                                    ChartSpec spec, Font tick, int width, TextRecovery texts) {
         if (spec.xLabel() == null) {
             s.setXAxisTitleVisible(false);
@@ -669,6 +689,8 @@ public final class ChartRenderer {
         boolean calendar, categories;
         /** Lines of text reserved under the x axis for wrapped category labels. */
         int labelLines = 1;
+        /** Whether every bar category got a label (false when they had to be thinned). */
+        boolean namesAll = true;
         /** The y values XChart asked us to label, in the last layout (see coverData). */
         List<Double> yTicks;
         List<Object> xs = List.of();
@@ -679,7 +701,7 @@ public final class ChartRenderer {
             this.offset = offset;
         }
 
-        void draw(SVGGraphics2D g, org.knowm.xchart.internal.chartpart.AxesChart<?, ?> c, ChartSpec spec, ChartData data,
+        void draw(SVGGraphics2D g, AxesChart<?, ?> c, ChartSpec spec, ChartData data,
                   TextRecovery texts, Font tick, Font strong, Locale locale, Function<Object, String> xFormat, int width) {
             FontRenderContext frc = g.getFontRenderContext();
             List<TextRecovery.Placed> slots = texts.placed().stream().filter(TextRecovery.Placed::hidden).toList();
@@ -726,11 +748,13 @@ public final class ChartRenderer {
                 double line = tick.getSize2D() * 1.2;
                 if (categories) {
                     // Bars: every category keeps its label in full where it can (see CategoryLabels).
-                    CategoryLabels.Plan plan = CategoryLabels.plan(labels, spacing, labelLines, s -> advance(s, tick, frc));
+                    CategoryLabels.Plan plan = CategoryLabels.plan(labels, spacing, labelLines, s -> advance(s, tick, frc),
+                            first - 2, width - 2 - last);
+                    namesAll = plan.namesAll();
                     double room = plan.every() * spacing - CategoryLabels.GAP;
                     for (int i = 0; i < n; i++) {
                         if (!plan.shows(i, n)) continue;
-                        List<String> lines = CategoryLabels.lines(labels.get(i), room, labelLines, s -> advance(s, tick, frc), plan.every() == 1);
+                        List<String> lines = plan.labels().get(i);
                         if (lines == null) lines = wrap(labels.get(i), room, labelLines, tick, frc); // fits nowhere: shortened
                         for (int k = 0; k < lines.size(); k++) {
                             double w = advance(lines.get(k), tick, frc);

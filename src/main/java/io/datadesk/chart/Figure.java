@@ -30,7 +30,11 @@ final class Figure {
             // The SVG is inline rather than an <img src>: inline SVG inherits the page's CSS custom properties and
             // fonts (dark scheme, Inter), its <title>/<desc> reach screen readers, and it costs no extra request.
             sb.append("<div class=\"dd-chart-plot dd-chart-plot--wide\">").append(wide).append("</div>\n");
-            sb.append("<div class=\"dd-chart-plot dd-chart-plot--narrow\">").append(narrow).append("</div>\n");
+            sb.append("<div class=\"dd-chart-plot dd-chart-plot--narrow\">");
+            // No phone drawing: its bars could not all be named, so a phone gets them as horizontal bars.
+            if (narrow.isEmpty()) Hbar.phone(sb, spec, data, colors, id + "-w", locale, xFormat, yFormat, msg);
+            else sb.append(narrow);
+            sb.append("</div>\n");
         }
         sb.append("<figcaption class=\"dd-chart-caption\">");
         if (spec.note() != null) sb.append("<p class=\"dd-chart-note\">").append(Html.escape(spec.note())).append("</p>");

@@ -36,7 +36,12 @@ final class SvgPost {
         return BigDecimal.valueOf(tenths, 1).setScale(1, RoundingMode.UNNECESSARY).toPlainString();
     }
 
-    static String finish(String jfree, String id, int width, int height, String title, String description,
+    /**
+     * @param labelledBy the id of another drawing of the same chart whose {@code <title>} and {@code <desc>} name and
+     *     describe this one too (the phone drawing points at the desktop one's, rather than repeating a paragraph on
+     *     every page view); null for a drawing with its own
+     */
+    static String finish(String jfree, String id, int width, int height, String title, String description, String labelledBy,
                          Color[] seriesColors, List<String> cssColors, List<Marks.Hit> hits) {
         int open = jfree.indexOf('>');
         int close = jfree.lastIndexOf("</svg>");
@@ -66,11 +71,14 @@ final class SvgPost {
         String[] styled = styleClasses(body, id);
         body = styled[1];
         StringBuilder sb = new StringBuilder(body.length() + 512);
+        // No font-family attribute: the SVG is inline and inherits the figure's (chart.css), as its text sizes assume.
+        String names = labelledBy != null ? labelledBy : id;
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"").append(id).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" class=\"dd-chart-svg\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\"")
-                .append(" font-family=\"").append(ChartFonts.CSS_STACK).append("\">");
-        sb.append("<title id=\"").append(id).append("-title\">").append(Html.escape(title == null ? "Chart" : title)).append("</title>");
-        sb.append("<desc id=\"").append(id).append("-desc\">").append(Html.escape(description)).append("</desc>");
+                .append("\" class=\"dd-chart-svg\" role=\"img\" aria-labelledby=\"").append(names).append("-title ").append(names).append("-desc\">");
+        if (labelledBy == null) {
+            sb.append("<title id=\"").append(id).append("-title\">").append(Html.escape(title == null ? "Chart" : title)).append("</title>");
+            sb.append("<desc id=\"").append(id).append("-desc\">").append(Html.escape(description)).append("</desc>");
+        }
         sb.append(styled[0]).append(body);
         if (!hits.isEmpty()) {
             // Tooltips without JavaScript: a transparent shape over each mark, whose <title> browsers show on hover.
@@ -157,7 +165,7 @@ final class SvgPost {
     static String compactGeometry(String body) {
         body = TRANSLATE.matcher(body).replaceAll(m -> m.group(1).equals("0") && m.group(2).equals("0") ? ""
                 : "transform='translate(" + m.group(1) + "," + m.group(2) + ")'");
-        body = body.replace(" >", ">");
+        body = body.replace(" >", ">").replace("' />", "'/>");
         body = PATH_D.matcher(body).replaceAll(m -> Matcher.quoteReplacement("<path d='" + straightPath(m.group(1)) + "'"));
         body = BARE_TEXT_GROUP.matcher(body).replaceAll("$1");
         Matcher m = PATH_GROUP.matcher(body);
@@ -188,12 +196,17 @@ final class SvgPost {
         StringBuilder out = new StringBuilder(path.length());
         String x = null, y = null, sx = null, sy = null;
         boolean drawn = false, skipped = false;
+        // The last step written (H, V or L; M or Z for none), where it starts in out, and whether it went up the axis.
+        char lastStep = 'M';
+        int lastAt = 0;
+        boolean rising = false;
         int end = 0;
         while (m.find()) {
             if (m.start() != end) return d; // not a plain M/L/Z path: leave it as it is
             end = m.end();
             String c = m.group(1);
             if (!c.equals("L") && skipped && !drawn) out.append('H').append(x);
+            if (!c.equals("L")) lastStep = c.charAt(0);
             if (c.equals("Z")) {
                 out.append('Z');
                 x = sx;
@@ -212,9 +225,28 @@ final class SvgPost {
                 skipped = true;
                 continue;
             } else {
-                if (ny.equals(y)) out.append('H').append(nx);
-                else if (nx.equals(x)) out.append('V').append(ny);
-                else out.append('L').append(nx).append(',').append(ny);
+                if (ny.equals(y)) {
+                    // A horizontal step that goes on the way the last one went extends it (a grid line's outline
+                    // runs 46.1 → 314 → 314.5): the same edge, one number fewer.
+                    if (lastStep == 'H' && Double.parseDouble(nx) > Double.parseDouble(x) == rising) out.setLength(lastAt);
+                    else {
+                        rising = Double.parseDouble(nx) > Double.parseDouble(x);
+                        lastStep = 'H';
+                    }
+                    lastAt = out.length();
+                    out.append('H').append(nx);
+                } else if (nx.equals(x)) {
+                    if (lastStep == 'V' && Double.parseDouble(ny) > Double.parseDouble(y) == rising) out.setLength(lastAt);
+                    else {
+                        rising = Double.parseDouble(ny) > Double.parseDouble(y);
+                        lastStep = 'V';
+                    }
+                    lastAt = out.length();
+                    out.append('V').append(ny);
+                } else {
+                    out.append('L').append(nx).append(',').append(ny);
+                    lastStep = 'L';
+                }
                 drawn = true;
             }
             x = nx;

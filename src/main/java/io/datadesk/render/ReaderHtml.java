@@ -80,6 +80,9 @@ public final class ReaderHtml {
                 if (align.equals("right")) cell.addClass("num");
                 else if (align.equals("center")) cell.addClass("center");
             }
+            // Horizontal bar charts (chart.Hbar) fill the column and never scroll: no scroll box, no tab stop, and no
+            // copy of their long description as the box's name.
+            if (table.hasClass("dd-hbar")) continue;
             Element caption = table.selectFirst("caption");
             String label = caption != null && !caption.text().isBlank() ? caption.text() : msg.get("article.table_label", tables);
             Element box = table.parent();

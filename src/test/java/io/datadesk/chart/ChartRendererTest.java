@@ -72,6 +72,11 @@ class ChartRendererTest {
     @ValueSource(strings = {"line", "area", "stacked-area", "bar", "stacked-bar", "scatter", "pie", "donut"})
     void everySvgTypeIsWellFormedResponsiveAndLabelled(String type) throws Exception {
         RenderedChart c = render(type);
+        Element wide = parseXml(c.svg());
+        Element title = (Element) wide.getElementsByTagNameNS("http://www.w3.org/2000/svg", "title").item(0);
+        Element desc = (Element) wide.getElementsByTagNameNS("http://www.w3.org/2000/svg", "desc").item(0);
+        assertThat(title.getTextContent()).isEqualTo(Samples.spec(type).title());
+        assertThat(desc.getTextContent()).isNotBlank();
         for (String svg : List.of(c.svg(), c.svgNarrow())) {
             Element root = parseXml(svg);
             assertThat(root.getTagName()).isEqualTo("svg");
@@ -79,17 +84,14 @@ class ChartRendererTest {
             assertThat(root.hasAttribute("width")).isFalse();
             assertThat(root.hasAttribute("height")).isFalse();
             assertThat(root.getAttribute("role")).isEqualTo("img");
-            String[] labelledBy = root.getAttribute("aria-labelledby").split(" ");
-            assertThat(labelledBy).hasSize(2);
-            Element title = (Element) root.getElementsByTagNameNS("http://www.w3.org/2000/svg", "title").item(0);
-            Element desc = (Element) root.getElementsByTagNameNS("http://www.w3.org/2000/svg", "desc").item(0);
-            assertThat(title.getAttribute("id")).isEqualTo(labelledBy[0]);
-            assertThat(desc.getAttribute("id")).isEqualTo(labelledBy[1]);
-            assertThat(title.getTextContent()).isEqualTo(Samples.spec(type).title());
-            assertThat(desc.getTextContent()).isNotBlank();
-            assertThat(root.getAttribute("font-family")).startsWith("Inter");
+            // Both drawings are named and described by the wide one's title and desc; the phone's repeats neither.
+            assertThat(root.getAttribute("aria-labelledby").split(" ")).containsExactly(title.getAttribute("id"), desc.getAttribute("id"));
+            // Text is in the figure's font (chart.css), inherited rather than repeated on every drawing.
+            assertThat(root.hasAttribute("font-family")).isFalse();
             assertThat(svg).doesNotContain("jfreesvg").doesNotContain("rgb(254,254,254)");
         }
+        assertThat(c.svgNarrow()).doesNotContain("<title id=", "<desc");
+        assertThat(Jsoup.parse(c.html()).getElementById(desc.getAttribute("id"))).as("the desc the phone drawing points at is on the page").isNotNull();
         assertThat(c.svg()).isNotEqualTo(c.svgNarrow());
     }
 
@@ -162,7 +164,7 @@ class ChartRendererTest {
         Document html = Jsoup.parse(c.html());
         assertThat(html.select("table.dd-hbar tbody tr")).hasSize(10);
         assertThat(html.select("table.dd-hbar tbody tr th").first().text()).isEqualTo("Intel (2025)");
-        assertThat(html.select("table.dd-hbar .dd-hbar-bar").first().attr("style")).isEqualTo("margin-left:0%;width:100%");
+        assertThat(html.select("table.dd-hbar .dd-hbar-bar").first().attr("style")).isEqualTo("width:100%");
         assertThat(html.select("table.dd-hbar .dd-hbar-value").first().text()).isEqualTo("22,000");
     }
 
@@ -350,6 +352,69 @@ class ChartRendererTest {
         assertThat(texts(parseXml(chart.svgNarrow()))).contains("(May–", "Dec)");
     }
 
+    /** A bar chart's data: one row per category, {@code series} numeric columns s0, s1, … */
+    private static QueryResult categories(List<String> names, int series) {
+        List<Column> cols = new ArrayList<>(List.of(new Column("category", ColumnType.TEXT)));
+        for (int k = 0; k < series; k++) cols.add(new Column("s" + k, ColumnType.DECIMAL));
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            List<Object> row = new ArrayList<>(List.of(names.get(i)));
+            for (int k = 0; k < series; k++) row.add(new java.math.BigDecimal(1000 + (i * 37 + k * 11) % 400));
+            rows.add(row);
+        }
+        return new QueryResult("d", cols, rows);
+    }
+
+    /**
+     * The category names a drawing shows under its bars: the SVG's texts, wrapped lines joined again; a year may be
+     * abbreviated ("’21" names 2021). For a phone drawing given as horizontal bars, the rows' names.
+     */
+    private static void assertNamesEveryCategory(String svg, String html, List<String> names, String what) throws Exception {
+        if (svg.isEmpty()) {
+            Document doc = Jsoup.parse(html);
+            assertThat(doc.select(".dd-chart-plot--narrow table.dd-hbar tbody th").eachText()).as(what).isEqualTo(names);
+            return;
+        }
+        List<String> texts = texts(parseXml(svg));
+        assertThat(texts).as(what).noneMatch(t -> t.contains("\u2026"));
+        String joined = " " + String.join(" ", texts).replace("– ", "–") + " ";
+        for (String name : names)
+            assertThat(joined.contains(" " + name + " ") || joined.contains(" " + name.replaceAll("\\b(?:19|20)(\\d\\d)\\b", "’$1") + " "))
+                    .as(what + ": '" + name + "' is named in " + texts).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bar", "stacked-bar"})
+    void everyBarCategoryIsNamedInEveryPhoneDrawing(String type) throws Exception {
+        List<String> years = new ArrayList<>();
+        for (int y = 2015; y <= 2025; y++) years.add(String.valueOf(y));
+        years.add("2026 (Jan–Jul)");
+        List<String> sevenYears = List.of("2020", "2021", "2022", "2023", "2024", "2025", "2026");
+        List<String> regions = List.of("North America", "Europe", "Asia", "Latin America", "Africa", "Oceania", "Middle East");
+        List<String> months = new ArrayList<>();
+        for (java.time.YearMonth m = java.time.YearMonth.of(2023, 5); !m.isAfter(java.time.YearMonth.of(2026, 5)); m = m.plusMonths(1))
+            months.add(m.format(java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", Locale.US)));
+        int series = type.equals("bar") ? 1 : 3;
+        String yColumns = series == 1 ? "s0" : "[s0, s1, s2]";
+        for (List<String> names : List.of(years, sevenYears, regions, months)) {
+            ChartSpec spec = ChartSpec.parse(YamlNode.parse("type: " + type + "\ndata: d\nx: category\ny: " + yColumns + "\n", "p.md", 1));
+            RenderedChart chart = renderer.render(spec, spec.check(Map.of("d", categories(names, series))), "c1", Locale.US, null);
+            assertNamesEveryCategory(chart.svgNarrow(), chart.html(), names, type + " on a phone, " + names.size() + " bars");
+            // The desktop drawing names every category too, unless they are a long run of months (a calendar axis).
+            if (names != months) assertNamesEveryCategory(chart.svg(), chart.html(), names, type + " on a desktop, " + names.size() + " bars");
+        }
+    }
+
+    @Test
+    void yearsAreAbbreviatedBeforeAnyBarGoesUnnamedAndTheFirstAndACenturyChangeKeepTheirFullYear() {
+        assertThat(CategoryLabels.abbreviated(List.of("2020", "2021", "2022 (Jan–May)"))).containsExactly("2020", "’21", "’22 (Jan–May)");
+        assertThat(CategoryLabels.abbreviated(List.of("1998", "1999", "2000", "2001"))).containsExactly("1998", "’99", "2000", "’01");
+        assertThat(CategoryLabels.abbreviated(List.of("May 2023", "Jun 2023"))).containsExactly("May 2023", "Jun ’23");
+        // Chinese years keep their unit and are not abbreviated; ambiguous abbreviations are not made.
+        assertThat(CategoryLabels.abbreviated(List.of("2023年", "2024年"))).containsExactly("2023年", "2024年");
+        assertThat(CategoryLabels.abbreviated(List.of("2021", "1921 vs 2021", "2121"))).doesNotContain("’21 vs ’21");
+    }
+
     @Test
     void barLabelsThatCannotAllFitNameTheLastCategoryAndBreakNoWord() {
         java.awt.Font tick = ChartFonts.REGULAR.deriveFont(13f);
@@ -358,10 +423,11 @@ class ChartRendererTest {
         List<String> years = new ArrayList<>();
         for (int y = 2015; y <= 2025; y++) years.add(String.valueOf(y));
         years.add("2026 (Jan–Sep)");
-        CategoryLabels.Plan plan = CategoryLabels.plan(years, 21, CategoryLabels.MAX_LINES, w);
+        CategoryLabels.Plan plan = CategoryLabels.plan(years, 21, CategoryLabels.MAX_LINES, w, 60, 14);
         assertThat(plan.every()).isGreaterThan(1);
+        assertThat(plan.namesAll()).isFalse();
         assertThat(plan.shows(years.size() - 1, years.size())).as("the latest, part-year bar is named").isTrue();
-        List<String> last = CategoryLabels.lines(years.get(11), plan.every() * 21 - CategoryLabels.GAP, plan.lines(), w, false);
+        List<String> last = plan.labels().get(11);
         assertThat(String.join(" ", last).replace("– ", "–")).isEqualTo("2026 (Jan–Sep)");
         // Numbers are never hyphenated; a long word may be, at three letters or more.
         assertThat(CategoryLabels.lines("2026", 15, 3, w, true)).isNull();

@@ -38,6 +38,7 @@ import org.openqa.selenium.print.PrintOptions;
  *       in the charts datadesk draws (an author's own inline SVG is the author's);</li>
  *   <li>no two pieces of chart text overlap at 390 or 1,280 px (Chinese text measured in Noto Sans CJK);</li>
  *   <li>the PDF chromium prints holds the text of every table cell, and no collapsed "Show the data" box;</li>
+ *   <li>every bar of a bar chart is named on a phone, in the drawing or as a row of horizontal bars;</li>
  *   <li>no printed page but the last ends before half its height, and each chart's drawing is printed on the page of
  *       its title.</li>
  * </ul>
@@ -91,6 +92,52 @@ class ReaderLayoutIT {
     }
 
     /**
+     * Every bar of every bar chart is named on a phone (issue 11): at 320, 360 and 390 px each category of the chart's
+     * data table has a label in the drawing shown, whole and on screen (a year may read "’21"), or a row of the
+     * horizontal bars a phone gets instead.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("articles")
+    void everyBarIsNamedOnAPhone(QualitySites.Site site, String page) {
+        for (int width : new int[] {320, 360, 390}) {
+            browser.emulate(width, "light");
+            browser.load(url(site, page));
+            assertThat(unnamedBars()).as("bars without a label on %s/%s at %d px", site.name(), page, width).isEmpty();
+        }
+    }
+
+    /** The categories of the visible bar charts on the loaded page that their drawing shown does not name. */
+    @SuppressWarnings("unchecked")
+    static List<String> unnamedBars() {
+        return (List<String>) browser.js("""
+                const out = [];
+                const squeeze = s => s.replace(/\\s+/g, '');
+                for (const fig of document.querySelectorAll('figure.dd-chart--bar, figure.dd-chart--stacked-bar')) {
+                  if (fig.getClientRects().length === 0) continue;
+                  const names = [...fig.querySelectorAll('details tbody th')].map(th => th.textContent.trim());
+                  const hbar = [...fig.querySelectorAll('.dd-chart-plot table.dd-hbar')].find(t => t.getClientRects().length > 0);
+                  if (hbar) {
+                    const rows = [...hbar.querySelectorAll('tbody th')].filter(th => th.getClientRects().length > 0).map(th => th.textContent.trim());
+                    for (const n of names) if (!rows.includes(n)) out.push(fig.id + ': no row for "' + n + '"');
+                    continue;
+                  }
+                  const svg = [...fig.querySelectorAll('.dd-chart-plot svg')].find(s => s.getClientRects().length > 0);
+                  if (!svg) { out.push(fig.id + ': no drawing shown'); continue; }
+                  // Labels drawn and inside the window; wrapped lines joined again (Chinese lines join without a space).
+                  const shown = [...svg.querySelectorAll('text')].filter(t => {
+                    const r = t.getBoundingClientRect();
+                    return r.width > 0 && r.left >= 0 && r.right <= innerWidth;
+                  }).map(t => t.textContent);
+                  const joined = squeeze(shown.join(''));
+                  for (const n of names) {
+                    const short = n.replace(/\\b(?:19|20)(\\d\\d)\\b/g, '\u2019$1');
+                    if (!joined.includes(squeeze(n)) && !joined.includes(squeeze(short))) out.push(fig.id + ': "' + n + '" has no label');
+                  }
+                }
+                return out;""");
+    }
+
+    /**
      * No two pieces of chart text are drawn over each other, as chromium lays them out with the page's fonts (Noto
      * Sans CJK for Chinese): titles, subtitles, tick labels, axis titles, legends, direct labels, annotations and
      * hbar labels and values, in the drawing shown at a phone's 390 px and at 1,280 px.
@@ -140,6 +187,9 @@ class ReaderLayoutIT {
                 + "<figure class=dd-chart><svg viewBox='0 0 640 300' style='width:100%'><text x='10' y='50' font-size='13'>Tiny on a phone</text></svg></figure>"
                 + "<figure class=dd-chart id=crowded><svg viewBox='0 0 640 300' style='width:100%'><text x='10' y='150' font-size='16'>裁员人数（万人）</text>"
                 + "<text x='40' y='154' font-size='16'>月份</text></svg></figure>"
+                + "<figure class='dd-chart dd-chart--bar' id=thinned><div class=dd-chart-plot><svg viewBox='0 0 320 200' style='width:100%'>"
+                + "<text x='10' y='190' font-size='13'>2020</text><text x='200' y='190' font-size='13'>2022</text></svg></div>"
+                + "<details class=dd-chart-data><table><tbody><tr><th>2020</th></tr><tr><th>2021</th></tr><tr><th>2022</th></tr></tbody></table></details></figure>"
                 + "</main></body></html>");
         Files.writeString(dir.resolve("404.html"), "<!DOCTYPE html><title>404</title>");
         try (SiteServer server = new SiteServer(dir, "/")) {
@@ -153,6 +203,7 @@ class ReaderLayoutIT {
             browser.load(server.url(""));
             assertThat(smallChartText()).anyMatch(p -> p.contains("Tiny on a phone"));
             assertThat(overlappingChartText()).anyMatch(p -> p.contains("crowded") && p.contains("月份"));
+            assertThat(unnamedBars()).containsExactly("thinned: \"2021\" has no label");
             browser.emulate(1280, "light");
             browser.load(server.url(""));
             List<String> printed = printProblems(printed().text());

@@ -504,7 +504,14 @@ class FlagshipReportTest {
         Set<String> types = new HashSet<>();
         for (Element fig : figures) {
             fig.classNames().stream().filter(c -> c.startsWith("dd-chart--")).forEach(types::add);
-            for (Element svg : fig.select("svg")) assertThat(svg.select("desc").text()).as(fig.id()).isNotBlank();
+            // Every drawing (and a phone's horizontal bars) is described by a <desc>: its own or the wide drawing's.
+            for (Element drawing : fig.select("svg, table[aria-labelledby]")) {
+                String[] names = drawing.attr("aria-labelledby").split(" ");
+                Element desc = fig.getElementById(names[names.length - 1]);
+                assertThat(desc).as(fig.id()).isNotNull();
+                assertThat(desc.tagName()).as(fig.id()).isEqualTo("desc");
+                assertThat(desc.text()).as(fig.id()).isNotBlank();
+            }
             Element link = fig.selectFirst("a:contains(Download the data (CSV))");
             assertThat(link).as(fig.id()).isNotNull();
             Path csvFile = site.resolve("ai-job-cuts").resolve(link.attr("href"));

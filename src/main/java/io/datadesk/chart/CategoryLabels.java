@@ -17,8 +17,8 @@ import java.util.function.ToDoubleFunction;
  * <li>in full, wrapped onto up to {@value #MAX_LINES} lines where Unicode line breaking allows (at spaces, after
  * dashes: "2023 (May–" / "Dec)", between Chinese characters); a word wider than its bar's slot, such as a year under a
  * narrow bar, may reach into its neighbours' free space, and a long word may be hyphenated;</li>
- * <li>with years abbreviated as newsrooms do on narrow charts ("2020 ’21 ’22"): the first label, and any whose century
- * differs from the one before, keep the full year;</li>
+ * <li>with years abbreviated as English-language newsrooms do on narrow charts ("2020 ’21 ’22"): the first label,
+ * and any whose century differs from the one before, keep the full year;</li>
  * <li>only when neither fits, thinned: one label in every few, counted back from the last (the latest category, often
  * a part period, is always named), each given the width of the slots it stands for. The phone drawing never shows a
  * thinned axis (ChartRenderer draws its bars as an hbar instead); the desktop drawing of a long monthly series may.</li>
@@ -58,13 +58,17 @@ final class CategoryLabels {
 
     /**
      * The plan for labels whose bars are {@code slot} px apart; {@code left} and {@code right} are the px from the
-     * first and the last bar's centre to the drawing's edges, into which those labels may reach.
+     * first and the last bar's centre to the drawing's edges, into which those labels may reach. Years are
+     * abbreviated only in languages whose newsrooms do so.
      */
-    static Plan plan(List<String> labels, double slot, int maxLines, ToDoubleFunction<String> width, double left, double right) {
+    static Plan plan(List<String> labels, double slot, int maxLines, ToDoubleFunction<String> width, double left, double right,
+                     Locale locale) {
         if (labels.isEmpty()) return new Plan(1, List.of());
         List<List<String>> all = everyOne(labels, slot, maxLines, width, left, right);
         if (all != null) return new Plan(1, all);
-        List<String> shortened = abbreviated(labels);
+        // "’21" is an English-language newsroom habit; Chinese, Japanese and Korean charts write years in full.
+        boolean cjk = List.of("zh", "ja", "ko").contains(locale.getLanguage());
+        List<String> shortened = cjk ? labels : abbreviated(labels);
         if (!shortened.equals(labels)) {
             all = everyOne(shortened, slot, maxLines, width, left, right);
             if (all != null) return new Plan(1, all);

@@ -223,7 +223,7 @@ public final class ChartRenderer {
             double slot = (plotWidth - 56.0) / Math.max(1, data.xs().size());
             FontRenderContext frc = svg.getFontRenderContext();
             int lines = CategoryLabels.plan(categoryLabels(data, xFormat, locale), slot, CategoryLabels.MAX_LINES, s -> advance(s, tick, frc),
-                    54 + slot / 2, slot / 2 + 4).height();
+                    54 + slot / 2, slot / 2 + 4, locale).height();
             overlay.labelLines = lines;
             int extra = (int) Math.ceil((lines - 1) * tick.getSize2D() * 1.2);
             // An x-axis title moves down below the extra lines (XChart lays it out under one line of labels);
@@ -749,7 +749,7 @@ public final class ChartRenderer {
                 if (categories) {
                     // Bars: every category keeps its label in full where it can (see CategoryLabels).
                     CategoryLabels.Plan plan = CategoryLabels.plan(labels, spacing, labelLines, s -> advance(s, tick, frc),
-                            first - 2, width - 2 - last);
+                            first - 2, width - 2 - last, locale);
                     namesAll = plan.namesAll();
                     double room = plan.every() * spacing - CategoryLabels.GAP;
                     for (int i = 0; i < n; i++) {

@@ -29,11 +29,12 @@ final class Figure {
         } else {
             // The SVG is inline rather than an <img src>: inline SVG inherits the page's CSS custom properties and
             // fonts (dark scheme, Inter), its <title>/<desc> reach screen readers, and it costs no extra request.
-            sb.append("<div class=\"dd-chart-plot dd-chart-plot--wide\">").append(wide).append("</div>\n");
+            // In HTML an inline <svg> is in the SVG namespace without saying so; the drawings keep xmlns as files.
+            sb.append("<div class=\"dd-chart-plot dd-chart-plot--wide\">").append(inline(wide)).append("</div>\n");
             sb.append("<div class=\"dd-chart-plot dd-chart-plot--narrow\">");
             // No phone drawing: its bars could not all be named, so a phone gets them as horizontal bars.
             if (narrow.isEmpty()) Hbar.phone(sb, spec, data, colors, id + "-w", locale, xFormat, yFormat, msg);
-            else sb.append(narrow);
+            else sb.append(inline(narrow));
             sb.append("</div>\n");
         }
         sb.append("<figcaption class=\"dd-chart-caption\">");
@@ -53,6 +54,13 @@ final class Figure {
         sb.append(dataTable(spec, data, locale, xFormat, yFormat, msg));
         sb.append("</details>\n</figcaption>\n</figure>\n");
         return sb.toString();
+    }
+
+    private static final String XMLNS = " xmlns=\"http://www.w3.org/2000/svg\"";
+
+    /** An SVG drawing as it goes inline in the page: without its namespace declaration, which HTML implies. */
+    static String inline(String svg) {
+        return svg.startsWith("<svg" + XMLNS) ? "<svg" + svg.substring(4 + XMLNS.length()) : svg;
     }
 
     /** The sentence that explains the chart's marks for missing, estimated and partial values; "" when there are none. */

@@ -73,7 +73,12 @@ final class Hbar {
         double span = max - min == 0 ? 1 : max - min;
         double zero = 100 * -min / span; // where the zero line is, as a share of the track; 0 without negatives
         // The bars' colour is the palette's first by default (chart.css); an author's colour is set once on the table.
-        sb.append("<table class=\"dd-hbar").append(min < 0 ? " dd-hbar--negative" : "").append(colors != null ? " dd-hbar--series" : "").append('"');
+        boolean phone = labelledBy != null;
+        if (phone && spec.yLabel() != null)
+            // What the values count, which the drawing it stands in for names above its axis ("Thousands per month").
+            sb.append("<p class=\"dd-hbar-unit\">").append(Html.escape(spec.yLabel())).append("</p>");
+        sb.append("<table class=\"dd-hbar").append(min < 0 ? " dd-hbar--negative" : "").append(colors != null ? " dd-hbar--series" : "")
+                .append(phone && beside(data, locale, xFormat) ? " dd-hbar--beside" : "").append('"');
         if (colors == null && !spec.colors().isEmpty()) sb.append(" style=\"--dd-hbar:").append(Html.escape(spec.colors().get(0))).append('"');
         if (labelledBy != null) sb.append(" aria-labelledby=\"").append(labelledBy).append("-title ").append(labelledBy).append("-desc\">");
         else sb.append("><caption class=\"dd-visually-hidden\">").append(Html.escape(description)).append("</caption>");
@@ -83,10 +88,10 @@ final class Hbar {
                         : String.join(", ", series.stream().map(ChartData.Series::name).toList()))).append("</th></tr></thead><tbody>");
         for (int i = 0; i < n; i++) {
             String label = xFormat != null ? xFormat.apply(data.xs().get(i)) : Describe.xText(data.xs().get(i), data.xs(), data.xKind(), locale, false);
-            sb.append("<tr><th scope=\"row\">").append(Html.escape(label)).append("</th><td><span class=\"dd-hbar-track\">");
+            sb.append("<tr><th scope=\"row\">").append(Html.escape(label)).append("</th><td><span>"); // the track: chart.css styles it as the cell's first span
             if (min < 0) sb.append("<span class=\"dd-hbar-zero\" style=\"left:").append(SvgPost.num(zero)).append("%\"></span>");
             if (colors == null) {
-                single(sb, series.get(0), i, zero, span, locale, yFormat, msg);
+                single(sb, series.get(0), i, zero, span, phone, locale, yFormat, msg);
                 continue;
             }
             // Several series: side by side (one bar under the other in the row), or end to end when stacked, the
@@ -131,7 +136,8 @@ final class Hbar {
     }
 
     /** One series' bar in row {@code i}, growing from the zero line (right for gains, left for losses), and its value. */
-    private static void single(StringBuilder sb, ChartData.Series series, int i, double zero, double span, Locale locale,
+    /** @param phone a bar chart's phone drawing: a missing value gets the dashed outline its legend and note describe */
+    private static void single(StringBuilder sb, ChartData.Series series, int i, double zero, double span, boolean phone, Locale locale,
                                Function<Object, String> yFormat, Messages msg) {
         double v = series.y()[i];
         boolean missing = Double.isNaN(v);
@@ -141,10 +147,20 @@ final class Hbar {
         if (!missing)
             sb.append("<span class=\"dd-hbar-bar").append(v < 0 ? " dd-hbar-bar--neg" : "").append(flag).append("\" style=\"")
                     .append(offset(left)).append("width:").append(SvgPost.num(width)).append("%\"></span>");
+        else if (phone) sb.append("<span class=\"dd-hbar-nodata\" style=\"").append(offset(zero)).append("\"></span>");
         sb.append("</span><span class=\"dd-hbar-value\">")
                 .append(missing ? TableHtml.noData(msg) : Html.escape(value(v, locale, yFormat)));
         if (!flag.isEmpty()) TableHtml.flagSpan(sb, msg.get("chart.in_parentheses", msg.get(series.estimated()[i] ? "chart.flag_estimate" : "chart.flag_partial_short")));
         sb.append("</span></td></tr>");
+    }
+
+    /** Labels short enough to stay beside their bars on a phone (years, months, short names): a shorter chart. */
+    private static boolean beside(ChartData data, Locale locale, Function<Object, String> xFormat) {
+        for (Object x : data.xs()) {
+            String label = xFormat != null ? xFormat.apply(x) : Describe.xText(x, data.xs(), data.xKind(), locale, false);
+            if (label.codePointCount(0, label.length()) > 16) return false;
+        }
+        return true;
     }
 
     /** A bar's start from the track's left end; none for a bar that starts there (most, in charts without losses). */

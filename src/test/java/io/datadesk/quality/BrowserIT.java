@@ -215,7 +215,8 @@ class BrowserIT {
         List<Map<String, Object>> figures = (List<Map<String, Object>>) browser.js("""
                 return [...document.querySelectorAll('figure')].map(f => {
                   // A chart may carry several drawings (one for phones, one for wide screens): the shown one counts.
-                  const drawings = [...f.querySelectorAll('svg, img')];
+                  // A bar chart's phone drawing may be horizontal bars, an HTML table.
+                  const drawings = [...f.querySelectorAll('svg, img, .dd-chart-plot table')];
                   const g = drawings.length === 0 ? f : (drawings.find(d => d.getClientRects().length > 0) || drawings[0]);
                   const r = g.getBoundingClientRect();
                   const style = getComputedStyle(g);

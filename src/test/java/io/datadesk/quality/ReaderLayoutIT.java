@@ -417,8 +417,9 @@ class ReaderLayoutIT {
     private static List<String> printProblems(String printed) {
         String paper = printed.replaceAll("\\s+", "");
         List<String> cells = (List<String>) browser.js("""
-                // Words for screen readers only ("no data" beside a dash) are not drawn, so not printed either.
-                return [...document.querySelectorAll('td, th')].filter(c => !c.closest('details:not([open]), .dd-visually-hidden')).map(c => {
+                // Words for screen readers only ("no data" beside a dash) are not drawn, so not printed either; nor is
+                // a chart's phone drawing (horizontal bars standing in for columns): paper gets the wide one.
+                return [...document.querySelectorAll('td, th')].filter(c => !c.closest('details:not([open]), .dd-visually-hidden, .dd-chart-plot--narrow')).map(c => {
                   const copy = c.cloneNode(true);
                   copy.querySelectorAll('.dd-visually-hidden').forEach(h => h.remove());
                   return copy.textContent.trim();

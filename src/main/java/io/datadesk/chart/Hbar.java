@@ -147,7 +147,10 @@ final class Hbar {
         if (!missing)
             sb.append("<span class=\"dd-hbar-bar").append(v < 0 ? " dd-hbar-bar--neg" : "").append(flag).append("\" style=\"")
                     .append(offset(left)).append("width:").append(SvgPost.num(width)).append("%\"></span>");
-        else if (phone) sb.append("<span class=\"dd-hbar-nodata\" style=\"").append(offset(zero)).append("\"></span>");
+        else if (phone) {
+            String at = offset(zero);
+            sb.append("<span class=\"dd-hbar-nodata\"").append(at.isEmpty() ? "" : " style=\"" + at + "\"").append("></span>");
+        }
         sb.append("</span><span class=\"dd-hbar-value\">")
                 .append(missing ? TableHtml.noData(msg) : Html.escape(value(v, locale, yFormat)));
         if (!flag.isEmpty()) TableHtml.flagSpan(sb, msg.get("chart.in_parentheses", msg.get(series.estimated()[i] ? "chart.flag_estimate" : "chart.flag_partial_short")));

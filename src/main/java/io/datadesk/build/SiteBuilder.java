@@ -73,6 +73,9 @@ public final class SiteBuilder {
     private final Map<SiteIndexes.Entry, byte[]> socialCards = new HashMap<>();
     private SiteConfig cardsConfig;
     private final io.datadesk.write.CardCache cardCache;
+    private boolean storeLater; // see storeLater()
+    private Runnable pendingStore; // what the last successful build keeps for the next process, until stored
+    private PageStore.Entry notFoundToStore;
 
     /**
      * What a page looked like at its last successful step, and what that step produced. A page comes either from
@@ -103,6 +106,10 @@ public final class SiteBuilder {
         boolean loadedNow; // taken from the store by this build: its charts and queries count as cached
         boolean changed; // view or HTML made by this build: to be stored
         String reportedKey; // the render key last reported in BuildResult.pages
+        // The "how the numbers were computed" page as this process last rendered it, and from what
+        PageView howView;
+        String howKey;
+        byte[] howHtml;
     }
 
     public SiteBuilder(BuildOptions options) {
@@ -250,8 +257,14 @@ public final class SiteBuilder {
                 .toList();
         // Everything a page's rendering can depend on besides its own view and template.
         String siteKey = ContentHashes.combine(configHash, assetsKey(assets), String.valueOf(options.drafts()), tset.messagesKey());
-        String listingKey = ContentHashes.combine(pages.stream().map(m -> m.source.sitePath() + "=" + m.viewKey)
-                .sorted().toArray(String[]::new));
+        // What a page that lists articles shows of them, by edition: a page lists its own language's articles only, so
+        // editing an English article does not render the Chinese home page again. The 404 page lists every edition's.
+        Map<String, String> listingKeys = new java.util.TreeMap<>();
+        for (String edition : new java.util.TreeSet<>(editions.values()))
+            listingKeys.put(edition, ContentHashes.combine(pages.stream()
+                    .filter(m -> !m.view.isHome() && editions.get(m.view).equals(edition))
+                    .map(m -> m.source.sitePath() + "=" + m.viewKey).sorted().toArray(String[]::new)));
+        String listingKey = ContentHashes.combine(listingKeys.toString());
 
         SiteFiles site = new SiteFiles();
         List<String> rendered = new ArrayList<>();
@@ -260,34 +273,67 @@ public final class SiteBuilder {
         Map<SourcePage, PageView> viewsBySource = new java.util.LinkedHashMap<>();
         for (PageMemo m : pages) viewsBySource.put(m.source, m.view);
         Map<SourcePage, List<Translation>> translations = Translation.of(viewsBySource, config);
-        for (PageMemo m : pages)
-            renderKeys.put(m, ContentHashes.combine(m.viewKey, siteKey, tset.key(m.template),
-                    tset.listsArticles(m.template) ? listingKey : "", translations.get(m.source).toString()));
-        workers.each(pages, m -> {
-            String renderKey = renderKeys.get(m);
-            if (renderKey.equals(m.renderKey)) return false;
+        // "How the numbers were computed" is a page of its own beside the article, rendered from the article's section
+        // (and title, date, language): it is rendered again only when that view or what every page depends on
+        // changed, not for every edit of the article's prose. Its key holds the rest of what its rendering reads.
+        Map<PageMemo, PageView> howViews = new HashMap<>();
+        Map<PageMemo, String> howKeys = new HashMap<>();
+        List<RenderJob> jobs = new ArrayList<>();
+        for (PageMemo m : pages) {
+            String edition = editions.get(m.view);
+            String listing = tset.listsArticles(m.template) ? listingKeys.get(edition) : "";
+            String renderKey = ContentHashes.combine(m.viewKey, siteKey, tset.key(m.template), listing, translations.get(m.source).toString());
+            renderKeys.put(m, renderKey);
+            if (renderKey.equals(m.renderKey)) continue;
+            jobs.add(new RenderJob(m, false));
+            if (!m.view.hasProvenance()) continue;
+            PageView how = PageViews.howComputed(m.view, tset.messages().forLocale(m.locale));
+            String howKey = ContentHashes.combine(siteKey, tset.key(m.template), listing, translations.get(m.source).toString());
+            howViews.put(m, how);
+            howKeys.put(m, howKey);
+            if (m.howHtml == null || !howKey.equals(m.howKey) || !how.equals(m.howView)) jobs.add(new RenderJob(m, true));
+        }
+        // The article and its "how computed" page are rendered as jobs of their own, so that both cores work on an edit.
+        List<Diagnostics> renderProblems = jobs.stream().map(j -> new Diagnostics()).toList();
+        List<String> html = workers.each(java.util.stream.IntStream.range(0, jobs.size()).boxed().toList(), i -> renderProblems.get(i).collect(() -> {
+            RenderJob j = jobs.get(i);
+            PageMemo m = j.page();
             // Each language's pages list the articles in their language only.
-            String edition = Translation.edition(m.source, config);
+            String edition = editions.get(m.view);
             List<PageView> articles = all.stream().filter(a -> editions.get(a).equals(edition)).toList();
-            Map<String, Object> model = PageViews.model(config.in(edition), m.view, articles, new Links(m.source.root(), assets.files()),
-                    tset.messages().forLocale(m.locale), SiteIndexes.feedPath(edition, config.language()));
+            Map<String, Object> model = PageViews.model(config.in(edition), j.how() ? howViews.get(m) : m.view, articles,
+                    new Links(m.source.root(), assets.files()), tset.messages().forLocale(m.locale), SiteIndexes.feedPath(edition, config.language()));
             model.put("translations", translations.get(m.source));
-            m.html = tset.templates().render(m.template, model, m.locale, m.source.displayPath());
+            return tset.templates().render(m.template, model, m.locale, m.source.displayPath());
+        }), problems);
+        Map<PageMemo, String> articleHtml = new HashMap<>();
+        Map<PageMemo, String> howHtml = new HashMap<>();
+        java.util.Set<PageMemo> failed = new java.util.HashSet<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            RenderJob j = jobs.get(i);
+            // Both pages use the article's template: its problems are reported once, as rendering one page did.
+            if (!j.how() || !failed.contains(j.page())) problems.addAll(renderProblems.get(i).list());
+            if (html.get(i) == null) failed.add(j.page());
+            else (j.how() ? howHtml : articleHtml).put(j.page(), html.get(i));
+        }
+        for (RenderJob j : jobs) {
+            PageMemo m = j.page();
+            if (j.how() || failed.contains(m)) continue;
+            m.html = articleHtml.get(m);
             if (m.view.hasProvenance()) {
-                // "How the numbers were computed" is a page of its own beside the article, kept with the page's
-                // other files (its data downloads) so that a page taken from the store brings it along.
-                Map<String, Object> howModel = PageViews.model(config.in(edition), PageViews.howComputed(m.view, tset.messages().forLocale(m.locale)), articles,
-                        new Links(m.source.root(), assets.files()), tset.messages().forLocale(m.locale), SiteIndexes.feedPath(edition, config.language()));
-                howModel.put("translations", translations.get(m.source));
+                // Kept with the page's other files (its data downloads) so that a page taken from the store brings it along.
+                if (howHtml.containsKey(m)) {
+                    m.howHtml = howHtml.get(m).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    m.howKey = howKeys.get(m);
+                    m.howView = howViews.get(m);
+                }
                 Map<String, byte[]> files = new java.util.LinkedHashMap<>(m.files);
-                files.put(m.source.sitePath() + ProvenanceHtml.PAGE,
-                        tset.templates().render(m.template, howModel, m.locale, m.source.displayPath()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                files.put(m.source.sitePath() + ProvenanceHtml.PAGE, m.howHtml);
                 m.files = java.util.Collections.unmodifiableMap(files);
             }
-            m.renderKey = renderKey;
+            m.renderKey = renderKeys.get(m);
             m.changed = true;
-            return true;
-        }, problems);
+        }
         for (PageMemo m : pages) {
             if (m.html == null || !m.renderKey.equals(renderKeys.get(m))) continue; // its rendering failed
             if (!m.renderKey.equals(m.reportedKey)) rendered.add(m.source.sitePath());
@@ -318,24 +364,16 @@ public final class SiteBuilder {
                 model.put("otherLanguages", others);
                 notFoundHtml = problems.collect(() -> tset.templates().render("404", model, config.locale(), "404.html"));
                 notFoundKey = notFoundHtml == null ? null : renderKey;
-                if (notFoundHtml != null) store.save(NOT_FOUND, new PageStore.Entry("", Map.of(), "", null, "404", "",
-                        Map.of(), null, 0, 0, renderKey, notFoundHtml));
+                notFoundToStore = notFoundHtml == null ? null : new PageStore.Entry("", Map.of(), "", null, "404", "",
+                        Map.of(), null, 0, 0, renderKey, notFoundHtml);
             }
             if (notFoundHtml != null) site.put("404.html", notFoundHtml);
         }
         problems.throwIfAny();
-        workers.each(pages.stream().filter(m -> m.changed).toList(), m -> {
-            save(m);
-            return null;
-        }, problems);
-        // Entries of pages that are gone are deleted: by a builder's first build, and when the set of pages changes
-        // (serve's rebuilds do not list the store after every save).
         java.util.Set<String> names = new java.util.TreeSet<>(tree.pages().stream().map(SourcePage::sitePath).toList());
         names.add(NOT_FOUND);
-        if (!names.equals(storedNames)) {
-            store.retainOnly(names);
-            storedNames = names;
-        }
+        pendingStore = () -> storeForNextProcess(pages, names);
+        if (!storeLater) storeNow();
         assets.contents().forEach(site::put);
         List<SiteIndexes.Entry> entries = pages.stream().map(m -> SiteIndexes.Entry.of(m.view, m.cardChart)).toList();
         if (!config.equals(cardsConfig)) socialCards.clear(); // a card shows the site's title and host too
@@ -355,15 +393,55 @@ public final class SiteBuilder {
         site.put(".nojekyll", new byte[0]);
         if (options.write()) write(site);
         lastSite = site;
-        if (hashesFile != null) ContentHashes.save(hashesFile, this::remembersHashOf);
+        if (!storeLater && hashesFile != null) ContentHashes.save(hashesFile, this::remembersHashOf);
         return new BuildResult(rendered, tree.staticFiles().size(), charts, run, cached,
                 Duration.ofNanos(System.nanoTime() - start), notes);
+    }
+
+    /**
+     * Makes {@link #build()} leave what it keeps for the next process (the page store, the files' hashes) to
+     * {@link #storeNow()}: {@code serve} publishes a rebuild and tells the browser to reload first, and stores after.
+     * Storing a long page took a tenth of a prose edit's rebuild, and nothing the reader sees waits on it.
+     */
+    public SiteBuilder storeLater() {
+        storeLater = true;
+        return this;
+    }
+
+    /**
+     * Stores what the last successful build made for the next process, if not done yet. A build that failed or was
+     * cancelled stores nothing; its pages are stored with the next successful build's.
+     */
+    public void storeNow() {
+        Runnable r = pendingStore;
+        pendingStore = null;
+        if (r != null) r.run();
+    }
+
+    /** Saves the pages a build made (and its 404 page) and deletes the entries of pages that are gone. */
+    private void storeForNextProcess(List<PageMemo> pages, java.util.Set<String> names) {
+        if (notFoundToStore != null) store.save(NOT_FOUND, notFoundToStore);
+        notFoundToStore = null;
+        workers.each(pages.stream().filter(m -> m.changed).toList(), m -> {
+            save(m);
+            return null;
+        }, new Diagnostics());
+        // Entries of pages that are gone are deleted: by a builder's first build, and when the set of pages changes
+        // (serve's rebuilds do not list the store after every save).
+        if (!names.equals(storedNames)) {
+            store.retainOnly(names);
+            storedNames = names;
+        }
+        if (storeLater && hashesFile != null) ContentHashes.save(hashesFile, this::remembersHashOf);
     }
 
     /** The project's files and the code (jars): what the next process of this project hashes again. */
     private boolean remembersHashOf(Path file) {
         return file.startsWith(options.projectDir().toAbsolutePath().normalize()) || file.toString().endsWith(".jar");
     }
+
+    /** Rendering a page's article ({@code how} false) or its "how the numbers were computed" page. */
+    private record RenderJob(PageMemo page, boolean how) {}
 
     /** A translation's original as its data needs it: parsed, with its front matter's text. */
     private record Original(ParsedPage parsed, String frontMatterYaml) {}

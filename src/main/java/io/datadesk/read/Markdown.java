@@ -74,10 +74,11 @@ public final class Markdown {
         List<TocEntry> toc = new ArrayList<>();
         HeaderIdGenerator ids = new HeaderIdGenerator(options);
         ids.generateIds(doc);
+        Lines lines = new Lines(doc.getChars());
         for (Node n : doc.getDescendants()) {
             if (n instanceof FencedCodeBlock f) {
                 List<String> info = Arrays.stream(f.getInfo().toString().trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
-                var directive = Directive.of(directives.size(), info, f.getContentChars().toString(), f.getStartLineNumber() + 1,
+                var directive = Directive.of(directives.size(), info, f.getContentChars().toString(), lines.of(f.getStartOffset()) + 1,
                         secondWordColumn(doc, f));
                 if (directive.isPresent()) {
                     directiveIndex.put(f, directives.size());
@@ -85,7 +86,7 @@ public final class Markdown {
                 }
             } else if (n instanceof InlineValueNode v) {
                 int index = inlines.size();
-                inlines.add(new InlineValue(index, v.expression(), doc.getLineNumber(v.getStartOffset()) + 1,
+                inlines.add(new InlineValue(index, v.expression(), lines.of(v.getStartOffset()) + 1,
                         column(doc.getChars(), v.getStartOffset())));
                 inlineIndex.put(v, index);
             } else if (n instanceof Heading h && (h.getLevel() == 2 || h.getLevel() == 3)) {
@@ -94,7 +95,42 @@ public final class Markdown {
         }
         doc.set(DirectiveExtension.DIRECTIVE_INDEX, directiveIndex);
         doc.set(DirectiveExtension.INLINE_INDEX, inlineIndex);
-        return new MarkdownPage(doc, directives, inlines, toc);
+        return new MarkdownPage(doc, directives, inlines, toc, lines);
+    }
+
+    /**
+     * The 0-based line of an offset, as Flexmark's {@code Document.getLineNumber} counts it (the line terminators
+     * {@code \n}, {@code \r\n} and {@code \r} that end at or before the offset), found by binary search: Flexmark
+     * counts from the start of the text on every call, which made a long page's parse quadratic (half of parsing the
+     * flagship's 1,500 lines went to it).
+     */
+    static final class Lines {
+        private final int[] ends; // the offset just after each line terminator, ascending
+        private final int count;
+
+        Lines(CharSequence text) {
+            int[] found = new int[64];
+            int n = 0;
+            for (int i = 0, len = text.length(); i < len; i++) {
+                char c = text.charAt(i);
+                if (c != '\n' && c != '\r') continue;
+                if (c == '\r' && i + 1 < len && text.charAt(i + 1) == '\n') i++;
+                if (n == found.length) found = Arrays.copyOf(found, n * 2);
+                found[n++] = i + 1;
+            }
+            this.ends = found;
+            this.count = n;
+        }
+
+        int of(int offset) {
+            int lo = 0, hi = count; // the number of ends <= offset
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (ends[mid] <= offset) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
     }
 
     /** Renders a parsed page to HTML, putting each directive's HTML and each inline value's text in its place. */
@@ -152,9 +188,9 @@ public final class Markdown {
         private final List<TocEntry> toc;
         private final List<int[]> rawHtml;
 
-        MarkdownPage(Document document, List<Directive> directives, List<InlineValue> inlineValues, List<TocEntry> toc) {
+        MarkdownPage(Document document, List<Directive> directives, List<InlineValue> inlineValues, List<TocEntry> toc, Lines lines) {
             this.document = document;
-            this.rawHtml = findRawHtml(document);
+            this.rawHtml = findRawHtml(document, lines);
             this.directives = List.copyOf(directives);
             this.inlineValues = List.copyOf(inlineValues);
             this.toc = List.copyOf(toc);
@@ -185,11 +221,11 @@ public final class Markdown {
             return rawHtml;
         }
 
-        private static List<int[]> findRawHtml(Document doc) {
+        private static List<int[]> findRawHtml(Document doc, Lines lines) {
             List<int[]> found = new ArrayList<>();
             for (Node n : doc.getDescendants()) {
                 if (n instanceof com.vladsch.flexmark.ast.HtmlBlock || n instanceof com.vladsch.flexmark.ast.HtmlInline)
-                    found.add(new int[] {doc.getLineNumber(n.getStartOffset()) + 1, column(doc.getChars(), n.getStartOffset())});
+                    found.add(new int[] {lines.of(n.getStartOffset()) + 1, column(doc.getChars(), n.getStartOffset())});
             }
             return List.copyOf(found);
         }

@@ -41,7 +41,8 @@ public final class PageViews {
                 && templateOf(p).equals("article");
         java.util.Set<Integer> traced = new java.util.HashSet<>();
         if (how) for (var q : c.provenance().queries()) for (var n : q.numbers()) traced.add(n.index());
-        String body = markdown.render(p.markdown(), i -> c.directiveHtml().get(i), i -> c.inlineText().get(i),
+        Drawings drawings = new Drawings(); // the charts' SVG, kept out of the parse below (see Drawings)
+        String body = markdown.render(p.markdown(), i -> drawings.stash(c.directiveHtml().get(i)), i -> c.inlineText().get(i),
                 i -> traced.contains(i) ? new Markdown.Link(ProvenanceHtml.numberId(i), ProvenanceHtml.PAGE + "#" + ProvenanceHtml.entryId(i)) : null,
                 p.source().sitePath(), p.source().key());
         body = HtmlLinks.pointDirectoriesAtIndex(body);
@@ -50,8 +51,8 @@ public final class PageViews {
         org.jsoup.nodes.Document doc = ReaderHtml.parse(body);
         if (how && c.provenance().queries().stream().anyMatch(q -> !q.figures().isEmpty())) ProvenanceHtml.linkFigures(doc, c.provenance(), msg);
         ReaderHtml.Polished polished = ReaderHtml.polishAndCount(doc, msg);
-        body = polished.html();
-        String provenance = how ? ProvenanceHtml.section(doc, c.provenance(), locale(p, config), msg) : "";
+        body = drawings.restore(polished.html());
+        String provenance = how ? ProvenanceHtml.section(doc, drawings, c.provenance(), locale(p, config), msg) : "";
         String sitePath = p.source().sitePath();
         String canonical = config.baseUrl().isEmpty() ? "" : config.absolute(sitePath);
         return new PageView(fm.title(), fm.subtitle(), fm.description(), fm.author() != null ? fm.author() : config.author(),

@@ -31,6 +31,14 @@ public final class ProvenanceHtml {
 
     /** The article, seen from {@link #PAGE}: every article is its folder's index.html. */
     private static final String ARTICLE = "index.html";
+    /**
+     * The block a number's sentence is read from, and footnote numbers (not prose), as parsed selectors: a selector
+     * given as text is parsed again on every call, once per number of a long page. These evaluators keep no state.
+     */
+    private static final org.jsoup.select.Evaluator BLOCK =
+            org.jsoup.select.QueryParser.parse("p, li, td, th, blockquote, h1, h2, h3, h4, h5, h6, dd, dt, figcaption, caption");
+    private static final org.jsoup.select.Evaluator FOOTNOTE_REF =
+            org.jsoup.select.QueryParser.parse("sup.footnote-ref, a.footnote-ref, sup[id^=fnref]");
     public static final String TITLE = "How the numbers were computed";
 
     private ProvenanceHtml() {}
@@ -98,6 +106,11 @@ public final class ProvenanceHtml {
      * other steps parsed (parsing a long page's HTML again cost as much as the section's own work). Reads it only.
      */
     public static String section(Document body, Provenance provenance, Locale locale, Messages msg) {
+        return section(body, new Drawings(), provenance, locale, msg);
+    }
+
+    /** As above, for a body whose chart drawings were kept out of it ({@link Drawings}). */
+    static String section(Document body, Drawings drawings, Provenance provenance, Locale locale, Messages msg) {
         if (provenance.isEmpty()) return "";
         java.util.Map<String, Element> byId = byId(body);
         BreakIterator sentences = BreakIterator.getSentenceInstance(locale);
@@ -116,7 +129,7 @@ public final class ProvenanceHtml {
             sb.append("<ol class=\"how-sentences\">\n");
             String open = null; // the sentence of the list item being written
             for (Provenance.Number n : numbers.values()) {
-                String[] parts = sentence(byId.get(numberId(n.index())), n.index(), sentences);
+                String[] parts = sentence(byId.get(numberId(n.index())), n.index(), sentences, drawings);
                 String quote = parts == null ? null : esc(parts[0]) + "<strong>" + esc(n.shown()) + "</strong>" + esc(parts[1]);
                 String key = parts == null ? "#" + n.index() : parts[0] + "\uE000" + parts[1];
                 String plain = parts == null ? null : parts[0] + n.shown() + parts[1];
@@ -208,20 +221,21 @@ public final class ProvenanceHtml {
      * not in the body. Sentence boundaries are the JDK's ({@link BreakIterator}) for the page's language.
      */
     static String[] sentence(Document body, int index, Locale locale) {
-        return sentence(body.getElementById(numberId(index)), index, BreakIterator.getSentenceInstance(locale));
+        return sentence(body.getElementById(numberId(index)), index, BreakIterator.getSentenceInstance(locale), new Drawings());
     }
 
     /** As above, for the inline value's {@code link} (null when not in the body), with the page language's sentences. */
-    private static String[] sentence(Element link, int index, BreakIterator it) {
+    private static String[] sentence(Element link, int index, BreakIterator it, Drawings drawings) {
         if (link == null) return null;
-        Element block = link.closest("p, li, td, th, blockquote, h1, h2, h3, h4, h5, h6, dd, dt, figcaption, caption");
+        Element block = link.closest(BLOCK);
         if (block == null) block = link.parent();
         String marker = "\uE000";
         Element copy = block.clone();
+        drawings.unstash(copy); // a drawing's labels are text of the block too
         Element mark = copy.getElementById(numberId(index));
         if (mark == null) return null;
         mark.replaceWith(new TextNode(marker));
-        copy.select("sup.footnote-ref, a.footnote-ref, sup[id^=fnref]").remove(); // footnote numbers are not prose
+        copy.select(FOOTNOTE_REF).remove(); // footnote numbers are not prose
         String text = copy.text();
         int at = text.indexOf(marker);
         it.setText(text);

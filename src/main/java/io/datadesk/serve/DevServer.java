@@ -117,7 +117,7 @@ public final class DevServer implements AutoCloseable {
         this.options = options;
         this.out = out;
         this.err = err;
-        this.builder = new SiteBuilder(options.build());
+        this.builder = new SiteBuilder(options.build()).storeLater(); // stored after the reload event: see rebuild
     }
 
     /** Builds once, then serves and watches. A first build that fails still starts the server, showing the errors. */
@@ -293,6 +293,9 @@ public final class DevServer implements AutoCloseable {
                 }
                 out.flush();
             }
+            // What the next process reuses (the page store) is written after the browser was told to reload: nothing
+            // it shows waits on it.
+            builder.storeNow();
         } catch (io.datadesk.error.BuildCancelled e) {
             cancelled(changes);
         } catch (ContentException e) {

@@ -86,4 +86,27 @@ class MarkdownTest {
         Markdown.MarkdownPage page = markdown.parse("Peak in {{ peak.month | date:\"MMMM yyyy\" }}.");
         assertThat(page.inlineValues().get(0).expression()).isEqualTo("peak.month | date:\"MMMM yyyy\"");
     }
+
+    @Test
+    void lineNumbersAreFlexmarksCountedOnceForEveryLineEnding() {
+        // Markdown.Lines replaces Flexmark's Document.getLineNumber, which counted from the start on every call.
+        java.util.Random random = new java.util.Random(17);
+        String[] pieces = {"a", "bc ", "\n", "\r\n", "\r", "\n\r", "{{ x }}", "\n\n"};
+        for (int round = 0; round < 200; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) text.append(pieces[random.nextInt(pieces.length)]);
+            com.vladsch.flexmark.util.ast.Document doc = com.vladsch.flexmark.parser.Parser.builder().build().parse(text.toString());
+            Markdown.Lines lines = new Markdown.Lines(doc.getChars());
+            for (int offset = 0; offset <= text.length(); offset++)
+                assertThat(lines.of(offset)).as("offset %d of %s", offset, text.toString().replace("\r", "\\r").replace("\n", "\\n"))
+                        .isEqualTo(doc.getLineNumber(offset));
+        }
+    }
+
+    @Test
+    void directivesAndInlineValuesKnowTheirLinesInTextWithAnyLineEndings() {
+        Markdown.MarkdownPage page = markdown.parse("Intro\r\n\r\nValue {{ a.b }}\r\n\r\n```sql q\r\nselect 1\r\n```\r\n\nLast {{ c.d }}\n");
+        assertThat(page.inlineValues()).extracting(InlineValue::line).containsExactly(3, 9);
+        assertThat(page.directives()).extracting(Directive::line).containsExactly(5);
+    }
 }

@@ -1,0 +1,182 @@
+package io.datadesk.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datadesk.build.BuildOptions;
+import io.datadesk.build.SiteBuilder;
+import io.datadesk.compute.QueryCache;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@code serve} publishes after each kind of edit is byte for byte what a fresh {@code datadesk build} of the
+ * same inputs makes: serve rebuilds only what an edit changed (the page, not the other edition; the "how computed"
+ * page only when its numbers changed; listings of one language), and must never serve anything else.
+ */
+class ServeMatchesBuildTest {
+
+    @TempDir Path project;
+    @TempDir Path fresh;
+
+    @Test
+    void afterEveryKindOfEditTheServedSiteIsWhatACleanBuildMakes() throws Exception {
+        write("datadesk.yaml", """
+                title: The Desk
+                description: Reporting from data
+                language: en
+                base_url: https://example.org/desk/
+                languages:
+                  en: { name: English }
+                  zh: { name: 简体中文 }
+                """);
+        write("content/index.md", "---\ntitle: Home\n---\n\nWelcome.\n");
+        write("content/index.zh.md", "---\ntitle: 首页\n---\n\n欢迎。\n");
+        copyTree(Path.of("templates").toAbsolutePath(), project.resolve("templates")); // edited below
+        write("content/story/sales.csv", "month,region,units\n2025-01,North,120\n2025-02,North,135\n2025-01,South,80\n2025-02,South,95\n");
+        write("content/other/index.md", "---\ntitle: Another story\ndate: 2026-01-02\n---\n\nNothing to compute here.\n");
+        write("content/story/index.md", story("The weather was mild.", "Units rose"));
+        write("content/story/index.zh.md", """
+                ---
+                title: 销量
+                date: 2026-01-03
+                ---
+
+                北方的销量是 {{ total.north | number }} 件。
+
+                ```chart
+                type: line
+                data: monthly
+                x: month
+                y: units
+                title: 每月销量
+                ```
+                """);
+
+        BuildOptions options = BuildOptions.defaults(project).withOut(Path.of("served"));
+        StringWriter log = new StringWriter();
+        PrintWriter out = new PrintWriter(log, true);
+        try (DevServer server = DevServer.start(new DevServer.Options(options, "127.0.0.1", 0, true, false), out, out)) {
+            assertMatchesCleanBuild("first build");
+            long v = server.version();
+            // Prose without numbers: the article only.
+            v = edit(server, v, "content/story/index.md", story("The weather was warm.", "Units rose"));
+            assertMatchesCleanBuild("prose edit");
+            // A sentence with a number: the "how the numbers were computed" page too.
+            v = edit(server, v, "content/story/index.md", story("The weather was warm.", "Units climbed"));
+            assertMatchesCleanBuild("edit of a sentence with a number");
+            // A title: every listing of the English edition, the feed, the sitemap, the card.
+            v = edit(server, v, "content/story/index.md", story("The weather was warm.", "Units climbed").replace("title: Sales", "title: Sales rose"));
+            assertMatchesCleanBuild("title edit");
+            // The data: both editions' numbers and charts.
+            v = edit(server, v, "content/story/sales.csv", "month,region,units\n2025-01,North,121\n2025-02,North,140\n2025-01,South,80\n2025-02,South,99\n");
+            assertMatchesCleanBuild("data edit");
+            // The translation alone.
+            v = edit(server, v, "content/story/index.zh.md", read("content/story/index.zh.md").replace("北方的销量", "北部的销量"));
+            assertMatchesCleanBuild("translation edit");
+            // A template: every page.
+            assertThat(read("templates/article.html")).contains("</main>");
+            v = edit(server, v, "templates/article.html", read("templates/article.html").replace("</main>", "<p>Edited.</p></main>"));
+            assertMatchesCleanBuild("template edit");
+            edit(server, v, "datadesk.yaml", read("datadesk.yaml").replace("Reporting from data", "Reporting, from data"));
+            assertMatchesCleanBuild("settings edit");
+        }
+    }
+
+    private static String story(String prose, String verb) {
+        return """
+                ---
+                title: Sales
+                date: 2026-01-03
+                data:
+                  sales: sales.csv
+                ---
+
+                %s %s to {{ total.north | number }} in the north.[^n]
+
+                ```sql monthly
+                select month, sum(units) as units from sales group by month order by month
+                ```
+
+                ```sql total
+                select sum(units) filter (where region = 'North') as north from sales
+                ```
+
+                ```chart
+                type: line
+                data: monthly
+                x: month
+                y: units
+                title: Units per month
+                ```
+
+                ```table
+                data: monthly
+                ```
+
+                [^n]: Both months of 2025.
+                """.formatted(prose, verb);
+    }
+
+    /** Saves a file under serve and waits for the reload event that follows. */
+    private long edit(DevServer server, long before, String rel, String text) throws Exception {
+        write(rel, text);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (server.version() == before || !server.errors().isEmpty()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("no rebuild after editing " + rel + "; errors: " + server.errors());
+            Thread.sleep(10);
+        }
+        return server.version();
+    }
+
+    /** A clean build of a copy of the project's inputs (no cache, no earlier build) against what serve published. */
+    private void assertMatchesCleanBuild(String after) throws IOException {
+        Path copy = Files.createTempDirectory(fresh, "build-");
+        copyTree(project.resolve("content"), copy.resolve("content"));
+        copyTree(project.resolve("templates"), copy.resolve("templates"));
+        Files.copy(project.resolve("datadesk.yaml"), copy.resolve("datadesk.yaml"));
+        new SiteBuilder(BuildOptions.defaults(copy).withTemplates(project.resolve("templates")), QueryCache.none()).build();
+        Map<String, byte[]> served = files(project.resolve("served"));
+        Map<String, byte[]> built = files(copy.resolve("site"));
+        assertThat(served.keySet()).as("files after " + after).isEqualTo(built.keySet());
+        for (String path : built.keySet())
+            assertThat(new String(served.get(path), java.nio.charset.StandardCharsets.ISO_8859_1)).as(path + " after " + after)
+                    .isEqualTo(new String(built.get(path), java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    private static Map<String, byte[]> files(Path dir) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) out.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+        }
+        return out;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+    }
+
+    private void write(String rel, String text) throws IOException {
+        Path p = project.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
+
+    private String read(String rel) throws IOException {
+        return Files.readString(project.resolve(rel));
+    }
+}

@@ -18,7 +18,7 @@ public final class CardCache {
 
     /**
      * Changes whenever the code that draws cards changes, so a new datadesk never reuses an old drawing: the classes
-     * that draw, the chart palette the card's mark takes from the chart stage, and the CJK font files (a card drawn
+     * that draw and encode, the chart palette the card's mark takes from the chart stage, and the CJK font files (a card drawn
      * before {@code fonts-noto-cjk} was installed left its Chinese text out).
      */
     static String drawingVersion() {
@@ -32,7 +32,7 @@ public final class CardCache {
      * or {@code ChartRenderer}, whose colours start AWT's toolkit.
      */
     private static final class DrawingVersion {
-        static final String VALUE = classHash(SocialCard.class, SvgPainter.class, SiteIndexes.class, CardFonts.class)
+        static final String VALUE = classHash(SocialCard.class, SvgPainter.class, SiteIndexes.class, CardFonts.class, PngEncoder.class)
                 + Assets.sha256((io.datadesk.chart.Palette.rgb().subList(0, SocialCard.BAR_COUNT) + CardFonts.fingerprint())
                         .getBytes(StandardCharsets.UTF_8)).substring(0, 8);
     }

@@ -6,19 +6,15 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * The picture a link to a page shows on social media ({@code og:image}, {@code twitter:image}): a 1200×630 PNG card
  * with the site's name, the page's title and summary, drawn with Java2D at build time.
  *
- * <p>The same text gives the same bytes: nothing time-dependent is drawn and the JDK's PNG writer adds no timestamp.
+ * <p>The same text gives the same bytes: nothing time-dependent is drawn and {@link PngEncoder} writes no timestamp.
  * Text is set in the bundled Inter the chart stage ships, and Chinese, Japanese and Korean characters in Noto Sans
  * CJK from the {@code fonts-noto-cjk} package ({@link CardFonts}); text no font can show is left out, never boxes.
  */
@@ -110,13 +106,7 @@ public final class SocialCard {
     record Painted(BufferedImage image, List<DrawnText> drawn) {}
 
     private static byte[] encode(BufferedImage img) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(img, "png", out)) throw new IllegalStateException("no PNG writer in this JDK");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return PngEncoder.encode(img); // not ImageIO's writer: four fifths of a card's time (see PngEncoder)
     }
 
     /**

@@ -42,7 +42,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * <p>Files and external access: the author's SQL can never open a file or the network. A page database has two
  * phases. While loading ({@link #loadAll}), only datadesk's own SQL runs. Before the first query of the page,
  * {@link #seal} switches external access off and locks the configuration, so that no SQL can switch it back on.
- * CSV, TSV and JSON files are copied into tables while loading. A Parquet file stays a file, read by DuckDB
+ * CSV, TSV and JSON files are copied into tables while loading (a big CSV file by DuckDB's own reader, on its
+ * checked path, before sealing: {@link CsvFastPath}). A Parquet file stays a file, read by DuckDB
  * through a view ({@link ParquetLoader}): sealing puts exactly the declared Parquet files (the paths that
  * {@link DataPaths} resolved and checked) in DuckDB's {@code allowed_paths}, so queries can read those files and no
  * other; they cannot write them, since a block is one query ({@link SqlGuard}). (A database shared by several pages
@@ -80,7 +81,7 @@ public final class PageDatabase implements AutoCloseable {
     private record TableInfo(String name, List<Column> columns, boolean dataset) {}
 
     /** Emptied, sealed databases kept for later pages, by their limits (see the class comment). */
-    private static final Map<QueryLimits, ConcurrentLinkedDeque<Connection>> IDLE = new ConcurrentHashMap<>();
+    private static final Map<QueryLimits, ConcurrentLinkedDeque<Idle>> IDLE = new ConcurrentHashMap<>();
     /** The most idle databases kept for one set of limits: one per page worker, and a spare. */
     private static final int MAX_IDLE = Runtime.getRuntime().availableProcessors() + 1;
 
@@ -96,7 +97,7 @@ public final class PageDatabase implements AutoCloseable {
         var idle = IDLE.get(limits);
         if (idle != null && !idle.isEmpty()) return;
         EARLY.computeIfAbsent(limits, l -> CompletableFuture.supplyAsync(() -> {
-            PageDatabase db = new PageDatabase(start(l), l);
+            PageDatabase db = new PageDatabase(start(l), l, null);
             db.seal();
             return db;
         }, r -> {
@@ -109,11 +110,14 @@ public final class PageDatabase implements AutoCloseable {
     /** Tables of the page not copied into DuckDB yet, by {@link #key}: see {@link #registerLater}. */
     private final Map<String, QueryResult> deferred = new LinkedHashMap<>();
 
-    private PageDatabase(Connection connection, QueryLimits limits) {
+    private PageDatabase(Connection connection, QueryLimits limits, SqlGuard.Parser parser) {
         this.connection = connection;
         this.limits = limits;
-        this.parser = new SqlGuard.Parser(connection);
+        this.parser = parser != null ? parser : new SqlGuard.Parser(connection);
     }
+
+    /** A database kept for a later page, with its parser's prepared statement (preparing it costs a round trip). */
+    private record Idle(Connection connection, SqlGuard.Parser parser) {}
 
     /** Opens a new, empty in-memory database with this machine's default limits: see {@link #open(QueryLimits)}. */
     public static PageDatabase open() {
@@ -125,7 +129,7 @@ public final class PageDatabase implements AutoCloseable {
      * system and the network by {@link #loadAll}, or at the latest before the first query ({@link #seal}).
      */
     public static PageDatabase open(QueryLimits limits) {
-        return new PageDatabase(start(limits), limits);
+        return new PageDatabase(start(limits), limits, null);
     }
 
     /**
@@ -134,14 +138,14 @@ public final class PageDatabase implements AutoCloseable {
      */
     public static PageDatabase openSealed(QueryLimits limits) {
         var idle = IDLE.get(limits);
-        Connection c = idle == null ? null : idle.poll();
-        if (c == null) {
+        Idle kept = idle == null ? null : idle.poll();
+        if (kept == null) {
             CompletableFuture<PageDatabase> early = EARLY.remove(limits);
             PageDatabase db = early == null ? null : early.exceptionally(e -> null).join();
             if (db != null) return db;
         }
-        PageDatabase db = new PageDatabase(c != null ? c : start(limits), limits);
-        if (c != null) db.sealed = true; // sealed for good by its first page: the configuration is locked
+        PageDatabase db = kept != null ? new PageDatabase(kept.connection, limits, kept.parser) : new PageDatabase(start(limits), limits, null);
+        if (kept != null) db.sealed = true; // sealed for good by its first page: the configuration is locked
         else db.seal();
         return db;
     }
@@ -355,7 +359,18 @@ public final class PageDatabase implements AutoCloseable {
                     "query '%s' returns %,d rows; a page takes at most %,d (the limit is max_rows in datadesk.yaml)", name, rows, limits.maxRows()),
                     "aggregate in SQL (GROUP BY, LIMIT) so the page gets what it shows, or raise max_rows"));
         }
-        long text = rows == 0 ? 0 : textBytes(name);
+        // One prepared SELECT: its metadata tells which columns can hold long text before any row is read.
+        QueryResult result = null;
+        long text;
+        try (PreparedStatement all = connection.prepareStatement("SELECT * FROM " + SqlNames.quote(name))) {
+            text = rows == 0 ? 0 : textBytes(name, rows, all.getMetaData());
+            if (text <= MAX_TEXT_BYTES)
+                try (ResultSet rs = all.executeQuery()) {
+                    result = read(name, rs);
+                }
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("cannot read table " + name + ": " + e.getMessage(), e);
+        }
         if (text > MAX_TEXT_BYTES) {
             failed.add(key(name));
             try {
@@ -368,7 +383,6 @@ public final class PageDatabase implements AutoCloseable {
                     "return what the page shows (shorter text, fewer rows), not whole documents"));
         }
         failed.remove(key(name));
-        QueryResult result = table(name);
         tables.put(key(name), new TableInfo(name, result.columns(), false));
         results.put(name, result);
         return result;
@@ -514,6 +528,34 @@ public final class PageDatabase implements AutoCloseable {
      */
     static final long MAX_TEXT_BYTES = 64L << 20;
 
+    /** The most characters a value of these types takes as text (a HUGEINT has 40, a timestamp 26, a BC date 18). */
+    private static final int FIXED_WIDTH_TEXT = 64;
+
+    /**
+     * The size of a table's values as text, or a bound on it that is at most {@link #MAX_TEXT_BYTES}: numbers, dates
+     * and booleans count {@link #FIXED_WIDTH_TEXT} each, and DuckDB sums the text of the other columns, if any (for a
+     * result of numbers and dates, no query at all). When the bound is over the limit, the exact size: the same
+     * verdict as counting every value, for less.
+     */
+    private long textBytes(String table, long rows, ResultSetMetaData md) throws SQLException {
+        long bound = 0;
+        List<String> other = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            ColumnType type = columnType(md.getColumnTypeName(i));
+            if (type == ColumnType.TEXT) other.add("sum(strlen(CAST(" + SqlNames.quote(md.getColumnLabel(i)) + " AS VARCHAR)))");
+            else bound += FIXED_WIDTH_TEXT * rows;
+        }
+        if (bound <= MAX_TEXT_BYTES && !other.isEmpty()) {
+            try (Statement s = connection.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT " + String.join(", ", other) + " FROM " + SqlNames.quote(table))) {
+                if (rs.next()) for (int i = 1; i <= other.size(); i++) bound += rs.getLong(i);
+            } catch (SQLException e) {
+                return textBytes(table); // counted the usual way, which says what it can
+            }
+        }
+        return bound <= MAX_TEXT_BYTES ? bound : textBytes(table);
+    }
+
     /** The size of a table's values as text, counted by DuckDB (COLUMNS(*) sums every column) before Java reads them. */
     private long textBytes(String table) {
         try (Statement s = connection.createStatement();
@@ -565,12 +607,12 @@ public final class PageDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (recycle()) return;
         try {
             parser.close();
         } catch (SQLException e) {
-            clean = false;
+            // closed with its connection below
         }
-        if (recycle()) return;
         try {
             connection.close();
         } catch (SQLException e) {
@@ -601,7 +643,7 @@ public final class PageDatabase implements AutoCloseable {
         } catch (SQLException e) {
             return false;
         }
-        idle.push(connection);
+        idle.push(new Idle(connection, parser));
         return true;
     }
 

@@ -4,8 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,8 +79,28 @@ final class SqlGuard {
         }
     }
 
+    /**
+     * Verdicts by block text, for the whole process: the verdict depends on the text alone (DuckDB's parser and the
+     * lists above), and pages made from one template, both editions of a translated page, and serve's rebuilds run
+     * the same blocks again. Bounded, least recently used first out.
+     */
+    private static final Map<String, Optional<Problem>> CHECKED = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Optional<Problem>> eldest) {
+            return size() > 1024;
+        }
+    });
+
     /** As {@link #check(Connection, String)}, with a parser that a page's database keeps for all its blocks. */
     static Problem check(Parser parser, String sql) throws SQLException {
+        Optional<Problem> known = CHECKED.get(sql);
+        if (known != null) return known.orElse(null);
+        Problem problem = parse(parser, sql);
+        CHECKED.put(sql, Optional.ofNullable(problem));
+        return problem;
+    }
+
+    private static Problem parse(Parser parser, String sql) throws SQLException {
         int deep = tooDeep(sql);
         if (deep >= 0)
             return new Problem("the query nests brackets more than " + MAX_NESTING + " levels deep", deep,

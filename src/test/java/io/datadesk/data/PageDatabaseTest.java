@@ -301,4 +301,31 @@ class PageDatabaseTest {
         PageDatabase.startEarly(limits);
         assertThat(PageDatabase.startedEarly(limits)).as("a database is idle: none is started").isFalse();
     }
+
+    @Test
+    void aBlockIsCheckedOncePerProcessAndItsVerdictKept() throws Exception {
+        String fine = "select 41 + 1 as answer_" + System.nanoTime();
+        String refused = "select current_setting('memory_limit') as m_" + System.nanoTime();
+        java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        SqlGuard.Parser parser = new SqlGuard.Parser(c);
+        assertThat(SqlGuard.check(parser, fine)).isNull();
+        SqlGuard.Problem problem = SqlGuard.check(parser, refused);
+        assertThat(problem).isNotNull();
+        assertThat(problem.message()).contains("current_setting");
+        c.close(); // DuckDB's parser is gone: the same texts get the same verdicts without it
+        assertThat(SqlGuard.check(parser, fine)).isNull();
+        assertThat(SqlGuard.check(parser, refused)).isEqualTo(problem);
+        assertThatThrownBy(() -> SqlGuard.check(parser, fine + " + 1")).isInstanceOf(java.sql.SQLException.class);
+    }
+
+    @Test
+    void aResultOfNumbersAndDatesIsReadWithoutCountingItsText() {
+        QueryResult r = db.query("q", "select make_date(year, 1, 2) as d, year, amount * 1.5 as x, amount > 6 as b from sales "
+                + "order by year, region", "page.md", 3);
+        assertThat(r.rowCount()).isEqualTo(4);
+        assertThat(r.rows().get(0)).containsExactly(LocalDate.of(2023, 1, 2), 2023L, 15.0, true);
+        assertThat(r.rows().get(3)).containsExactly(LocalDate.of(2024, 1, 2), 2024L, null, null);
+        QueryResult text = db.query("w", "select repeat(region, 2) as w, year from sales order by year, region", "page.md", 6);
+        assertThat(text.values("w")).containsExactly("NorthNorth", "SouthSouth", "NorthNorth", "SouthSouth");
+    }
 }

@@ -293,14 +293,18 @@ public final class SiteBuilder {
             howKeys.put(m, howKey);
             if (m.howHtml == null || !howKey.equals(m.howKey) || !how.equals(m.howView)) jobs.add(new RenderJob(m, true));
         }
+        // Each language's pages list the articles in their language only: one list per language, made once (made for
+        // each page, the lists cost time in the square of the number of pages).
+        Map<String, List<PageView>> articlesIn = new HashMap<>();
+        for (String edition : new java.util.HashSet<>(editions.values()))
+            articlesIn.put(edition, all.stream().filter(a -> editions.get(a).equals(edition)).toList());
         // The article and its "how computed" page are rendered as jobs of their own, so that both cores work on an edit.
         List<Diagnostics> renderProblems = jobs.stream().map(j -> new Diagnostics()).toList();
         List<String> html = workers.each(java.util.stream.IntStream.range(0, jobs.size()).boxed().toList(), i -> renderProblems.get(i).collect(() -> {
             RenderJob j = jobs.get(i);
             PageMemo m = j.page();
-            // Each language's pages list the articles in their language only.
             String edition = editions.get(m.view);
-            List<PageView> articles = all.stream().filter(a -> editions.get(a).equals(edition)).toList();
+            List<PageView> articles = articlesIn.get(edition);
             Map<String, Object> model = PageViews.model(config.in(edition), j.how() ? howViews.get(m) : m.view, articles,
                     new Links(m.source.root(), assets.files()), tset.messages().forLocale(m.locale), SiteIndexes.feedPath(edition, config.language()));
             model.put("translations", translations.get(m.source));

@@ -3,7 +3,6 @@ package io.datadesk.read;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
@@ -37,8 +36,8 @@ public final class Markdown {
 
     public Markdown() {
         MutableDataSet o = new MutableDataSet();
-        o.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
-                StrikethroughExtension.create(), TaskListExtension.create(), AutolinkExtension.create(),
+        o.set(Parser.EXTENSIONS, List.of(SharedTablesExtension.create(), FootnoteExtension.create(),
+                StrikethroughExtension.create(), TaskListExtension.create(), QuickAutolinkExtension.create(),
                 TypographicExtension.create(), AnchorLinkExtension.create(), new DirectiveExtension()));
         o.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         o.set(HtmlRenderer.RENDER_HEADER_ID, true);

@@ -96,4 +96,38 @@ class FrontMatterTest {
         assertThatThrownBy(() -> FrontMatter.split("---\ntitle: x\n", "a.md"))
                 .hasMessageContaining("not closed");
     }
+
+    /** The split as it was written before (a regular-expression split into lines and a join): the reference. */
+    private static FrontMatter.Split splitByLines(String source) {
+        String text = source.startsWith("\uFEFF") ? source.substring(1) : source;
+        String[] lines = text.split("\r?\n", -1);
+        if (lines.length == 0 || !lines[0].strip().equals("---")) return null;
+        for (int i = 1; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.equals("---") || l.equals("...")) {
+                String yaml = String.join("\n", java.util.Arrays.copyOfRange(lines, 1, i));
+                String body = "\n".repeat(i + 1) + String.join("\n", java.util.Arrays.copyOfRange(lines, i + 1, lines.length));
+                return new FrontMatter.Split(yaml, body);
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void splitGivesWhatASplitIntoLinesGave() {
+        String[] parts = {"---", "...", "\n", "\r\n", "\r", " ", "\t", "title: T", "a", "-", "--", "\uFEFF", "# H", "x: [1, 2]"};
+        java.util.Random random = new java.util.Random(5);
+        for (int n = 0; n < 50000; n++) {
+            StringBuilder text = new StringBuilder();
+            if (random.nextInt(4) > 0) text.append("---").append(random.nextBoolean() ? "\n" : "\r\n");
+            for (int k = random.nextInt(14); k >= 0; k--) text.append(parts[random.nextInt(parts.length)]);
+            String source = text.toString();
+            FrontMatter.Split expected = splitByLines(source);
+            if (expected == null) {
+                assertThatThrownBy(() -> FrontMatter.split(source, "a.md")).as(source).isInstanceOf(ContentException.class);
+            } else {
+                assertThat(FrontMatter.split(source, "a.md")).as(source).isEqualTo(expected);
+            }
+        }
+    }
 }

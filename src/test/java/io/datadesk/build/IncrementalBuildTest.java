@@ -1,5 +1,6 @@
 package io.datadesk.build;
 
+import io.datadesk.files.TestTrees;
 import io.datadesk.compute.QueryCache;
 import io.datadesk.compute.ContentHashes;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,6 @@ import io.datadesk.error.ContentException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -25,7 +25,7 @@ class IncrementalBuildTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        copyTree(Path.of("templates"), project.resolve("templates"));
+        TestTrees.copy(Path.of("templates"), project.resolve("templates"));
         write("content/index.md", "---\ntitle: Home\n---\n\nWelcome.\n");
         write("content/one/index.md", page("One", "2026-01-01", "First page."));
         write("content/two/index.md", page("Two", "2026-02-01", "Second page."));
@@ -154,15 +154,5 @@ class IncrementalBuildTest {
                 files.put(root.relativize(p).toString(), ContentHashes.of(Files.readAllBytes(p)));
         }
         return files;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.datadesk.build;
 
+import io.datadesk.files.TestTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datadesk.compute.QueryCache;
@@ -98,7 +99,7 @@ class PageStoreTest {
     void aChangedTemplateOrSettingRendersStoredPagesAgain() throws IOException {
         new SiteBuilder(f.options()).build();
         Path templates = tmp.resolve("templates");
-        copyTree(SiteFixture.repoTemplates(), templates);
+        TestTrees.copy(SiteFixture.repoTemplates(), templates);
         Path article = templates.resolve("article.html");
         Files.writeString(article, Files.readString(article).replace("<main", "<!-- edited --><main"));
         BuildOptions own = f.options().withTemplates(templates);
@@ -207,16 +208,6 @@ class PageStoreTest {
         if (!Files.exists(dir)) return;
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.datadesk.serve;
 
+import io.datadesk.files.TestTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datadesk.build.BuildOptions;
@@ -40,7 +41,7 @@ class ServeMatchesBuildTest {
                 """);
         write("content/index.md", "---\ntitle: Home\n---\n\nWelcome.\n");
         write("content/index.zh.md", "---\ntitle: 首页\n---\n\n欢迎。\n");
-        copyTree(Path.of("templates").toAbsolutePath(), project.resolve("templates")); // edited below
+        TestTrees.copy(Path.of("templates").toAbsolutePath(), project.resolve("templates")); // edited below
         write("content/story/sales.csv", "month,region,units\n2025-01,North,120\n2025-02,North,135\n2025-01,South,80\n2025-02,South,95\n");
         write("content/other/index.md", "---\ntitle: Another story\ndate: 2026-01-02\n---\n\nNothing to compute here.\n");
         write("content/story/index.md", story("The weather was mild.", "Units rose"));
@@ -140,8 +141,8 @@ class ServeMatchesBuildTest {
     /** A clean build of a copy of the project's inputs (no cache, no earlier build) against what serve published. */
     private void assertMatchesCleanBuild(String after) throws IOException {
         Path copy = Files.createTempDirectory(fresh, "build-");
-        copyTree(project.resolve("content"), copy.resolve("content"));
-        copyTree(project.resolve("templates"), copy.resolve("templates"));
+        TestTrees.copy(project.resolve("content"), copy.resolve("content"));
+        TestTrees.copy(project.resolve("templates"), copy.resolve("templates"));
         Files.copy(project.resolve("datadesk.yaml"), copy.resolve("datadesk.yaml"));
         new SiteBuilder(BuildOptions.defaults(copy).withTemplates(project.resolve("templates")), QueryCache.none()).build();
         Map<String, byte[]> served = files(project.resolve("served"));
@@ -158,16 +159,6 @@ class ServeMatchesBuildTest {
             for (Path p : s.filter(Files::isRegularFile).toList()) out.put(dir.relativize(p).toString(), Files.readAllBytes(p));
         }
         return out;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
     }
 
     private void write(String rel, String text) throws IOException {

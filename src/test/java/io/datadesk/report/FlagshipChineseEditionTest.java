@@ -275,14 +275,7 @@ class FlagshipChineseEditionTest {
         List<Element> figures = zh.select("figure.dd-chart");
         assertThat(figures).hasSize(en.select("figure.dd-chart").size());
         for (Element fig : figures) {
-            // Every drawing (and a phone's horizontal bars) is described by a <desc>: its own or the wide drawing's.
-            for (Element drawing : fig.select("svg, table[aria-labelledby]")) {
-                String[] names = drawing.attr("aria-labelledby").split(" ");
-                Element desc = fig.getElementById(names[names.length - 1]);
-                assertThat(desc).as(fig.id()).isNotNull();
-                assertThat(desc.tagName()).as(fig.id()).isEqualTo("desc");
-                assertThat(desc.text()).as(fig.id()).isNotBlank();
-            }
+            FlagshipReportTest.assertEveryDrawingIsDescribed(fig);
             assertThat(fig.select("details thead th").eachText()).as(fig.id()).noneMatch(h -> h.contains("_"));
             assertThat(fig.text()).as(fig.id()).doesNotContain("Download the data", "Show the data", "Source:", "No data",
                     "Estimate", "Partial period", "People laid off", "Line chart", "Bar chart", "highest", "lowest");

@@ -504,14 +504,7 @@ class FlagshipReportTest {
         Set<String> types = new HashSet<>();
         for (Element fig : figures) {
             fig.classNames().stream().filter(c -> c.startsWith("dd-chart--")).forEach(types::add);
-            // Every drawing (and a phone's horizontal bars) is described by a <desc>: its own or the wide drawing's.
-            for (Element drawing : fig.select("svg, table[aria-labelledby]")) {
-                String[] names = drawing.attr("aria-labelledby").split(" ");
-                Element desc = fig.getElementById(names[names.length - 1]);
-                assertThat(desc).as(fig.id()).isNotNull();
-                assertThat(desc.tagName()).as(fig.id()).isEqualTo("desc");
-                assertThat(desc.text()).as(fig.id()).isNotBlank();
-            }
+            assertEveryDrawingIsDescribed(fig);
             Element link = fig.selectFirst("a:contains(Download the data (CSV))");
             assertThat(link).as(fig.id()).isNotNull();
             Path csvFile = site.resolve("ai-job-cuts").resolve(link.attr("href"));
@@ -570,6 +563,17 @@ class FlagshipReportTest {
             return Jsoup.parse(p.toFile());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Every drawing of a chart figure (and a phone's horizontal bars) is described by a {@code <desc>}: its own or the wide drawing's. */
+    static void assertEveryDrawingIsDescribed(Element fig) {
+        for (Element drawing : fig.select("svg, table[aria-labelledby]")) {
+            String[] names = drawing.attr("aria-labelledby").split(" ");
+            Element desc = fig.getElementById(names[names.length - 1]);
+            assertThat(desc).as(fig.id()).isNotNull();
+            assertThat(desc.tagName()).as(fig.id()).isEqualTo("desc");
+            assertThat(desc.text()).as(fig.id()).isNotBlank();
         }
     }
 }

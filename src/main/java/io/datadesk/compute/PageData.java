@@ -52,6 +52,13 @@ public final class PageData {
     private final DatabaseResults databases;
 
     /**
+     * The columns of the datasets that loaded without a problem in this process, by {@link #datasetHash} (file content
+     * and settings): a page's database copies those in only when a query that runs names them. Kept across the
+     * rebuilds of {@code serve}; a few hundred bytes each, cleared when it grows past a bound.
+     */
+    private final Map<String, List<io.datadesk.data.Column>> loaded = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
      * @param projectDir data paths may not leave it
      * @param contentDir data paths may also be given relative to it
      * @param queryCache results remembered between builds
@@ -152,6 +159,7 @@ public final class PageData {
                 }
             }
         }
+        Map<String, String> datasetHashes = Map.copyOf(inputs); // the datasets' only, before the queries' are added
         // DuckDB is opened and the datasets loaded only when a query is not in the cache: loading is most of the cost.
         PageDatabase db = null;
         Map<String, QueryResult> datasetRows = new LinkedHashMap<>();
@@ -169,7 +177,7 @@ public final class PageData {
                     if (broken != null) {
                         cached++;
                     } else {
-                        if (db == null) db = openDatabase(page, fileSpecs, fromDatabases, results, problems, limits);
+                        if (db == null) db = openDatabase(page, fileSpecs, datasetHashes, fromDatabases, results, problems, limits);
                         PageDatabase open = db;
                         broken = problems.collect(() -> open.violations(assertion.name(), assertion.sql(), at, assertion.sqlLine(),
                                 Assertion.SHOWN_ROWS));
@@ -188,7 +196,7 @@ public final class PageData {
                 if (r != null) {
                     cached++;
                 } else {
-                    if (db == null) db = openDatabase(page, fileSpecs, fromDatabases, results, problems, limits);
+                    if (db == null) db = openDatabase(page, fileSpecs, datasetHashes, fromDatabases, results, problems, limits);
                     PageDatabase open = db;
                     r = problems.collect(() -> d.index() >= 0 && inheritedNames.contains(name.toLowerCase(Locale.ROOT))
                             ? redefined(name, file, d.line(), d.nameColumn(), originalFile)
@@ -216,7 +224,7 @@ public final class PageData {
                     String key = QueryCache.key("dataset " + spec.name(), Map.of(spec.name(), String.valueOf(inputs.get(spec.name()))));
                     QueryResult rows = queryCache.get(key).map(c -> new QueryResult(spec.name(), c.columns(), c.rows())).orElse(null);
                     if (rows == null) {
-                        if (db == null) db = openDatabase(page, fileSpecs, fromDatabases, results, problems, limits);
+                        if (db == null) db = openDatabase(page, fileSpecs, datasetHashes, fromDatabases, results, problems, limits);
                         rows = db.table(spec.name());
                         queryCache.put(key, rows);
                     }
@@ -340,7 +348,7 @@ public final class PageData {
      * Opens the page's database for a query or assertion that is not in the cache: loads the datasets and the results
      * computed so far. Throws when a dataset cannot load: queries over half-loaded data would only add noise.
      */
-    private PageDatabase openDatabase(ParsedPage page, List<DatasetSpec> fileSpecs, List<QueryResult> fromDatabases,
+    private PageDatabase openDatabase(ParsedPage page, List<DatasetSpec> fileSpecs, Map<String, String> datasetHashes, List<QueryResult> fromDatabases,
                                       Map<String, QueryResult> results, Diagnostics problems, Limits limits) {
         // Only a Parquet dataset (its view reads the file) or a big CSV (read by DuckDB itself) needs a database that is
         // not sealed yet; the others are loaded by datadesk into a sealed database, which can be one an earlier page
@@ -348,7 +356,7 @@ public final class PageData {
         boolean readsFiles = PageDatabase.readsFilesWhileLoading(fileSpecs, page.source().file().getParent(), paths);
         PageDatabase db = readsFiles ? PageDatabase.open(queryLimits(limits)) : PageDatabase.openSealed(queryLimits(limits));
         problems.collect(() -> {
-            db.loadAll(fileSpecs, page.source().file().getParent(), paths);
+            db.loadAll(fileSpecs, page.source().file().getParent(), paths, loadedBefore(datasetHashes));
             return null;
         });
         if (!problems.isEmpty()) {
@@ -513,6 +521,25 @@ public final class PageData {
     private static QueryLimits queryLimits(Limits l) {
         return new QueryLimits(l.queryTimeout(), l.memoryBytes() > 0 ? l.memoryBytes() : QueryLimits.defaultMemory(),
                 l.threads() > 0 ? l.threads() : QueryLimits.defaultThreads(), l.maxRows());
+    }
+
+    /** What {@link PageDatabase#loadAll} may copy in later: the datasets of this page that loaded before. */
+    private PageDatabase.LoadedBefore loadedBefore(Map<String, String> datasetHashes) {
+        return new PageDatabase.LoadedBefore() {
+            @Override
+            public List<io.datadesk.data.Column> columns(DatasetSpec spec) {
+                String hash = datasetHashes.get(spec.name());
+                return hash == null ? null : loaded.get(hash);
+            }
+
+            @Override
+            public void loaded(DatasetSpec spec, List<io.datadesk.data.Column> columns) {
+                String hash = datasetHashes.get(spec.name());
+                if (hash == null || hash.equals(ContentHashes.MISSING)) return;
+                if (loaded.size() > 2_000) loaded.clear();
+                loaded.put(hash, List.copyOf(columns));
+            }
+        };
     }
 
     /**

@@ -218,18 +218,76 @@ public final class PageDatabase implements AutoCloseable {
      * database. {@code pageDir} is the folder of the page's Markdown file.
      */
     public void loadAll(List<DatasetSpec> specs, Path pageDir, DataPaths paths) {
+        loadAll(specs, pageDir, paths, LoadedBefore.NOTHING);
+    }
+
+    /**
+     * What loaded without a problem before (in this process), by dataset: its columns. A dataset that loaded before
+     * from the same file content and settings loads the same again, so a database that is sealed already (one that
+     * datadesk loads itself) can copy it in only when a query names it. After a data edit under {@code serve} this
+     * loads only the changed file and what the queries that run read, not every file of the page (the flagship's
+     * 750 KB layoffs file for an edit of a 1 KB one).
+     */
+    public interface LoadedBefore {
+        /** The columns {@code spec} had when it loaded from the same file and settings; null when not known. */
+        List<Column> columns(DatasetSpec spec);
+
+        /** Called after {@code spec} loaded here with {@code columns}. */
+        void loaded(DatasetSpec spec, List<Column> columns);
+
+        LoadedBefore NOTHING = new LoadedBefore() {
+            @Override
+            public List<Column> columns(DatasetSpec spec) {
+                return null;
+            }
+
+            @Override
+            public void loaded(DatasetSpec spec, List<Column> columns) {}
+        };
+    }
+
+    /**
+     * As {@link #loadAll(List, Path, DataPaths)}; on a database that is sealed already, the datasets that
+     * {@code before} knows are made tables of the page with the columns it gives, and copied into DuckDB only when a
+     * query or assertion names them ({@link SqlTables#mentioned}, as for {@link #registerLater}) or {@link #table}
+     * reads them. Every other dataset loads now, and its problems are reported as always.
+     */
+    public void loadAll(List<DatasetSpec> specs, Path pageDir, DataPaths paths, LoadedBefore before) {
         Diagnostics problems = new Diagnostics();
+        boolean canWait = sealed; // a database sealed from the start reads no file itself: any dataset can load later
         try {
             for (DatasetSpec spec : specs) {
                 problems.collect(() -> {
                     Path file = paths.resolve(pageDir, spec);
-                    return load(spec, file, paths.display(file));
+                    List<Column> known = canWait && spec.format() != DataFormat.PARQUET ? before.columns(spec) : null;
+                    if (known != null && SqlNames.problem(spec.name()) == null && !tables.containsKey(key(spec.name()))) {
+                        tables.put(key(spec.name()), new TableInfo(spec.name(), known, true));
+                        datasetsLater.put(key(spec.name()), new LaterDataset(spec, file, paths.display(file)));
+                        return null;
+                    }
+                    CsvSchema schema = load(spec, file, paths.display(file));
+                    before.loaded(spec, schema.columns());
+                    return schema;
                 });
             }
         } finally {
             seal();
         }
         problems.throwIfAny();
+    }
+
+    /** A dataset of the page that loaded before and is copied into DuckDB when a query first names it. */
+    private record LaterDataset(DatasetSpec spec, Path file, String displayPath) {}
+
+    /** Datasets not copied into DuckDB yet, by {@link #key}: see {@link #loadAll(List, Path, DataPaths, LoadedBefore)}. */
+    private final Map<String, LaterDataset> datasetsLater = new LinkedHashMap<>();
+
+    /** Copies a dataset that waited into DuckDB; its table keeps its place among the page's tables. */
+    private void loadNow(String key) {
+        LaterDataset later = datasetsLater.remove(key);
+        if (later == null) return;
+        CsvSchema schema = copyIn(later.spec(), later.file(), later.displayPath(), Long.MAX_VALUE);
+        tables.put(key, new TableInfo(later.spec().name(), schema.columns(), true));
     }
 
     /**
@@ -253,15 +311,19 @@ public final class PageDatabase implements AutoCloseable {
             tables.put(key(spec.name()), new TableInfo(spec.name(), schema.columns(), true));
             return schema;
         }
+        CsvSchema schema = copyIn(spec, file, displayPath, fastMinBytes);
+        tables.put(key(spec.name()), new TableInfo(spec.name(), schema.columns(), true));
+        return schema;
+    }
+
+    /** Copies a CSV, TSV or JSON file into table {@code spec.name()}. */
+    private CsvSchema copyIn(DatasetSpec spec, Path file, String displayPath, long fastMinBytes) {
         String table = SqlNames.quote(spec.name());
         // A big CSV file is read by DuckDB itself while the database may still read files (see CsvFastPath); when
         // that path cannot promise the same table, it declines and the file is read below as always.
         if (!sealed && CsvFastPath.worthTrying(spec, file, fastMinBytes)) {
             CsvSchema fast = CsvFastPath.load(connection, spec, file, displayPath, table);
-            if (fast != null) {
-                tables.put(key(spec.name()), new TableInfo(spec.name(), fast.columns(), true));
-                return fast;
-            }
+            if (fast != null) return fast;
         }
         CsvLoader.TableSink sink = new CsvLoader.TableSink() {
             @Override
@@ -280,14 +342,11 @@ public final class PageDatabase implements AutoCloseable {
                 execute("DROP TABLE IF EXISTS " + table);
             }
         };
-        CsvSchema schema;
         try {
-            schema = CsvLoader.load(spec, file, displayPath, sink);
+            return CsvLoader.load(spec, file, displayPath, sink);
         } catch (SQLException e) {
             throw new ContentException(new Diagnostic(displayPath, 0, 0, "cannot load into DuckDB: " + e.getMessage(), ""));
         }
-        tables.put(key(spec.name()), new TableInfo(spec.name(), schema.columns(), true));
-        return schema;
     }
 
     /**
@@ -494,6 +553,10 @@ public final class PageDatabase implements AutoCloseable {
 
     /** Copies the deferred tables {@code sql} names into DuckDB (see {@link SqlTables#mentioned}). */
     private void materialize(String sql) {
+        if (!datasetsLater.isEmpty()) {
+            List<String> names = datasetsLater.values().stream().map(l -> l.spec().name()).toList();
+            for (String name : SqlTables.mentioned(sql, names)) loadNow(key(name));
+        }
         if (deferred.isEmpty()) return;
         List<String> names = deferred.values().stream().map(QueryResult::name).toList();
         for (String name : SqlTables.mentioned(sql, names)) register(deferred.remove(key(name)));
@@ -579,6 +642,7 @@ public final class PageDatabase implements AutoCloseable {
 
     /** All rows of a table of this page (a dataset or a query result), e.g. for a chart drawn straight from a dataset. */
     public QueryResult table(String name) {
+        loadNow(key(name));
         QueryResult later = deferred.remove(key(name));
         if (later != null) register(later);
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + SqlNames.quote(name))) {

@@ -92,6 +92,115 @@ class ServeMatchesBuildTest {
         }
     }
 
+    /**
+     * Edits that serve handles with less than a whole rebuild of the page: an edit inside a paragraph, a block added
+     * and removed, a CSV read by one query of several (the other datasets are not loaded again and the other queries
+     * come from the cache), and errors brought in by a data edit and a query edit, which must be reported as a clean
+     * build reports them (same files, lines, columns, messages and hints, the tables listed with their columns), then
+     * fixed.
+     */
+    @Test
+    void editsOfBlocksDatasetsAndErrorsServeWhatACleanBuildMakes() throws Exception {
+        write("datadesk.yaml", "title: The Desk\nlanguage: en\n");
+        TestTrees.copy(Path.of("templates").toAbsolutePath(), project.resolve("templates"));
+        write("content/index.md", "---\ntitle: Home\n---\n\nWelcome.\n");
+        write("content/story/sales.csv", "month,region,units\n2025-01,North,120\n2025-02,North,135\n2025-01,South,80\n2025-02,South,95\n");
+        write("content/story/targets.csv", "region,target\nNorth,250\nSouth,180\n");
+        write("content/story/notes.csv", "note\nfirst\nsecond\n");
+        String page = """
+                ---
+                title: Sales against targets
+                date: 2026-01-03
+                data:
+                  sales: sales.csv
+                  targets:
+                    path: targets.csv
+                    types: { target: integer }
+                  notes: notes.csv
+                ---
+
+                The north sold {{ actual.north | number }} units.
+
+                ```sql actual
+                select sum(units) filter (where region = 'North') as north, sum(units) as all_units from sales
+                ```
+
+                ```sql goal
+                select sum(target) as total from targets
+                ```
+
+                ```sql gap
+                select total - all_units as missing from goal, actual
+                ```
+
+                ```sql note_count
+                select count(*) as n from notes
+                ```
+
+                The target was {{ goal.total | number }}, so {{ gap.missing | number }} are missing. {{ note_count.n }} notes.
+
+                ```table
+                data: goal
+                ```
+                """;
+        write("content/story/index.md", page);
+        BuildOptions options = BuildOptions.defaults(project).withOut(Path.of("served"));
+        StringWriter log = new StringWriter();
+        PrintWriter out = new PrintWriter(log, true);
+        try (DevServer server = DevServer.start(new DevServer.Options(options, "127.0.0.1", 0, true, false), out, out)) {
+            assertMatchesCleanBuild("first build");
+            long v = server.version();
+            v = edit(server, v, "content/story/index.md", page.replace("The north sold", "In the north, the shops sold"));
+            assertMatchesCleanBuild("edit inside a paragraph");
+            String added = page.replace("```table", "A paragraph of its own.\n\n> A quote, with {{ goal.total }}.\n\n```table");
+            v = edit(server, v, "content/story/index.md", added);
+            assertMatchesCleanBuild("blocks added");
+            v = edit(server, v, "content/story/index.md", page);
+            assertMatchesCleanBuild("blocks removed");
+            // Read by one query of four (and, through its result, by a second): only those run again.
+            v = edit(server, v, "content/story/targets.csv", "region,target\nNorth,260\nSouth,185\n");
+            assertMatchesCleanBuild("edit of a CSV one query reads");
+            v = edit(server, v, "content/story/sales.csv", "month,region,units\n2025-01,North,125\n2025-02,North,135\n2025-01,South,80\n2025-02,South,95\n");
+            assertMatchesCleanBuild("edit of a CSV two queries read");
+            // A data edit that breaks the file: reported as a clean build reports it, the last good site still served.
+            v = failingEdit(server, v, "content/story/targets.csv", "region,target\nNorth,260\nSouth,lots\n");
+            v = edit(server, v, "content/story/targets.csv", "region,target\nNorth,270\nSouth,185\n");
+            assertMatchesCleanBuild("broken CSV fixed");
+            // A query naming a column no table has: the hint lists every table of the page with its columns, also
+            // the datasets that were not loaded again for this build.
+            v = failingEdit(server, v, "content/story/index.md", page.replace("sum(target) as total", "sum(goal_units) as total"));
+            v = edit(server, v, "content/story/index.md", page);
+            assertMatchesCleanBuild("broken query fixed");
+        }
+    }
+
+    /**
+     * Saves a file whose build fails under serve and checks the problems reported are those of a clean build of the
+     * same inputs, located (file, line, column) and worded the same.
+     */
+    private long failingEdit(DevServer server, long before, String rel, String text) throws Exception {
+        write(rel, text);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (server.version() == before || server.errors().isEmpty()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("no failed rebuild after editing " + rel);
+            Thread.sleep(10);
+        }
+        Path copy = Files.createTempDirectory(fresh, "build-");
+        TestTrees.copy(project.resolve("content"), copy.resolve("content"));
+        TestTrees.copy(project.resolve("templates"), copy.resolve("templates"));
+        Files.copy(project.resolve("datadesk.yaml"), copy.resolve("datadesk.yaml"));
+        java.util.List<io.datadesk.error.Diagnostic> clean;
+        try {
+            new SiteBuilder(BuildOptions.defaults(copy).withTemplates(project.resolve("templates")), QueryCache.none()).build();
+            throw new AssertionError("a clean build of the same inputs succeeded");
+        } catch (io.datadesk.error.ContentException e) {
+            clean = e.diagnostics();
+        }
+        assertThat(server.errors()).as("problems after editing " + rel).isEqualTo(clean);
+        assertThat(server.errors()).allSatisfy(d -> assertThat(d.line()).isPositive());
+        return server.version();
+    }
+
     private static String story(String prose, String verb) {
         return """
                 ---

@@ -73,6 +73,7 @@ public final class SiteBuilder {
     private final Map<SiteIndexes.Entry, byte[]> socialCards = new HashMap<>();
     private SiteConfig cardsConfig;
     private final io.datadesk.write.CardCache cardCache;
+    private final SiteSnapshot snapshot;
     private boolean storeLater; // see storeLater()
     private Runnable pendingStore; // what the last successful build keeps for the next process, until stored
     private PageStore.Entry notFoundToStore;
@@ -131,6 +132,7 @@ public final class SiteBuilder {
         this.cardCache = new io.datadesk.write.CardCache(options.projectDir().resolve(CACHE_DIR).resolve("cards"));
         this.store = new PageStore(!queryCache.remembers() ? null : options.projectDir().resolve(CACHE_DIR).resolve("pages"));
         this.hashesFile = !queryCache.remembers() ? null : options.projectDir().resolve(CACHE_DIR).resolve("file-hashes");
+        this.snapshot = new SiteSnapshot(options.projectDir().resolve(CACHE_DIR).resolve("site"));
         this.pageData = new PageData(options.projectDir(), options.contentDir(), queryCache,
                 new DatabaseResults(options.projectDir().resolve(CACHE_DIR).resolve("jdbc"), options.refresh(), java.time.Clock.systemUTC()));
     }
@@ -170,6 +172,12 @@ public final class SiteBuilder {
     public BuildResult build() {
         long start = System.nanoTime();
         if (hashesFile != null) ContentHashes.load(hashesFile);
+        // Taken before anything is read: a file edited during this build makes the next build a full one.
+        String inputs = keepsSnapshot() ? SiteSnapshot.inputs(options, options.projectDir().resolve(CACHE_DIR)) : null;
+        if (inputs != null && memo.isEmpty() && published == null && !options.refresh()) {
+            SiteSnapshot.Restored kept = snapshot.restore(inputs);
+            if (kept != null) return restored(kept, start);
+        }
         Diagnostics problems = new Diagnostics();
         Path configFile = options.projectDir().resolve(SiteConfig.FILE_NAME);
         String configHash = ContentHashes.file(configFile);
@@ -390,6 +398,8 @@ public final class SiteBuilder {
         }
         List<String> notes = new ArrayList<>(pageData.databases().drainNotes());
         if (tset.messagesRead()) notes.addAll(tset.messages().drainNotes());
+        boolean onlyFromFiles = notes.isEmpty() // notes of these stages are not made again by a kept site
+                && pages.stream().allMatch(m -> m.frontMatterYaml == null || !m.frontMatterYaml.contains("jdbc"));
         notes.addAll(SiteIndexes.write(site::put, config, entries,
                 (cfg, entry) -> socialCards.computeIfAbsent(entry, e -> SiteIndexes.card(cfg, e))));
         for (String rel : tree.staticFiles()) site.copy(rel, tree.root().resolve(rel));
@@ -397,9 +407,48 @@ public final class SiteBuilder {
         site.put(".nojekyll", new byte[0]);
         if (options.write()) write(site);
         lastSite = site;
+        if (inputs != null) {
+            if (onlyFromFiles) snapshot.save(inputs, depsOf(pages), summaryOf(pages, tree.staticFiles().size(), notes), site);
+            else snapshot.delete();
+        }
         if (!storeLater && hashesFile != null) ContentHashes.save(hashesFile, this::remembersHashOf);
         return new BuildResult(rendered, tree.staticFiles().size(), charts, run, cached,
                 Duration.ofNanos(System.nanoTime() - start), notes);
+    }
+
+    /** Whether builds keep their site for the next process's build ({@link SiteSnapshot}): {@code datadesk build}. */
+    private boolean keepsSnapshot() {
+        return hashesFile != null && !storeLater && options.write();
+    }
+
+    /** A build whose inputs are as when the kept site was made: that site, written as a full build writes it. */
+    private BuildResult restored(SiteSnapshot.Restored kept, long start) {
+        write(kept.site());
+        lastSite = kept.site();
+        ContentHashes.save(hashesFile, this::remembersHashOf);
+        SiteSnapshot.Summary s = kept.summary();
+        return new BuildResult(s.pages(), s.staticFiles(), s.charts(), 0, s.queries(),
+                Duration.ofNanos(System.nanoTime() - start), s.notes());
+    }
+
+    /** The data files the pages read, with the hashes they were read with. */
+    private static Map<String, String> depsOf(List<PageMemo> pages) {
+        Map<String, String> deps = new HashMap<>();
+        for (PageMemo m : pages) deps.putAll(m.deps);
+        return deps;
+    }
+
+    /**
+     * What a new process reports when it builds these pages again with nothing changed: every page (none was
+     * reported by it yet), their charts, and their queries as cached.
+     */
+    private static SiteSnapshot.Summary summaryOf(List<PageMemo> pages, int staticFiles, List<String> notes) {
+        int charts = 0, queries = 0;
+        for (PageMemo m : pages) {
+            charts += m.charts;
+            queries += m.queries;
+        }
+        return new SiteSnapshot.Summary(pages.stream().map(m -> m.source.sitePath()).toList(), staticFiles, charts, queries, notes);
     }
 
     /**

@@ -46,9 +46,14 @@ class PageStoreTest {
                 + "```chart\ntype: bar\ndata: yearly\nx: year\ny: value\n```\n\n```table\ndata: yearly\n```\n";
     }
 
-    /** A new `datadesk build` whose query cache was emptied: queries that run prove a page was made, not stored. */
+    /**
+     * A new `datadesk build` whose query cache was emptied: queries that run prove a page was made, not stored. The
+     * site kept whole by the last build is deleted too: it would spare an unchanged site the page store altogether
+     * (SiteSnapshotTest).
+     */
     private BuildResult buildWithoutQueryCache() throws IOException {
         deleteTree(f.project.resolve(SiteBuilder.CACHE_DIR).resolve("queries"));
+        Files.deleteIfExists(f.project.resolve(SiteBuilder.CACHE_DIR).resolve("site"));
         return new SiteBuilder(f.options()).build();
     }
 

@@ -15,7 +15,6 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -55,11 +54,13 @@ public final class Markdown {
         this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new TranslationLinks.Factory()).build();
     }
 
+    private static final java.util.regex.Pattern SECOND_WORD = java.util.regex.Pattern.compile("\\S+\\s+(\\S)");
+
     /** The 1-based column of the second word of a fence's info string (a query's name), or 0 when it has none. */
-    private static int secondWordColumn(Document doc, FencedCodeBlock f) {
+    private static int secondWordColumn(Lines lines, FencedCodeBlock f) {
         String info = f.getInfo().toString();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\S+\\s+(\\S)").matcher(info);
-        return m.find() ? column(doc.getChars(), f.getInfo().getStartOffset() + m.start(1)) : 0;
+        java.util.regex.Matcher m = SECOND_WORD.matcher(info);
+        return m.find() ? lines.column(f.getInfo().getStartOffset() + m.start(1)) : 0;
     }
 
     /** Parses a page body and finds its directives, inline values and headings. */
@@ -78,7 +79,7 @@ public final class Markdown {
             if (n instanceof FencedCodeBlock f) {
                 List<String> info = Arrays.stream(f.getInfo().toString().trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
                 var directive = Directive.of(directives.size(), info, f.getContentChars().toString(), lines.of(f.getStartOffset()) + 1,
-                        secondWordColumn(doc, f));
+                        secondWordColumn(lines, f));
                 if (directive.isPresent()) {
                     directiveIndex.put(f, directives.size());
                     directives.add(directive.get());
@@ -86,7 +87,7 @@ public final class Markdown {
             } else if (n instanceof InlineValueNode v) {
                 int index = inlines.size();
                 inlines.add(new InlineValue(index, v.expression(), lines.of(v.getStartOffset()) + 1,
-                        column(doc.getChars(), v.getStartOffset())));
+                        lines.column(v.getStartOffset())));
                 inlineIndex.put(v, index);
             } else if (n instanceof Heading h && (h.getLevel() == 2 || h.getLevel() == 3)) {
                 toc.add(new TocEntry(h.getLevel(), h.getText().toString().strip(), ids.getId(h)));
@@ -104,10 +105,12 @@ public final class Markdown {
      * flagship's 1,500 lines went to it).
      */
     static final class Lines {
+        private final String text; // read as a String: Flexmark's sequences cost an indirection per character
         private final int[] ends; // the offset just after each line terminator, ascending
         private final int count;
 
-        Lines(CharSequence text) {
+        Lines(CharSequence chars) {
+            String text = this.text = chars.toString();
             int[] found = new int[64];
             int n = 0;
             for (int i = 0, len = text.length(); i < len; i++) {
@@ -129,6 +132,11 @@ public final class Markdown {
                 else hi = mid;
             }
             return lo;
+        }
+
+        /** The 1-based column of an offset: counted from the last {@code \n} before it (a lone {@code \r} does not count). */
+        int column(int offset) {
+            return offset - (text.lastIndexOf('\n', offset - 1) + 1) + 1;
         }
     }
 
@@ -173,11 +181,6 @@ public final class Markdown {
         }
     }
 
-    private static int column(BasedSequence chars, int offset) {
-        int lineStart = offset;
-        while (lineStart > 0 && chars.charAt(lineStart - 1) != '\n') lineStart--;
-        return offset - lineStart + 1;
-    }
 
     /** A parsed Markdown body. The Flexmark document stays inside the read stage. */
     public static final class MarkdownPage {
@@ -224,7 +227,7 @@ public final class Markdown {
             List<int[]> found = new ArrayList<>();
             for (Node n : doc.getDescendants()) {
                 if (n instanceof com.vladsch.flexmark.ast.HtmlBlock || n instanceof com.vladsch.flexmark.ast.HtmlInline)
-                    found.add(new int[] {lines.of(n.getStartOffset()) + 1, column(doc.getChars(), n.getStartOffset())});
+                    found.add(new int[] {lines.of(n.getStartOffset()) + 1, lines.column(n.getStartOffset())});
             }
             return List.copyOf(found);
         }

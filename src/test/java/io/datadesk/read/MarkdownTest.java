@@ -88,7 +88,7 @@ class MarkdownTest {
     }
 
     @Test
-    void lineNumbersAreFlexmarksCountedOnceForEveryLineEnding() {
+    void lineNumbersAreFlexmarksAndColumnsCountFromTheLastNewline() {
         // Markdown.Lines replaces Flexmark's Document.getLineNumber, which counted from the start on every call.
         java.util.Random random = new java.util.Random(17);
         String[] pieces = {"a", "bc ", "\n", "\r\n", "\r", "\n\r", "{{ x }}", "\n\n"};
@@ -100,6 +100,11 @@ class MarkdownTest {
             for (int offset = 0; offset <= text.length(); offset++)
                 assertThat(lines.of(offset)).as("offset %d of %s", offset, text.toString().replace("\r", "\\r").replace("\n", "\\n"))
                         .isEqualTo(doc.getLineNumber(offset));
+            for (int offset = 0; offset <= text.length(); offset++) {
+                int lineStart = offset; // the column as counted before: back to the last \n, character by character
+                while (lineStart > 0 && text.charAt(lineStart - 1) != '\n') lineStart--;
+                assertThat(lines.column(offset)).as("column at offset %d", offset).isEqualTo(offset - lineStart + 1);
+            }
         }
     }
 

@@ -19,7 +19,7 @@ public final class SqlTables {
 
     /** The names among {@code tables} that {@code sql} mentions, in the order of {@code tables}. */
     public static List<String> referenced(String sql, Collection<String> tables) {
-        Set<String> words = words(sql);
+        Set<String> words = remembered(SQL_WORDS, sql, SqlTables::words);
         List<String> out = new ArrayList<>();
         for (String t : tables) if (words.contains(t.toLowerCase(Locale.ROOT))) out.add(t);
         return out;
@@ -34,6 +34,30 @@ public final class SqlTables {
      * table names are plain identifiers ({@link SqlNames}).
      */
     public static List<String> mentioned(String text, Collection<String> tables) {
+        Set<String> words = remembered(ANY_WORDS, text, SqlTables::anyWords);
+        List<String> out = new ArrayList<>();
+        for (String t : tables) if (words.contains(t.toLowerCase(Locale.ROOT))) out.add(t);
+        return out;
+    }
+
+    /**
+     * The word sets of texts read before, by text. A page's SQL is read for the tables it names several times in
+     * a build (the query cache's keys, what DuckDB copies in, the provenance of each number) and again on every
+     * rebuild of {@code serve}: a tenth of a data edit's samples went to reading the same texts again.
+     */
+    private static final java.util.Map<String, Set<String>> ANY_WORDS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, Set<String>> SQL_WORDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Set<String> remembered(java.util.Map<String, Set<String>> memory, String text, java.util.function.Function<String, Set<String>> read) {
+        Set<String> words = memory.get(text);
+        if (words != null) return words;
+        words = Set.copyOf(read.apply(text));
+        if (memory.size() >= 4096) memory.clear(); // a bound: texts of pages no longer built are forgotten
+        memory.put(text, words);
+        return words;
+    }
+
+    private static Set<String> anyWords(String text) {
         Set<String> words = new java.util.HashSet<>();
         int n = text.length();
         for (int i = 0; i < n; ) {
@@ -43,9 +67,7 @@ public final class SqlTables {
             if (i > start) words.add(text.substring(start, i).toLowerCase(Locale.ROOT));
             else i++;
         }
-        List<String> out = new ArrayList<>();
-        for (String t : tables) if (words.contains(t.toLowerCase(Locale.ROOT))) out.add(t);
-        return out;
+        return words;
     }
 
     /** Bare and double-quoted identifiers of the SQL, lower-cased; string literals and comments are skipped. */

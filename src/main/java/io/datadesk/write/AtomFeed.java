@@ -48,7 +48,7 @@ final class AtomFeed {
         String siteAuthor = config.author().isBlank() ? config.title() : config.author();
         StringWriter out = new StringWriter();
         try {
-            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            XMLStreamWriter x = writer(out);
             x.writeStartDocument("utf-8", "1.0");
             nl(x, 0);
             x.writeStartElement("feed");
@@ -117,5 +117,19 @@ final class AtomFeed {
     /** StAX does not indent; a newline and two spaces a level keep the file readable for people who open it. */
     static void nl(XMLStreamWriter x, int depth) throws XMLStreamException {
         x.writeCharacters("\n" + "  ".repeat(depth));
+    }
+
+    /**
+     * One factory for every feed and sitemap of the process: {@code XMLOutputFactory.newFactory()} looks the
+     * implementation up again each time (system properties, {@code jaxp.properties}, the class path's service files),
+     * which cost more than writing the feed on a rebuild of {@code serve}. The JDK's factory makes a new writer per
+     * call; creating one is serialised all the same, since the API does not promise a thread-safe factory.
+     */
+    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+
+    static XMLStreamWriter writer(java.io.Writer out) throws javax.xml.stream.XMLStreamException {
+        synchronized (XML) {
+            return XML.createXMLStreamWriter(out);
+        }
     }
 }

@@ -3,7 +3,6 @@ package io.datadesk.write;
 import java.io.StringWriter;
 import java.util.Comparator;
 import java.util.List;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -26,7 +25,7 @@ final class Sitemap {
     static String xml(String baseUrl, List<SiteIndexes.Entry> pages) {
         StringWriter out = new StringWriter();
         try {
-            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            XMLStreamWriter x = AtomFeed.writer(out);
             x.writeStartDocument("utf-8", "1.0");
             AtomFeed.nl(x, 0);
             x.writeStartElement("urlset");

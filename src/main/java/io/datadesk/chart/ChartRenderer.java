@@ -15,9 +15,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.function.Consumer;
@@ -259,6 +261,9 @@ public final class ChartRenderer {
         List<Marks.Hit> hits = List.of();
         if (chart instanceof AxesChart<?, ?> axes && !empty) {
             overlay.draw(svg, axes, spec, data, texts, tick, strong, locale, xFormat, plotWidth);
+            // A phone drawing that cannot name every bar is replaced by horizontal bars (see render): nothing more of
+            // it is drawn or written.
+            if (narrow && !overlay.namesAll) return new Drawing("", false);
             Marks marks = new Marks(svg, axes, top).in(msg);
             Function<Double, String> yText = v -> yFormat != null ? yFormat.apply(v) : AxisFormats.auto(v, locale);
             Function<Integer, String> xText = i -> pointX != null ? pointX.apply(data.xs().get(i))
@@ -602,9 +607,12 @@ public final class ChartRenderer {
         overlay.yMax = range[1];
         List<Double> yTicks = new ArrayList<>();
         overlay.yTicks = yTicks;
+        // XChart asks for the label of each tick several times a layout (to size the axis, then to draw): each value
+        // is formatted once.
+        Map<Double, String> labels = new HashMap<>();
         c.setCustomYAxisTickLabelsFormatter(v -> {
             yTicks.add(v);
-            return texts.register(yLabel(v, yFormat, locale));
+            return texts.register(labels.computeIfAbsent(v, x -> yLabel(x, yFormat, locale)));
         });
     }
 
@@ -636,6 +644,11 @@ public final class ChartRenderer {
 
     static double advance(String s, Font f, FontRenderContext frc) {
         if (s.isEmpty()) return 0;
+        return Advances.of(s, f, frc);
+    }
+
+    /** {@link #advance} laid out, without the cache. */
+    static double measure(String s, Font f, FontRenderContext frc) {
         // CJK ideographs, kana, hangul and full-width punctuation are not in the bundled Inter; the browser draws them
         // with a CJK font (see site.css), in which practically every such character advances exactly 1 em. They are
         // measured as 1 em here, the same on every machine whatever fonts it has, so CJK labels are spaced as drawn.

@@ -4,6 +4,8 @@ import io.datadesk.format.Html;
 import java.awt.Color;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.Map;
@@ -19,8 +21,6 @@ import java.util.regex.Pattern;
 final class SvgPost {
 
     private static final Pattern BACKGROUND_RECT = Pattern.compile("<rect [^>]*fill:" + Pattern.quote(rgb(ChartRenderer.BACKGROUND)) + "[^>]*/>");
-    private static final Pattern LONG_DECIMAL = Pattern.compile("(\\d\\.\\d\\d)\\d+");
-    private static final Pattern POINT_ZERO = Pattern.compile("(\\d)\\.0(?![0-9])");
     private static final Pattern PLACED_TEXT = Pattern.compile(
             "<g transform='matrix\\(1,0,0,1,([-0-9.]+),([-0-9.]+)\\)'><text x='0' y='0' (style='[^']*')>([^<]*)</text></g>");
     private static final Pattern TEXT_STYLE = Pattern.compile("style='fill: ([^;]+); fill-opacity: 1; +font-size: ([0-9.]+)px;( font-weight: ([a-z0-9]+);)?'");
@@ -47,21 +47,23 @@ final class SvgPost {
         int close = jfree.lastIndexOf("</svg>");
         String body = jfree.substring(open + 1, close);
         body = BACKGROUND_RECT.matcher(body).replaceAll("");
-        for (int i = 0; i < seriesColors.length && i < cssColors.size(); i++)
-            body = body.replace(rgb(seriesColors[i]), cssColors.get(i));
-        body = body.replace(rgb(ChartRenderer.TEXT), "var(--dd-chart-text,#222)")
-                .replace(rgb(ChartRenderer.MUTED), "var(--dd-chart-muted,#5e5e5e)")
-                .replace(rgb(ChartRenderer.GRID), "var(--dd-chart-grid,#ddd)")
-                .replace(rgb(ChartRenderer.AXIS), "var(--dd-chart-axis,#333)")
-                .replace(rgb(ChartRenderer.ANNOTATION), "var(--dd-chart-annotation,#777)")
-                .replace(rgb(ChartRenderer.BACKGROUND), "var(--dd-chart-bg,#fff)"); // slice outlines: the page colour
+        List<String> colors = new ArrayList<>(), properties = new ArrayList<>();
+        for (int i = 0; i < seriesColors.length && i < cssColors.size(); i++) {
+            colors.add(rgb(seriesColors[i]));
+            properties.add(cssColors.get(i));
+        }
+        Collections.addAll(colors, rgb(ChartRenderer.TEXT), rgb(ChartRenderer.MUTED), rgb(ChartRenderer.GRID),
+                rgb(ChartRenderer.AXIS), rgb(ChartRenderer.ANNOTATION), rgb(ChartRenderer.BACKGROUND));
+        Collections.addAll(properties, "var(--dd-chart-text,#222)", "var(--dd-chart-muted,#5e5e5e)", "var(--dd-chart-grid,#ddd)",
+                "var(--dd-chart-axis,#333)", "var(--dd-chart-annotation,#777)",
+                "var(--dd-chart-bg,#fff)"); // slice outlines: the page colour
+        body = replaceEach(body, colors, properties);
         // Attributes browsers do not need: defaults, and JFreeSVG's own namespace.
-        body = body.replace(";stroke-opacity:1.0", "").replace(";fill-opacity:1.0", "")
-                .replace(";stroke-miterlimit:10.0", "").replace(";stroke-linecap:square", "")
-                .replace("font-family:" + ChartFonts.FAMILY + ";", "").replace("font-family: " + ChartFonts.FAMILY + ";", "")
+        body = replaceEach(body, DEFAULT_ATTRIBUTES, NOTHING);
+        body = body.replace("font-family:" + ChartFonts.FAMILY + ";", "").replace("font-family: " + ChartFonts.FAMILY + ";", "")
                 .replace(" font-family='" + ChartFonts.FAMILY + "'", "");
-        body = LONG_DECIMAL.matcher(body).replaceAll("$1");
-        body = POINT_ZERO.matcher(body).replaceAll("$1");
+        body = shortDecimals(body);
+        body = noPointZero(body);
         body = body.replace(";stroke-miterlimit:10", "");
         body = PLACED_TEXT.matcher(body).replaceAll("<text x='$1' y='$2' $3>$4</text>");
         body = TEXT_STYLE.matcher(body).replaceAll(m -> "style='fill:" + m.group(1) + ";font-size:" + m.group(2) + "px"
@@ -96,6 +98,97 @@ final class SvgPost {
         }
         sb.append("</svg>");
         return sb.toString();
+    }
+
+    /** Style declarations JFreeSVG writes that say what the default already is. */
+    private static final List<String> DEFAULT_ATTRIBUTES = List.of(";stroke-opacity:1.0", ";fill-opacity:1.0", ";stroke-miterlimit:10.0",
+            ";stroke-linecap:square");
+    private static final List<String> NOTHING = Collections.nCopies(DEFAULT_ATTRIBUTES.size(), "");
+
+    /**
+     * {@code s} with each occurrence of {@code keys[i]} replaced by {@code values[i]}, in one pass: the same as calling
+     * {@link String#replace} for each key in order (which copied a chart's SVG once a key, ten times and more) when no
+     * value contains a key, no key begins inside an occurrence of another (the colours all begin "rgb(" and end ")";
+     * the default attributes all begin with their only ";") and no replacement joins the text around it into a key
+     * (JFreeSVG writes no half declarations). Where two keys start at the same place the first wins, as it would in
+     * order. SvgPostTest checks this against {@code String.replace}.
+     */
+    static String replaceEach(String s, List<String> keys, List<String> values) {
+        int n = keys.size();
+        char[][] key = new char[n][];
+        // The first characters of the keys: most positions are passed over by one look-up.
+        boolean[] first = new boolean[128];
+        for (int k = 0; k < n; k++) {
+            key[k] = keys.get(k).toCharArray();
+            char c = key[k][0];
+            if (c >= 128) { // not one of ours; the plain way
+                for (int j = 0; j < n; j++) s = s.replace(keys.get(j), values.get(j));
+                return s;
+            }
+            first[c] = true;
+        }
+        // A char array, not charAt: these scans run on every chart, mostly before the JIT's optimising compiler.
+        char[] c = s.toCharArray();
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0, end = c.length; i < end; i++) {
+            char ch = c[i];
+            if (ch >= 128 || !first[ch]) continue;
+            for (int k = 0; k < n; k++) {
+                if (!startsWith(c, i, key[k])) continue;
+                if (out == null) out = new StringBuilder(c.length);
+                out.append(c, copied, i - copied).append(values.get(k));
+                copied = i + key[k].length;
+                i = copied - 1;
+                break;
+            }
+        }
+        return out == null ? s : out.append(c, copied, c.length - copied).toString();
+    }
+
+    private static boolean startsWith(char[] c, int at, char[] key) {
+        if (at + key.length > c.length) return false;
+        for (int j = 0; j < key.length; j++) if (c[at + j] != key[j]) return false;
+        return true;
+    }
+
+    /**
+     * Numbers cut to two decimals, wherever they are: what {@code (\d\.\d\d)\d+} replaced by {@code $1} did
+     * (a digit, a point and three or more digits keep the first two), by hand, as it runs on every chart.
+     */
+    static String shortDecimals(String s) {
+        char[] c = s.toCharArray();
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0, end = c.length; i + 4 < end; i++) {
+            if (c[i + 1] != '.' || !digit(c[i]) || !digit(c[i + 2]) || !digit(c[i + 3]) || !digit(c[i + 4])) continue;
+            if (out == null) out = new StringBuilder(c.length);
+            out.append(c, copied, i + 4 - copied);
+            int j = i + 5;
+            while (j < end && digit(c[j])) j++;
+            copied = j;
+            i = j - 1;
+        }
+        return out == null ? s : out.append(c, copied, c.length - copied).toString();
+    }
+
+    /** "12.0" written "12" wherever it is: what {@code (\d)\.0(?![0-9])} replaced by {@code $1} did, by hand. */
+    static String noPointZero(String s) {
+        char[] c = s.toCharArray();
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0, end = c.length; i + 2 < end; i++) {
+            if (c[i + 1] != '.' || c[i + 2] != '0' || !digit(c[i]) || i + 3 < end && digit(c[i + 3])) continue;
+            if (out == null) out = new StringBuilder(c.length);
+            out.append(c, copied, i + 1 - copied);
+            copied = i + 3;
+            i = copied - 1;
+        }
+        return out == null ? s : out.append(c, copied, c.length - copied).toString();
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static final Pattern STYLE_ATTR = Pattern.compile("style='([^']*)'");
@@ -149,6 +242,7 @@ final class SvgPost {
         return out.toString();
     }
 
+    private static final List<String> TIGHT_TAGS = List.of(" >", "' />"), TIGHTER = List.of(">", "'/>");
     private static final Pattern TRANSLATE = Pattern.compile("transform='matrix\\(1,0,0,1,([-0-9.]+),([-0-9.]+)\\)'");
     private static final Pattern PATH_D = Pattern.compile("<path d='([MLZ0-9.,\\- ]*)'");
     private static final Pattern PATH_STEP = Pattern.compile("([MLZ])(?:([-0-9.]+),([-0-9.]+))?");
@@ -165,7 +259,7 @@ final class SvgPost {
     static String compactGeometry(String body) {
         body = TRANSLATE.matcher(body).replaceAll(m -> m.group(1).equals("0") && m.group(2).equals("0") ? ""
                 : "transform='translate(" + m.group(1) + "," + m.group(2) + ")'");
-        body = body.replace(" >", ">").replace("' />", "'/>");
+        body = replaceEach(body, TIGHT_TAGS, TIGHTER);
         body = PATH_D.matcher(body).replaceAll(m -> Matcher.quoteReplacement("<path d='" + straightPath(m.group(1)) + "'"));
         body = BARE_TEXT_GROUP.matcher(body).replaceAll("$1");
         Matcher m = PATH_GROUP.matcher(body);

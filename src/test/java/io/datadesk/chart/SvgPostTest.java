@@ -2,6 +2,11 @@ package io.datadesk.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class SvgPostTest {
@@ -32,5 +37,60 @@ class SvgPostTest {
                 "<g class='s2' transform='translate(0,22)' clip-path='url(#c)'><path d='M1,1H2V5H1Z'/><path d='M3,1H4V5H3Z'/></g>"
                 + "<text x='1' y='2' class='s0'>2022</text>"
                 + "<g class='s2' transform='translate(0,22)' clip-path='url(#c)'><path d='M5,1H6V5H5Z'/></g>");
+    }
+
+    /** The regular expressions {@code shortDecimals} and {@code noPointZero} replaced, as SvgPost used them. */
+    static final Pattern LONG_DECIMAL = Pattern.compile("(\\d\\.\\d\\d)\\d+");
+    static final Pattern POINT_ZERO = Pattern.compile("(\\d)\\.0(?![0-9])");
+
+    @Test
+    void numbersAreCutAsTheRegularExpressionsCutThem() {
+        assertThat(SvgPost.shortDecimals("x1.23456 0.125 3.14 stroke-width:2.5;fill-opacity:0.2509804;8.0001"))
+                .isEqualTo("x1.23 0.12 3.14 stroke-width:2.5;fill-opacity:0.25;8.00");
+        assertThat(SvgPost.noPointZero("stroke-width:1.0;x='12.0' y='3.05' 4.0")).isEqualTo("stroke-width:1;x='12' y='3.05' 4");
+        Random r = new Random(17);
+        String alphabet = "0123456789..00x;' -";
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0, n = r.nextInt(24); k < n; k++) sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            String s = sb.toString();
+            assertThat(SvgPost.shortDecimals(s)).as(s).isEqualTo(LONG_DECIMAL.matcher(s).replaceAll("$1"));
+            assertThat(SvgPost.noPointZero(s)).as(s).isEqualTo(POINT_ZERO.matcher(s).replaceAll("$1"));
+        }
+    }
+
+    @Test
+    void colorsAndDefaultsAreReplacedAsStringReplaceInOrderWouldReplaceThem() {
+        List<String> keys = new ArrayList<>(), values = new ArrayList<>();
+        for (int i = 0; i < ChartRenderer.PALETTE.length; i++) {
+            keys.add(SvgPost.rgb(ChartRenderer.PALETTE[i]));
+            values.add("var(--dd-s" + i + "," + ChartRenderer.hex(ChartRenderer.PALETTE[i]) + ")");
+        }
+        keys.add(SvgPost.rgb(new Color(0x22, 0x22, 0x22))); // an author's colour that is also the text colour: the first wins
+        values.add("#222222");
+        for (Color c : new Color[] {ChartRenderer.TEXT, ChartRenderer.MUTED, ChartRenderer.GRID, ChartRenderer.AXIS}) {
+            keys.add(SvgPost.rgb(c));
+            values.add("var(--x," + ChartRenderer.hex(c) + ")");
+        }
+        List<String> defaults = List.of(";stroke-opacity:1.0", ";fill-opacity:1.0", ";stroke-miterlimit:10.0", ";stroke-linecap:square");
+        List<String> none = List.of("", "", "", "");
+        // SVG as JFreeSVG writes it, in random order: elements, style declarations, numbers and every key
+        List<String> pieces = new ArrayList<>(List.of("<path d='M1,2L3,4Z' style='", "<g ", "<text x='0' y='0' ", "'/>", "</g>", ">", "fill:",
+                "stroke:", "stroke-width:1.0", "stroke-width:2.5", ";", "; ", "' ", "fill-opacity: 1; ", "font-size: 13px;", "1.0", "10.0",
+                "rgb(1,2,3)", "rgb(254,254,254)", ";stroke-linejoin:round", ";stroke-dasharray:4.0,3.0", "2020", "r", "gb"));
+        pieces.addAll(keys);
+        pieces.addAll(defaults);
+        Random r = new Random(3);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0, n = r.nextInt(16); k < n; k++) sb.append(pieces.get(r.nextInt(pieces.size())));
+            String s = sb.toString();
+            String colors = s;
+            for (int k = 0; k < keys.size(); k++) colors = colors.replace(keys.get(k), values.get(k));
+            assertThat(SvgPost.replaceEach(s, keys, values)).as(s).isEqualTo(colors);
+            String plain = s;
+            for (String d : defaults) plain = plain.replace(d, "");
+            assertThat(SvgPost.replaceEach(s, defaults, none)).as(s).isEqualTo(plain);
+        }
     }
 }

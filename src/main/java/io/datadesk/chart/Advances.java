@@ -1,0 +1,67 @@
+package io.datadesk.chart;
+
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The advance of a label ({@link ChartRenderer#measure}) by text, font and rendering context, for every chart of the
+ * process. Category labels, calendar ticks, wrapped and shortened labels try the same strings again and again (the
+ * wide and the phone drawing, each candidate line of a wrap, each tick step), and each try laid the text out anew:
+ * a {@code TextLayout}, which shapes the text natively. Java2D lays the same text out the same way every time, so a
+ * cached advance is the advance that would be measured; pages draw their charts on several threads at once, hence a
+ * concurrent map. Bounded, as {@code serve} runs for long: when full it is emptied and fills again.
+ */
+final class Advances {
+
+    static final int LIMIT = 20_000;
+
+    private static final Map<Key, Double> CACHE = new ConcurrentHashMap<>();
+
+    private Advances() {}
+
+    static double of(String text, Font font, FontRenderContext frc) {
+        Key key = new Key(text, font, frc);
+        Double known = CACHE.get(key);
+        if (known != null) return known;
+        double advance = ChartRenderer.measure(text, font, frc);
+        if (CACHE.size() >= LIMIT) CACHE.clear();
+        CACHE.put(key, advance);
+        return advance;
+    }
+
+    static int size() {
+        return CACHE.size();
+    }
+
+    /** Forgets every advance (tests: a drawing from an empty cache against one from a full cache). */
+    static void clear() {
+        CACHE.clear();
+    }
+
+    /** A plain class, not a record: a record's first hashCode costs a bootstrap that a short build notices. */
+    private static final class Key {
+        final String text;
+        final Font font;
+        final FontRenderContext frc;
+        final int hash;
+
+        Key(String text, Font font, FontRenderContext frc) {
+            this.text = text;
+            this.font = font;
+            this.frc = frc;
+            this.hash = (text.hashCode() * 31 + font.hashCode()) * 31 + frc.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && hash == k.hash && text.equals(k.text) && font.equals(k.font) && frc.equals(k.frc);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+}

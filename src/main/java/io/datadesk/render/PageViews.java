@@ -46,6 +46,11 @@ public final class PageViews {
                 i -> traced.contains(i) ? new Markdown.Link(ProvenanceHtml.numberId(i), ProvenanceHtml.PAGE + "#" + ProvenanceHtml.entryId(i)) : null,
                 p.source().sitePath(), p.source().key());
         body = HtmlLinks.pointDirectoriesAtIndex(body);
+        // A body only Flexmark wrote (no raw HTML, no directive output, no provenance links) is polished without
+        // jsoup's round trip (QuickPolish), unless it holds something the quick reader does not know.
+        ReaderHtml.Polished quick = how || !p.markdown().directives().isEmpty() || !p.markdown().rawHtml().isEmpty() ? null
+                : QuickPolish.polish(body, msg);
+        if (quick != null) return view(p, c, config, quick, quick.html(), "");
         // One parse of the body for the figure links, the polish and the provenance section: each parsing the HTML
         // the step before wrote was most of a long page's view time (a prose edit in serve re-makes the view).
         org.jsoup.nodes.Document doc = ReaderHtml.parse(body);
@@ -53,6 +58,12 @@ public final class PageViews {
         ReaderHtml.Polished polished = ReaderHtml.polishAndCount(doc, msg);
         body = drawings.restore(polished.html());
         String provenance = how ? ProvenanceHtml.section(doc, drawings, c.provenance(), locale(p, config), msg) : "";
+        return view(p, c, config, polished, body, provenance);
+    }
+
+    private static PageView view(ParsedPage p, ComputedPage c, SiteConfig config, ReaderHtml.Polished polished, String body,
+                                 String provenance) {
+        var fm = p.frontMatter();
         String sitePath = p.source().sitePath();
         String canonical = config.baseUrl().isEmpty() ? "" : config.absolute(sitePath);
         return new PageView(fm.title(), fm.subtitle(), fm.description(), fm.author() != null ? fm.author() : config.author(),

@@ -4,7 +4,9 @@ import io.datadesk.error.ContentException;
 import io.datadesk.error.Diagnostic;
 import io.datadesk.error.Suggest;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -66,15 +68,17 @@ public final class CsvLoader {
         void close();
     }
 
-    private static Rows rows(DatasetSpec spec, Path file, String displayPath) {
+    /** The file's records; parsed from {@code bytes} when not null (the file as read for {@link SharedLoads}). */
+    private static Rows rows(DatasetSpec spec, Path file, String displayPath, byte[] bytes) {
         if (spec.format() == DataFormat.JSON || spec.format() == DataFormat.NDJSON) return JsonRecords.open(file, displayPath);
-        return new CsvBatches(file, f -> open(spec, f), e -> readFailure(e, file, displayPath));
+        return new CsvBatches(file, f -> bytes == null ? open(spec, f) : open(spec, new ByteArrayInputStream(bytes)),
+                e -> readFailure(e, file, displayPath));
     }
 
     /** First pass only: header, row shape, declared types and type inference. Throws every problem found. */
     public static CsvSchema scan(DatasetSpec spec, Path file, String displayPath) {
         try {
-            return scan(spec, file, displayPath, null);
+            return scan(spec, file, displayPath, null, null, null);
         } catch (SQLException e) {
             throw new IllegalStateException("no database involved", e);
         }
@@ -86,26 +90,71 @@ public final class CsvLoader {
      * later value changes a column's type (a 2.5 after thousands of whole numbers), the table is dropped and the
      * file appended again with the final types ({@link CsvSchema#passes()} is then 2). So types always come from
      * the whole column, and the usual file is parsed once. Throws every problem found; no table is left behind.
+     *
+     * <p>A CSV or TSV file that an earlier load of this process read in exactly the same bytes, declared the same way,
+     * is not parsed again: its kept records go through the same conversion into the table ({@link SharedLoads};
+     * {@link CsvSchema#passes()} is then 0).
      */
     static CsvSchema load(DatasetSpec spec, Path file, String displayPath, TableSink sink) throws SQLException {
-        CsvSchema schema = scan(spec, file, displayPath, sink);
+        byte[] bytes = SharedLoads.applies(spec) ? SharedLoads.read(file) : null;
+        SharedLoads.Key key = bytes == null ? null : SharedLoads.Key.of(spec, file);
+        if (bytes != null) {
+            SharedLoads.Kept kept = SharedLoads.find(key, bytes);
+            if (kept != null) return fromKept(spec, file, displayPath, kept, sink);
+        }
+        List<CsvBatches.Batch> batches = bytes == null ? null : new ArrayList<>();
+        CsvSchema schema = scan(spec, file, displayPath, sink, bytes, batches);
         if (schema.passes() == 2) {
             try (DuckDBAppender appender = sink.create(schema.columns())) {
-                appendTo(schema, appender);
+                if (batches != null) appendAll(batches, schema.readers(), spec, appender);
+                else appendTo(schema, appender);
             } catch (SQLException | RuntimeException e) {
                 sink.drop();
                 throw e;
             }
         }
+        if (batches != null)
+            SharedLoads.keep(key, new SharedLoads.Kept(bytes, schema.columns().stream().map(Column::name).toList(), schema.readers(),
+                    batches, schema.rowCount()));
         return schema;
     }
 
-    private static CsvSchema scan(DatasetSpec spec, Path file, String displayPath, TableSink sink) throws SQLException {
+    /** The table of a load kept by {@link SharedLoads}: its records appended with its readers, as the first load did. */
+    private static CsvSchema fromKept(DatasetSpec spec, Path file, String displayPath, SharedLoads.Kept kept, TableSink sink)
+            throws SQLException {
+        List<Column> columns = columns(kept.header(), kept.readers());
+        try (DuckDBAppender appender = sink.create(columns)) {
+            appendAll(kept.batches(), kept.readers(), spec, appender);
+        } catch (SQLException | RuntimeException e) {
+            sink.drop();
+            throw e;
+        }
+        return new CsvSchema(spec, file, displayPath, columns, kept.readers(), kept.rows(), 0);
+    }
+
+    /** Appends the records of {@code batches} (the header is record 0 of the first) with the readers {@code readers}. */
+    private static void appendAll(List<CsvBatches.Batch> batches, List<CellReader> readers, DatasetSpec spec,
+                                  DuckDBAppender appender) throws SQLException {
+        CellReader[] rs = readers.toArray(new CellReader[0]);
+        Set<String> nulls = Set.copyOf(spec.nullMarkers());
+        boolean onlyEmptyIsNull = nulls.size() == 1;
+        for (int b = 0; b < batches.size(); b++) {
+            io.datadesk.error.BuildCancelled.check();
+            append(batches.get(b), b == 0 ? 1 : 0, rs, onlyEmptyIsNull, nulls, appender);
+        }
+    }
+
+    /**
+     * The pass that checks and infers, appending to {@code sink} (when not null) as it goes. Reads {@code bytes} when
+     * not null (the file as read for {@link SharedLoads}), and adds every batch read to {@code keepInto} when not null.
+     */
+    private static CsvSchema scan(DatasetSpec spec, Path file, String displayPath, TableSink sink, byte[] bytes,
+                                  List<CsvBatches.Batch> keepInto) throws SQLException {
         List<Diagnostic> problems = new ArrayList<>();
         DuckDBAppender appender = null; // non-null while rows are appended with the early types
         CellReader[] early = null;
         boolean appended = false;
-        try (Rows batches = rows(spec, file, displayPath)) {
+        try (Rows batches = rows(spec, file, displayPath, bytes)) {
             CsvBatches.Batch batch = batches.next();
             if (batch == null)
                 throw new ContentException(new Diagnostic(displayPath, 1, 0, "the CSV file is empty",
@@ -123,6 +172,7 @@ public final class CsvLoader {
             int first = 1; // the header is record 0 of the first batch
             for (; batch != null; batch = batches.next(), first = 0) {
                 io.datadesk.error.BuildCancelled.check(); // a big file is read in batches: each is a point to stop
+                if (keepInto != null) keepInto.add(batch);
                 for (int k = first; k < batch.size(); k++) {
                     String[] r = batch.records()[k];
                     rows++;
@@ -229,7 +279,7 @@ public final class CsvLoader {
         Set<String> nulls = Set.copyOf(schema.spec().nullMarkers());
         boolean onlyEmptyIsNull = nulls.size() == 1;
         long rows = 0;
-        try (Rows batches = rows(schema.spec(), schema.file(), schema.displayPath())) {
+        try (Rows batches = rows(schema.spec(), schema.file(), schema.displayPath(), null)) {
             int first = 1; // skip the header
             for (CsvBatches.Batch batch = batches.next(); batch != null; batch = batches.next(), first = 0) {
                 for (int k = first; k < batch.size(); k++)
@@ -242,6 +292,10 @@ public final class CsvLoader {
     }
 
     static CSVParser open(DatasetSpec spec, Path file) throws IOException {
+        return open(spec, Files.newInputStream(file));
+    }
+
+    private static CSVParser open(DatasetSpec spec, InputStream in) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(spec.delimiter())
                 .setIgnoreEmptyLines(true)
@@ -249,7 +303,7 @@ public final class CsvLoader {
         // Strict decoding: a file in another encoding is reported, not silently turned into replacement characters.
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
+        Reader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
         reader.mark(1);
         if (reader.read() != '\uFEFF') reader.reset(); // byte order mark written by Excel and others
         return CSVParser.builder().setReader(reader).setFormat(format).get();

@@ -31,7 +31,8 @@ public final class CsvSchema {
 
     /**
      * How many times {@link CsvLoader#load} read the file: 1 when the types seen in the first rows held for the
-     * whole file, 2 when a later value changed one. 1 after {@link CsvLoader#scan}.
+     * whole file, 2 when a later value changed one, 0 when an earlier load of the same bytes was used
+     * ({@link SharedLoads}). 1 after {@link CsvLoader#scan}.
      */
     public int passes() {
         return passes;

@@ -47,6 +47,11 @@ final class ProvenanceBuilder {
             numbers.computeIfAbsent(v.result().name(), k -> new ArrayList<>())
                     .add(new Provenance.Number(i, v.text(), exact(v.exact()), v.column(), row));
         }
+        // Which tables each query reads, worked out once per query: the chains of queries are walked for every query
+        // listed, and reading the SQL's words again each time cost more than the rest of this method.
+        Map<String, List<String>> reads = new java.util.HashMap<>();
+        java.util.function.Function<Directive.Query, List<String>> read = q -> reads.computeIfAbsent(key(q.name()),
+                k -> SqlTables.referenced(q.body(), tableNames(queries, datasets, q)));
         Set<String> used = new LinkedHashSet<>(numbers.keySet());
         used.addAll(figures.keySet());
         List<Provenance.Query> out = new ArrayList<>();
@@ -59,10 +64,10 @@ final class ProvenanceBuilder {
             List<String> via = new ArrayList<>();
             List<Provenance.Input> inputs = new ArrayList<>();
             if (q != null) {
-                for (String t : SqlTables.referenced(q.body(), tableNames(queries, datasets, q)))
+                for (String t : read.apply(q))
                     if (queries.containsKey(key(t))) via.add(queries.get(key(t)).name());
                 todo.addAll(via); // the queries it reads are listed too, so a reader can follow the chain
-                for (DatasetSpec s : datasetsRead(q, queries, datasets, new LinkedHashSet<>())) inputs.add(input(s));
+                for (DatasetSpec s : datasetsRead(q, queries, datasets, read)) inputs.add(input(s));
             } else if (datasets.containsKey(key(name))) {
                 inputs.add(input(datasets.get(key(name))));
             } else if (!results.containsKey(name)) {
@@ -78,20 +83,21 @@ final class ProvenanceBuilder {
 
     /** The datasets a query reads, directly or through the queries it reads, in declaration order. */
     private static List<DatasetSpec> datasetsRead(Directive.Query q, Map<String, Directive.Query> queries,
-                                                  Map<String, DatasetSpec> datasets, Set<String> seen) {
+                                                  Map<String, DatasetSpec> datasets,
+                                                  java.util.function.Function<Directive.Query, List<String>> read) {
         Set<String> names = new LinkedHashSet<>();
-        collect(q, queries, datasets, seen, names);
+        collect(q, queries, datasets, new java.util.HashSet<>(), names, read);
         List<DatasetSpec> out = new ArrayList<>();
         for (Map.Entry<String, DatasetSpec> d : datasets.entrySet()) if (names.contains(d.getKey())) out.add(d.getValue());
         return out;
     }
 
     private static void collect(Directive.Query q, Map<String, Directive.Query> queries, Map<String, DatasetSpec> datasets,
-                                Set<String> seen, Set<String> out) {
+                                Set<String> seen, Set<String> out, java.util.function.Function<Directive.Query, List<String>> read) {
         if (!seen.add(key(q.name()))) return;
-        for (String t : SqlTables.referenced(q.body(), tableNames(queries, datasets, q))) {
+        for (String t : read.apply(q)) {
             if (datasets.containsKey(key(t)) && !queries.containsKey(key(t))) out.add(key(t));
-            else if (queries.containsKey(key(t))) collect(queries.get(key(t)), queries, datasets, seen, out);
+            else if (queries.containsKey(key(t))) collect(queries.get(key(t)), queries, datasets, seen, out, read);
         }
     }
 

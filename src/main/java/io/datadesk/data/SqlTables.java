@@ -2,10 +2,10 @@ package io.datadesk.data;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Which of a page's tables a query reads, for the provenance of its numbers ("computed from layoffs, published by
@@ -62,17 +62,31 @@ public final class SqlTables {
         int n = text.length();
         for (int i = 0; i < n; ) {
             int start = i;
-            while (i < n && (Character.isLetterOrDigit(text.codePointAt(i)) || text.charAt(i) == '_'))
-                i += Character.charCount(text.codePointAt(i));
+            while (i < n) {
+                char c = text.charAt(i);
+                if (c < 0x80) { // ASCII, most of any SQL: the same test as below without decoding a code point
+                    if (!isAsciiWordChar(c)) break;
+                    i++;
+                } else {
+                    int cp = text.codePointAt(i);
+                    if (!Character.isLetterOrDigit(cp)) break;
+                    i += Character.charCount(cp);
+                }
+            }
             if (i > start) words.add(text.substring(start, i).toLowerCase(Locale.ROOT));
             else i++;
         }
         return words;
     }
 
+    /** A letter, a digit or '_' among ASCII characters: what Character.isLetterOrDigit(c) || c == '_' says of them. */
+    private static boolean isAsciiWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
     /** Bare and double-quoted identifiers of the SQL, lower-cased; string literals and comments are skipped. */
     static Set<String> words(String sql) {
-        Set<String> out = new TreeSet<>();
+        Set<String> out = new HashSet<>();
         int n = sql.length();
         for (int i = 0; i < n; i++) {
             char c = sql.charAt(i);

@@ -113,6 +113,7 @@ public final class ProvenanceHtml {
     static String section(Document body, Drawings drawings, Provenance provenance, Locale locale, Messages msg) {
         if (provenance.isEmpty()) return "";
         java.util.Map<String, Element> byId = byId(body);
+        java.util.Map<Element, Element> copies = new java.util.IdentityHashMap<>();
         BreakIterator sentences = BreakIterator.getSentenceInstance(locale);
         StringBuilder sb = new StringBuilder();
         sb.append("<section class=\"how-computed\" id=\"").append(SECTION_ID).append("\" aria-labelledby=\"")
@@ -129,7 +130,7 @@ public final class ProvenanceHtml {
             sb.append("<ol class=\"how-sentences\">\n");
             String open = null; // the sentence of the list item being written
             for (Provenance.Number n : numbers.values()) {
-                String[] parts = sentence(byId.get(numberId(n.index())), n.index(), sentences, drawings);
+                String[] parts = sentence(byId.get(numberId(n.index())), n.index(), sentences, drawings, copies);
                 String quote = parts == null ? null : esc(parts[0]) + "<strong>" + esc(n.shown()) + "</strong>" + esc(parts[1]);
                 String key = parts == null ? "#" + n.index() : parts[0] + "\uE000" + parts[1];
                 String plain = parts == null ? null : parts[0] + n.shown() + parts[1];
@@ -221,22 +222,45 @@ public final class ProvenanceHtml {
      * not in the body. Sentence boundaries are the JDK's ({@link BreakIterator}) for the page's language.
      */
     static String[] sentence(Document body, int index, Locale locale) {
-        return sentence(body.getElementById(numberId(index)), index, BreakIterator.getSentenceInstance(locale), new Drawings());
+        return sentence(body.getElementById(numberId(index)), index, BreakIterator.getSentenceInstance(locale), new Drawings(),
+                new java.util.IdentityHashMap<>());
     }
 
-    /** As above, for the inline value's {@code link} (null when not in the body), with the page language's sentences. */
-    private static String[] sentence(Element link, int index, BreakIterator it, Drawings drawings) {
+    /** The sentences of inline values {@code indexes}, read as {@link #section} reads them (one copy per block): for tests. */
+    static List<String[]> sentences(Document body, List<Integer> indexes, Locale locale) {
+        java.util.Map<Element, Element> copies = new java.util.IdentityHashMap<>();
+        BreakIterator it = BreakIterator.getSentenceInstance(locale);
+        List<String[]> out = new java.util.ArrayList<>();
+        for (int i : indexes) out.add(sentence(body.getElementById(numberId(i)), i, it, new Drawings(), copies));
+        return out;
+    }
+
+    /**
+     * As above, for the inline value's {@code link} (null when not in the body), with the page language's sentences.
+     * {@code copies} holds each block's copy, made once for all the numbers in it (a paragraph may hold a dozen):
+     * each number's link is swapped for a marker while the text is read, then put back.
+     */
+    private static String[] sentence(Element link, int index, BreakIterator it, Drawings drawings, java.util.Map<Element, Element> copies) {
         if (link == null) return null;
         Element block = link.closest(BLOCK);
         if (block == null) block = link.parent();
         String marker = "\uE000";
-        Element copy = block.clone();
-        drawings.unstash(copy); // a drawing's labels are text of the block too
+        Element copy = copies.computeIfAbsent(block, b -> {
+            Element c = b.clone();
+            drawings.unstash(c); // a drawing's labels are text of the block too
+            c.select(FOOTNOTE_REF).remove(); // footnote numbers are not prose
+            return c;
+        });
         Element mark = copy.getElementById(numberId(index));
         if (mark == null) return null;
-        mark.replaceWith(new TextNode(marker));
-        copy.select(FOOTNOTE_REF).remove(); // footnote numbers are not prose
-        String text = copy.text();
+        TextNode stand = new TextNode(marker);
+        mark.replaceWith(stand);
+        String text;
+        try {
+            text = copy.text();
+        } finally {
+            stand.replaceWith(mark);
+        }
         int at = text.indexOf(marker);
         it.setText(text);
         int end = it.following(at);

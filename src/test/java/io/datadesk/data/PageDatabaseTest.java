@@ -330,6 +330,21 @@ class PageDatabaseTest {
     }
 
     @Test
+    void theReuseCheckCountsEveryKindOfObjectAPageCouldLeave() throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); java.sql.Statement s = c.createStatement()) {
+            assertThat(PageDatabase.catalogueObjects(s)).as("a new database").isZero();
+            long n = 0;
+            for (String ddl : List.of("CREATE TABLE t (x INTEGER)", "CREATE VIEW v AS SELECT 1 AS y", "CREATE SEQUENCE q",
+                    "CREATE INDEX i ON t (x)", "CREATE SCHEMA other", "CREATE TABLE other.u (z INTEGER)")) {
+                s.execute(ddl);
+                assertThat(PageDatabase.catalogueObjects(s)).as(ddl).isEqualTo(++n);
+            }
+            for (String drop : List.of("DROP SCHEMA other CASCADE", "DROP INDEX i", "DROP SEQUENCE q", "DROP VIEW v", "DROP TABLE t")) s.execute(drop);
+            assertThat(PageDatabase.catalogueObjects(s)).isZero();
+        }
+    }
+
+    @Test
     void aDatabaseStartedEarlyIsTheNextPagesSealedDatabase() throws IOException {
         QueryLimits limits = new QueryLimits(java.time.Duration.ofSeconds(41), 321L << 20, 1, 4321);
         PageDatabase.startEarly(limits);

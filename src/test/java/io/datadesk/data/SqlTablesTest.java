@@ -20,6 +20,37 @@ class SqlTablesTest {
         assertThat(SqlTables.mentioned("select yearly_total from costs_2024", TABLES)).isEmpty();
     }
 
+    /** {@link SqlTables#mentioned} as first written, one code point at a time: the fast path must say the same. */
+    private static List<String> mentionedByCodePoints(String text, List<String> tables) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            int start = i;
+            while (i < n && (Character.isLetterOrDigit(text.codePointAt(i)) || text.charAt(i) == '_'))
+                i += Character.charCount(text.codePointAt(i));
+            if (i > start) words.add(text.substring(start, i).toLowerCase(java.util.Locale.ROOT));
+            else i++;
+        }
+        return tables.stream().filter(t -> words.contains(t.toLowerCase(java.util.Locale.ROOT))).toList();
+    }
+
+    @Test
+    void mentionedReadsWordsAsCodePointsDo() {
+        List<String> tables = List.of("yearly", "costs", "Sales", "données", "数据", "t_2", "x");
+        String alphabet = "yearlycostsSALESdonnées数据t_2x _-.,;()\"'\n\té2\uD83D\uDE00\uD835\uDC00\u0660\u00A0";
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder sb = new StringBuilder();
+            int len = random.nextInt(40);
+            for (int i = 0; i < len; i++) {
+                if (random.nextInt(4) == 0) sb.append(tables.get(random.nextInt(tables.size())));
+                else sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = sb.toString();
+            assertThat(SqlTables.mentioned(text, tables)).as(text).isEqualTo(mentionedByCodePoints(text, tables));
+        }
+    }
+
     @Test
     void referencedSkipsStringsAndComments() {
         assertThat(SqlTables.referenced("select 'yearly' as t from costs -- sales", TABLES)).containsExactly("costs");

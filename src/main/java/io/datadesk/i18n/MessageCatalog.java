@@ -27,11 +27,18 @@ public final class MessageCatalog {
 
     private static volatile MessageCatalog builtIn;
 
-    private final Map<String, Map<String, String>> byLanguage;
+    /**
+     * Each language's messages, parsed on first use: a built-in file is parsed only when a page in its language (or,
+     * for English, any page) asks for it. Parsing the three built-in files' YAML was a tenth of a small site's start
+     * (JFR of a one-page build); a site's own files are parsed when the catalog is made, so that a mistake in one
+     * is reported whatever languages the pages use.
+     */
+    private final Map<String, java.util.function.Supplier<Map<String, String>>> byLanguage;
+    private final Map<String, Map<String, String>> parsed = new java.util.concurrent.ConcurrentHashMap<>();
     private final String hash;
     private final Set<String> notes = new ConcurrentSkipListSet<>();
 
-    private MessageCatalog(Map<String, Map<String, String>> byLanguage, String hash) {
+    private MessageCatalog(Map<String, java.util.function.Supplier<Map<String, String>>> byLanguage, String hash) {
         this.byLanguage = byLanguage;
         this.hash = hash;
     }
@@ -45,19 +52,52 @@ public final class MessageCatalog {
      * @param siteFiles the site's own files by name, with how messages name them
      */
     public static MessageCatalog load(Map<String, byte[]> builtInFiles, Map<String, Map.Entry<String, byte[]>> siteFiles) {
-        Map<String, Map<String, String>> all = new TreeMap<>();
+        Map<String, String> builtIn = new TreeMap<>(); // language → text of its built-in file
+        Map<String, Map<String, String>> site = new TreeMap<>(); // language → the site's messages, parsed now
         Diagnostics problems = new Diagnostics();
         StringBuilder hashed = new StringBuilder();
         builtInFiles.forEach((name, bytes) -> {
-            if (isMessageFile(name)) read(all, name, "[built-in theme]/" + name, bytes, problems, hashed);
+            if (!isMessageFile(name)) return;
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            hashed.append("[built-in theme]/").append(name).append('\0').append(text).append('\0');
+            builtIn.put(language(name), text);
         });
         siteFiles.forEach((name, file) -> {
-            if (isMessageFile(name)) read(all, name, file.getKey(), file.getValue(), problems, hashed);
+            if (isMessageFile(name)) read(site, name, file.getKey(), file.getValue(), problems, hashed);
         });
         problems.throwIfAny();
-        Map<String, Map<String, String>> frozen = new TreeMap<>();
-        all.forEach((k, v) -> frozen.put(k, Collections.unmodifiableMap(v)));
-        return new MessageCatalog(Collections.unmodifiableMap(frozen), Integer.toHexString(hashed.toString().hashCode()));
+        Map<String, java.util.function.Supplier<Map<String, String>>> all = new TreeMap<>();
+        for (String language : union(builtIn.keySet(), site.keySet())) {
+            String text = builtIn.get(language);
+            Map<String, String> own = site.getOrDefault(language, Map.of());
+            all.put(language, () -> {
+                Map<String, String> into = new TreeMap<>();
+                if (text != null) {
+                    Diagnostics broken = new Diagnostics();
+                    parse(into, "[built-in theme]/" + FOLDER + language + ".yaml", text, broken);
+                    broken.throwIfAny(); // a built-in file is datadesk's own: checked by its tests
+                }
+                into.putAll(own);
+                return Collections.unmodifiableMap(into);
+            });
+        }
+        return new MessageCatalog(Collections.unmodifiableMap(all), Integer.toHexString(hashed.toString().hashCode()));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new java.util.TreeSet<>(a);
+        u.addAll(b);
+        return u;
+    }
+
+    private static String language(String name) {
+        return name.substring(FOLDER.length(), name.length() - ".yaml".length());
+    }
+
+    /** A language's messages, parsed on first use; none for a language without a file. */
+    private Map<String, String> messagesOf(String language) {
+        var made = byLanguage.get(language);
+        return made == null ? Map.of() : parsed.computeIfAbsent(language, l -> made.get());
     }
 
     /** The built-in theme's messages alone. */
@@ -87,10 +127,12 @@ public final class MessageCatalog {
 
     private static void read(Map<String, Map<String, String>> all, String name, String display, byte[] bytes,
                              Diagnostics problems, StringBuilder hashed) {
-        String language = name.substring(FOLDER.length(), name.length() - ".yaml".length());
         String text = new String(bytes, StandardCharsets.UTF_8);
         hashed.append(display).append('\0').append(text).append('\0');
-        Map<String, String> into = all.computeIfAbsent(language, l -> new TreeMap<>());
+        parse(all.computeIfAbsent(language(name), l -> new TreeMap<>()), display, text, problems);
+    }
+
+    private static void parse(Map<String, String> into, String display, String text, Diagnostics problems) {
         problems.collect(() -> {
             YamlNode root = YamlNode.parse(text, display, 1);
             if (root.isNull()) return null;
@@ -118,13 +160,13 @@ public final class MessageCatalog {
     public Messages forLocale(Locale locale) {
         String tag = locale.toLanguageTag();
         String language = byLanguage.containsKey(tag) ? tag : byLanguage.containsKey(locale.getLanguage()) ? locale.getLanguage() : null;
-        Map<String, String> english = byLanguage.getOrDefault(ENGLISH, Map.of());
+        Map<String, String> english = messagesOf(ENGLISH);
         if (language == null) {
             notes.add("no messages for language '" + tag + "' (templates/" + FOLDER + locale.getLanguage()
                     + ".yaml): its pages show datadesk's texts in English; add the file to translate them");
             return new Messages(ENGLISH, locale, english, english, this);
         }
-        return new Messages(language, locale, byLanguage.get(language), english, this);
+        return new Messages(language, locale, messagesOf(language), english, this);
     }
 
     /** The languages that have messages. */
@@ -134,7 +176,7 @@ public final class MessageCatalog {
 
     /** The keys of a language's messages, with their texts. */
     public Map<String, String> texts(String language) {
-        return byLanguage.getOrDefault(language, Map.of());
+        return messagesOf(language);
     }
 
     /** A hash of every message file read: pages are rendered again when it changes. */

@@ -46,6 +46,54 @@ class SocialCardPngTest {
     }
 
     @Test
+    void imagesOfAnyHeightDecodeToTheirPixelsWhateverTheirPiecesHold() throws IOException {
+        // Fewer rows than pieces (empty pieces), rows that do not divide evenly, and a card's height.
+        java.util.Random random = new java.util.Random(17);
+        for (int h : new int[] {1, 2, 3, 5, 7, 630}) {
+            int w = 1 + random.nextInt(300);
+            BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < h; y++) {
+                boolean repeat = y > 0 && random.nextInt(3) > 0; // most rows equal to the one above, as on a card
+                for (int x = 0; x < w; x++) img.setRGB(x, y, repeat ? img.getRGB(x, y - 1) : random.nextInt());
+            }
+            BufferedImage read = ImageIO.read(new ByteArrayInputStream(PngEncoder.encode(img)));
+            assertThat(read.getRGB(0, 0, w, h, null, 0, w)).as("%dx%d", w, h).isEqualTo(img.getRGB(0, 0, w, h, null, 0, w));
+        }
+    }
+
+    @Test
+    void theImageDataIsOneZlibStreamWithTheChecksumOfTheWhole() throws Exception {
+        java.util.Random random = new java.util.Random(5);
+        int rowBytes = 31, rows = 41;
+        byte[] raw = new byte[rowBytes * rows];
+        for (int i = 0; i < raw.length; i++) raw[i] = (byte) (i % 97 < 50 ? 0 : random.nextInt());
+        byte[] z = PngEncoder.zlib(raw.clone(), rowBytes, rows, (r, from, to) -> {}); // rows already written
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater(); // checks the zlib header and the Adler-32
+        inflater.setInput(z);
+        byte[] back = new byte[raw.length + 1];
+        int n = inflater.inflate(back);
+        assertThat(inflater.finished()).isTrue();
+        assertThat(java.util.Arrays.copyOf(back, n)).isEqualTo(raw);
+        assertThat(PngEncoder.zlib(raw.clone(), rowBytes, rows, (r, from, to) -> {})).isEqualTo(z); // the same bytes every time
+    }
+
+    @Test
+    void adlerChecksumsOfPiecesCombineToTheWholesChecksum() {
+        java.util.Random random = new java.util.Random(3);
+        for (int round = 0; round < 200; round++) {
+            byte[] data = new byte[random.nextInt(200_000)];
+            random.nextBytes(data);
+            if (round % 3 == 0) java.util.Arrays.fill(data, (byte) 0xff); // sums that wrap the modulus fastest
+            int cut = data.length == 0 ? 0 : random.nextInt(data.length + 1);
+            java.util.zip.Adler32 whole = new java.util.zip.Adler32(), first = new java.util.zip.Adler32(), second = new java.util.zip.Adler32();
+            whole.update(data);
+            first.update(data, 0, cut);
+            second.update(data, cut, data.length - cut);
+            assertThat(PngEncoder.adler32Combine(first.getValue(), second.getValue(), data.length - cut)).isEqualTo(whole.getValue());
+        }
+    }
+
+    @Test
     void onlyOpaqueRgbImagesAreWritten() {
         assertThatThrownBy(() -> PngEncoder.encode(new BufferedImage(4, 4, BufferedImage.TYPE_INT_ARGB)))
                 .isInstanceOf(IllegalArgumentException.class);

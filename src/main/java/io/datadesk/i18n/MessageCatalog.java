@@ -63,7 +63,14 @@ public final class MessageCatalog {
             builtIn.put(language(name), text);
         });
         siteFiles.forEach((name, file) -> {
-            if (isMessageFile(name)) read(site, name, file.getKey(), file.getValue(), problems, hashed);
+            if (!isMessageFile(name)) return;
+            if (java.util.Arrays.equals(file.getValue(), builtInFiles.get(name))) {
+                // A copy of the built-in file (the repository's own templates, or `datadesk theme export`): it says
+                // what the built-in file says, which is parsed when its language is used.
+                hashed.append(file.getKey()).append('\0').append(new String(file.getValue(), StandardCharsets.UTF_8)).append('\0');
+                return;
+            }
+            read(site, name, file.getKey(), file.getValue(), problems, hashed);
         });
         problems.throwIfAny();
         Map<String, java.util.function.Supplier<Map<String, String>>> all = new TreeMap<>();

@@ -144,7 +144,7 @@ final class PageStore {
             try {
                 Path code = Path.of(PageStore.class.getProtectionDomain().getCodeSource().getLocation().toURI());
                 if (Files.isRegularFile(code)) {
-                    sb.append('\n').append(jarHash(code)); // the jar; its manifest names the libraries' versions
+                    sb.append('\n').append(ContentHashes.file(code)); // the jar; its manifest names the libraries' versions
                 } else if (Files.isDirectory(code)) {
                     // Development and tests run from a classes folder: its files' names, sizes and times.
                     try (Stream<Path> s = Files.walk(code)) {
@@ -158,26 +158,6 @@ final class PageStore {
             }
             sb.append('\n').append(System.getProperty("java.class.path", ""));
             return ContentHashes.of(sb.toString());
-        }
-
-        /**
-         * The jar's content hash, remembered across processes and projects in the per-user cache (where the launcher
-         * keeps its class-data archive), under the same size, time and "racy clean" rules as a project's files: a
-         * new project's or a cleaned project's first build no longer reads and hashes the whole jar (a fifth of an
-         * empty site's main-thread samples, JFR).
-         */
-        private static String jarHash(Path jar) {
-            String xdg = System.getenv("XDG_CACHE_HOME");
-            String home = System.getProperty("user.home");
-            Path dir = xdg != null && !xdg.isBlank() ? Path.of(xdg, "datadesk")
-                    : home == null || home.isBlank() ? null : Path.of(home, ".cache", "datadesk");
-            if (dir == null) return ContentHashes.file(jar);
-            Path remembered = dir.resolve("code-hashes");
-            ContentHashes.load(remembered);
-            String hash = ContentHashes.file(jar);
-            Path me = jar.toAbsolutePath().normalize();
-            ContentHashes.save(remembered, p -> p.equals(me)); // written only when it changed
-            return hash;
         }
     }
 

@@ -488,9 +488,12 @@ public final class SiteBuilder {
         if (storeLater && hashesFile != null) ContentHashes.save(hashesFile, this::remembersHashOf);
     }
 
-    /** The project's files and the code (jars): what the next process of this project hashes again. */
+    /** The project's files, its content and templates folders and the code (jars): what the next process need not hash again. */
     private boolean remembersHashOf(Path file) {
-        return file.startsWith(options.projectDir().toAbsolutePath().normalize()) || file.toString().endsWith(".jar");
+        // The content and templates folders may lie outside the project (--content, --templates: a shared theme); the
+        // kept site's fingerprint hashes their files at every build
+        return file.startsWith(options.projectDir().toAbsolutePath().normalize()) || file.startsWith(options.contentDir())
+                || file.startsWith(options.templatesDir()) || file.toString().endsWith(".jar");
     }
 
     /** Rendering a page's article ({@code how} false) or its "how the numbers were computed" page. */

@@ -17,27 +17,38 @@ final class Advances {
 
     static final int LIMIT = 20_000;
 
-    private static final Map<Key, Double> CACHE = new ConcurrentHashMap<>();
+    private static final Advances SHARED = new Advances(LIMIT);
 
-    private Advances() {}
+    private final Map<Key, Double> cache = new ConcurrentHashMap<>();
+    private final int limit;
 
+    /** @param limit how many advances are kept before the cache is emptied */
+    Advances(int limit) {
+        this.limit = limit;
+    }
+
+    /** The process's cache, which every chart shares. */
     static double of(String text, Font font, FontRenderContext frc) {
+        return SHARED.advance(text, font, frc);
+    }
+
+    double advance(String text, Font font, FontRenderContext frc) {
         Key key = new Key(text, font, frc);
-        Double known = CACHE.get(key);
+        Double known = cache.get(key);
         if (known != null) return known;
         double advance = ChartRenderer.measure(text, font, frc);
-        if (CACHE.size() >= LIMIT) CACHE.clear();
-        CACHE.put(key, advance);
+        if (cache.size() >= limit) cache.clear();
+        cache.put(key, advance);
         return advance;
     }
 
-    static int size() {
-        return CACHE.size();
+    int size() {
+        return cache.size();
     }
 
-    /** Forgets every advance (tests: a drawing from an empty cache against one from a full cache). */
+    /** Forgets every advance of the process's cache (tests: a drawing from an empty cache against one from a full one). */
     static void clear() {
-        CACHE.clear();
+        SHARED.cache.clear();
     }
 
     /** A plain class, not a record: a record's first hashCode costs a bootstrap that a short build notices. */

@@ -687,8 +687,13 @@ public final class ChartRenderer {
                 || sc == Character.UnicodeScript.HANGUL || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF60);
     }
 
+    /** "#rrggbb", lower case; by hand: String.format is the dearer way, and every chart names its colours. */
     static String hex(Color c) {
-        return String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
+        int rgb = c.getRGB() & 0xffffff;
+        char[] out = new char[7];
+        out[0] = '#';
+        for (int i = 6; i >= 1; i--, rgb >>>= 4) out[i] = Character.forDigit(rgb & 0xf, 16);
+        return new String(out);
     }
 
     private static String expand(String hex) {

@@ -21,9 +21,6 @@ import java.util.regex.Pattern;
 final class SvgPost {
 
     private static final Pattern BACKGROUND_RECT = Pattern.compile("<rect [^>]*fill:" + Pattern.quote(rgb(ChartRenderer.BACKGROUND)) + "[^>]*/>");
-    private static final Pattern PLACED_TEXT = Pattern.compile(
-            "<g transform='matrix\\(1,0,0,1,([-0-9.]+),([-0-9.]+)\\)'><text x='0' y='0' (style='[^']*')>([^<]*)</text></g>");
-    private static final Pattern TEXT_STYLE = Pattern.compile("style='fill: ([^;]+); fill-opacity: 1; +font-size: ([0-9.]+)px;( font-weight: ([a-z0-9]+);)?'");
     private static final Pattern ELLIPSE = Pattern.compile("<ellipse cx='([-0-9.]+)' cy='([-0-9.]+)' rx='([0-9.]+)' ry='\\3' ([^>]*)/>");
 
     private SvgPost() {}
@@ -65,9 +62,8 @@ final class SvgPost {
         body = shortDecimals(body);
         body = noPointZero(body);
         body = body.replace(";stroke-miterlimit:10", "");
-        body = PLACED_TEXT.matcher(body).replaceAll("<text x='$1' y='$2' $3>$4</text>");
-        body = TEXT_STYLE.matcher(body).replaceAll(m -> "style='fill:" + m.group(1) + ";font-size:" + m.group(2) + "px"
-                + (m.group(4) == null ? "" : ";font-weight:" + m.group(4)) + "'");
+        body = placedText(body);
+        body = textStyles(body);
         body = groupCircles(body);
         body = compactGeometry(body);
         String[] styled = styleClasses(body, id);
@@ -187,6 +183,104 @@ final class SvgPost {
         return out == null ? s : out.append(c, copied, c.length - copied).toString();
     }
 
+    // The three rewrites below did what a regular expression (SvgPostTest keeps each) did, and do it by hand: they
+    // run on every drawing, mostly before the JIT's optimising compiler. Each expression could match in one way only
+    // (every repeat ends at a character it cannot take), so finding its fixed start and reading on is the same search.
+
+    /**
+     * A label JFreeSVG placed by a translation, {@code <g transform='matrix(1,0,0,1,X,Y)'><text x='0' y='0'
+     * style='…'>T</text></g>}, as one {@code <text x='X' y='Y' style='…'>T</text>}.
+     */
+    static String placedText(String s) {
+        String open = "<g transform='matrix(1,0,0,1,", mid = ")'><text x='0' y='0' style='", close = "</text></g>";
+        StringBuilder out = null;
+        int copied = 0;
+        for (int at = s.indexOf(open); at >= 0; at = s.indexOf(open, at + 1)) {
+            int x0 = at + open.length(), x1 = numberEnd(s, x0);
+            if (x1 == x0 || !s.startsWith(",", x1)) continue;
+            int y0 = x1 + 1, y1 = numberEnd(s, y0);
+            if (y1 == y0 || !s.startsWith(mid, y1)) continue;
+            int style = y1 + mid.length() - "style='".length();
+            int quote = s.indexOf('\'', y1 + mid.length());
+            if (quote < 0 || !s.startsWith(">", quote + 1)) continue;
+            int text = quote + 2, lt = s.indexOf('<', text);
+            if (lt < 0 || !s.startsWith(close, lt)) continue;
+            if (out == null) out = new StringBuilder(s.length());
+            out.append(s, copied, at).append("<text x='").append(s, x0, x1).append("' y='").append(s, y0, y1).append("' ")
+                    .append(s, style, quote + 1).append('>').append(s, text, lt).append("</text>");
+            copied = lt + close.length();
+            at = copied - 1;
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /**
+     * A text style as JFreeSVG writes it, {@code style='fill: C; fill-opacity: 1;  font-size: 13px; font-weight: bold;'}
+     * (after the font family and the opacity's ".0" are gone), as {@code style='fill:C;font-size:13px;font-weight:bold'}.
+     * (The expression's replacement would have read a "$" in a colour as a group; colours here hold none.)
+     */
+    static String textStyles(String s) {
+        String open = "style='fill: ", opacity = "; fill-opacity: 1;", size = "font-size: ", weight = " font-weight: ";
+        StringBuilder out = null;
+        int copied = 0;
+        for (int at = s.indexOf(open); at >= 0; at = s.indexOf(open, at + 1)) {
+            int c0 = at + open.length(), c1 = s.indexOf(';', c0);
+            if (c1 <= c0 || !s.startsWith(opacity, c1)) continue;
+            int i = c1 + opacity.length(), spaces = i;
+            while (i < s.length() && s.charAt(i) == ' ') i++;
+            if (i == spaces || !s.startsWith(size, i)) continue;
+            int z0 = i + size.length(), z1 = z0;
+            while (z1 < s.length() && (digit(s.charAt(z1)) || s.charAt(z1) == '.')) z1++;
+            if (z1 == z0 || !s.startsWith("px;", z1)) continue;
+            int j = z1 + 3, w0 = -1, w1 = -1, end;
+            if (s.startsWith("'", j)) {
+                end = j + 1;
+            } else if (s.startsWith(weight, j)) {
+                w0 = j + weight.length();
+                w1 = w0;
+                while (w1 < s.length() && (digit(s.charAt(w1)) || s.charAt(w1) >= 'a' && s.charAt(w1) <= 'z')) w1++;
+                if (w1 == w0 || !s.startsWith(";'", w1)) continue;
+                end = w1 + 2;
+            } else {
+                continue;
+            }
+            if (out == null) out = new StringBuilder(s.length());
+            out.append(s, copied, at).append("style='fill:").append(s, c0, c1).append(";font-size:").append(s, z0, z1).append("px");
+            if (w0 >= 0) out.append(";font-weight:").append(s, w0, w1);
+            out.append('\'');
+            copied = end;
+            at = end - 1;
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /** {@code transform='matrix(1,0,0,1,X,Y)'} as {@code transform='translate(X,Y)'}, or nothing when X and Y are 0. */
+    static String translations(String s) {
+        String open = "transform='matrix(1,0,0,1,";
+        StringBuilder out = null;
+        int copied = 0;
+        for (int at = s.indexOf(open); at >= 0; at = s.indexOf(open, at + 1)) {
+            int x0 = at + open.length(), x1 = numberEnd(s, x0);
+            if (x1 == x0 || !s.startsWith(",", x1)) continue;
+            int y0 = x1 + 1, y1 = numberEnd(s, y0);
+            if (y1 == y0 || !s.startsWith(")'", y1)) continue;
+            if (out == null) out = new StringBuilder(s.length());
+            out.append(s, copied, at);
+            boolean none = y1 - y0 == 1 && x1 - x0 == 1 && s.charAt(x0) == '0' && s.charAt(y0) == '0';
+            if (!none) out.append("transform='translate(").append(s, x0, x1).append(',').append(s, y0, y1).append(")'");
+            copied = y1 + 2;
+            at = copied - 1;
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /** Where a run of {@code [-0-9.]} that starts at {@code from} ends. */
+    private static int numberEnd(String s, int from) {
+        int i = from;
+        while (i < s.length() && (digit(s.charAt(i)) || s.charAt(i) == '-' || s.charAt(i) == '.')) i++;
+        return i;
+    }
+
     private static boolean digit(char c) {
         return c >= '0' && c <= '9';
     }
@@ -243,7 +337,6 @@ final class SvgPost {
     }
 
     private static final List<String> TIGHT_TAGS = List.of(" >", "' />"), TIGHTER = List.of(">", "'/>");
-    private static final Pattern TRANSLATE = Pattern.compile("transform='matrix\\(1,0,0,1,([-0-9.]+),([-0-9.]+)\\)'");
     private static final Pattern PATH_D = Pattern.compile("<path d='([MLZ0-9.,\\- ]*)'");
     private static final Pattern PATH_STEP = Pattern.compile("([MLZ])(?:([-0-9.]+),([-0-9.]+))?");
     private static final Pattern BARE_TEXT_GROUP = Pattern.compile("<g>(<text [^>]*>[^<]*</text>)</g>");
@@ -257,8 +350,7 @@ final class SvgPost {
      * H and V and drop repeated points.
      */
     static String compactGeometry(String body) {
-        body = TRANSLATE.matcher(body).replaceAll(m -> m.group(1).equals("0") && m.group(2).equals("0") ? ""
-                : "transform='translate(" + m.group(1) + "," + m.group(2) + ")'");
+        body = translations(body);
         body = replaceEach(body, TIGHT_TAGS, TIGHTER);
         body = PATH_D.matcher(body).replaceAll(m -> Matcher.quoteReplacement("<path d='" + straightPath(m.group(1)) + "'"));
         body = BARE_TEXT_GROUP.matcher(body).replaceAll("$1");

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The strings XChart may draw, and where it drew them. See {@link TextRecoveringGraphics} for why.
@@ -39,9 +40,34 @@ final class TextRecovery {
 
     private record Candidate(Match match, long geometry) {}
 
-    private record Bounds(float x, float y, float w, float h) {
+    /**
+     * A shape's bounds, in floats. A plain class rather than a record: it is looked up for every shape XChart fills,
+     * and a record's equals and hashCode go through method handles, dear before the JIT has compiled them.
+     */
+    private static final class Bounds {
+        final float x, y, w, h;
+
+        private Bounds(float x, float y, float w, float h) {
+            this.x = x;
+            this.y = y;
+            this.w = w;
+            this.h = h;
+        }
+
         static Bounds of(Rectangle2D b) {
             return new Bounds((float) b.getX(), (float) b.getY(), (float) b.getWidth(), (float) b.getHeight());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            // compared as the record compared its float components: by their bits
+            return o instanceof Bounds b && Float.compare(x, b.x) == 0 && Float.compare(y, b.y) == 0
+                    && Float.compare(w, b.w) == 0 && Float.compare(h, b.h) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return ((Float.hashCode(x) * 31 + Float.hashCode(y)) * 31 + Float.hashCode(w)) * 31 + Float.hashCode(h);
         }
     }
 
@@ -84,8 +110,9 @@ final class TextRecovery {
             for (Font font : fonts) {
                 OutlineKey key = new OutlineKey(text, font, frc);
                 Outline outline = OUTLINES.get(key);
-                if (outline == null) { // laid out outside the lock: charts are drawn on several threads
+                if (outline == null) {
                     outline = outline(key);
+                    if (OUTLINES.size() >= 20_000) OUTLINES.clear();
                     OUTLINES.put(key, outline);
                 }
                 byBounds.computeIfAbsent(outline.bounds, k -> new ArrayList<>())
@@ -99,20 +126,39 @@ final class TextRecovery {
     /** What {@link #match} compares of a string's outline: its bounds and its fingerprint. */
     private record Outline(Bounds bounds, long geometry) {}
 
-    private record OutlineKey(String text, Font font, FontRenderContext frc) {}
+    /** A plain class for the reason {@link Bounds} is one. */
+    private static final class OutlineKey {
+        final String text;
+        final Font font;
+        final FontRenderContext frc;
+        final int hash;
+
+        OutlineKey(String text, Font font, FontRenderContext frc) {
+            this.text = text;
+            this.font = font;
+            this.frc = frc;
+            this.hash = (text.hashCode() * 31 + font.hashCode()) * 31 + frc.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof OutlineKey k && hash == k.hash && text.equals(k.text) && font.equals(k.font) && frc.equals(k.frc);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     /**
      * Outlines by string, font and rendering context, for every chart of the process: a page's charts (and its wide
      * and narrow drawings) share most of their labels, and laying a string out is most of the cost of indexing it.
-     * The same inputs give the same outline (Java2D is deterministic), so the cache changes no output. Bounded, as
-     * {@code serve} runs for long.
+     * The same inputs give the same outline (Java2D is deterministic), so the cache changes no output. Pages draw on
+     * several threads at once: a concurrent map, whose reads take no lock. Bounded, as {@code serve} runs for long:
+     * when full it is emptied and fills again.
      */
-    private static final Map<OutlineKey, Outline> OUTLINES = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<OutlineKey, Outline> eldest) {
-            return size() > 20_000;
-        }
-    });
+    private static final Map<OutlineKey, Outline> OUTLINES = new ConcurrentHashMap<>();
 
     private static Outline outline(OutlineKey key) {
         Shape outline = new TextLayout(key.text, key.font, key.frc).getOutline(null);

@@ -81,10 +81,14 @@ class AdvancesTest {
 
     @Test
     void aFullCacheIsEmptiedAndStillAnswersRight() {
-        Advances.clear();
-        for (int i = 0; i <= Advances.LIMIT; i++) ChartRenderer.advance("label " + i, TICK, SVG_FRC);
-        assertThat(Advances.size()).isLessThanOrEqualTo(Advances.LIMIT);
-        assertThat(ChartRenderer.advance("label 3", TICK, SVG_FRC)).isEqualTo(ChartRenderer.measure("label 3", TICK, SVG_FRC));
+        Advances cache = new Advances(50);
+        for (int i = 0; i < 50; i++) cache.advance("label " + i, TICK, SVG_FRC);
+        assertThat(cache.size()).isEqualTo(50);
+        cache.advance("one more", TICK, SVG_FRC);
+        assertThat(cache.size()).isEqualTo(1); // emptied, then the new one kept
+        for (int i = 0; i < 120; i++)
+            assertThat(cache.advance("label " + i, TICK, SVG_FRC)).isEqualTo(ChartRenderer.measure("label " + i, TICK, SVG_FRC));
+        assertThat(cache.size()).isLessThanOrEqualTo(50);
     }
 
     @Test

@@ -93,4 +93,45 @@ class SvgPostTest {
             assertThat(SvgPost.replaceEach(s, defaults, none)).as(s).isEqualTo(plain);
         }
     }
+
+    /** The expressions placedText, textStyles and translations replaced, with their replacements, as SvgPost used them. */
+    static final Pattern PLACED_TEXT = Pattern.compile(
+            "<g transform='matrix\\(1,0,0,1,([-0-9.]+),([-0-9.]+)\\)'><text x='0' y='0' (style='[^']*')>([^<]*)</text></g>");
+    static final Pattern TEXT_STYLE = Pattern.compile("style='fill: ([^;]+); fill-opacity: 1; +font-size: ([0-9.]+)px;( font-weight: ([a-z0-9]+);)?'");
+    static final Pattern TRANSLATE = Pattern.compile("transform='matrix\\(1,0,0,1,([-0-9.]+),([-0-9.]+)\\)'");
+
+    @Test
+    void labelsStylesAndTranslationsAreRewrittenAsTheRegularExpressionsRewroteThem() {
+        String label = "<g transform='matrix(1,0,0,1,6,324.9)'><text x='0' y='0' style='fill: var(--dd-chart-muted,#5e5e5e); fill-opacity: 1;  "
+                + "font-size: 13px; font-weight: 600;'>\u22121,500</text></g>";
+        assertThat(SvgPost.textStyles(SvgPost.placedText(label)))
+                .isEqualTo("<text x='6' y='324.9' style='fill:var(--dd-chart-muted,#5e5e5e);font-size:13px;font-weight:600'>\u22121,500</text>");
+        assertThat(SvgPost.translations("<g transform='matrix(1,0,0,1,0,0)'><g transform='matrix(1,0,0,1,-2.5,22)'>"))
+                .isEqualTo("<g ><g transform='translate(-2.5,22)'>");
+        List<String> pieces = List.of("<g transform='matrix(1,0,0,1,", "transform='matrix(1,0,0,1,", "12.5", "-3", "0", ",", ".",
+                ")'><text x='0' y='0' style='", ")'", "'", ">", "<", "2020", "</text></g>", "</text>", "style='fill: ",
+                "var(--dd-chart-text,#222)", "; fill-opacity: 1;", " ", "  ", "font-size: ", "13", "px;", " font-weight: ", "bold", "600",
+                ";'", ";", "x", "<path d='M1,2'/>");
+        Random r = new Random(11);
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0, n = r.nextInt(18); k < n; k++) sb.append(pieces.get(r.nextInt(pieces.size())));
+            String s = sb.toString();
+            assertThat(SvgPost.placedText(s)).as(s).isEqualTo(PLACED_TEXT.matcher(s).replaceAll("<text x='$1' y='$2' $3>$4</text>"));
+            assertThat(SvgPost.textStyles(s)).as(s).isEqualTo(TEXT_STYLE.matcher(s).replaceAll(m -> "style='fill:" + m.group(1)
+                    + ";font-size:" + m.group(2) + "px" + (m.group(4) == null ? "" : ";font-weight:" + m.group(4)) + "'"));
+            assertThat(SvgPost.translations(s)).as(s).isEqualTo(TRANSLATE.matcher(s).replaceAll(m -> m.group(1).equals("0")
+                    && m.group(2).equals("0") ? "" : "transform='translate(" + m.group(1) + "," + m.group(2) + ")'"));
+        }
+    }
+
+    @Test
+    void hexColoursAreWrittenAsFormatWroteThem() {
+        Random r = new Random(5);
+        for (int i = 0; i < 10_000; i++) {
+            Color c = new Color(r.nextInt(0x1000000));
+            assertThat(ChartRenderer.hex(c)).isEqualTo(String.format(java.util.Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue()));
+        }
+        assertThat(ChartRenderer.hex(new Color(0, 0x72, 0xb2))).isEqualTo("#0072b2");
+    }
 }

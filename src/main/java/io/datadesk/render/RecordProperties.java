@@ -39,6 +39,11 @@ final class RecordProperties extends ObjectPropertyAccessor {
         installed = true;
     }
 
+    /** The accessor of record {@code type}'s component {@code name}, or null: what {@link #getProperty} calls. */
+    static Method accessor(Class<?> type, String name) {
+        return COMPONENTS.get(type).get(name);
+    }
+
     @Override
     public Object getProperty(Map context, Object target, Object name) throws OgnlException {
         Method accessor = name instanceof String s && target != null ? COMPONENTS.get(target.getClass()).get(s) : null;

@@ -57,6 +57,10 @@ public final class Templates {
         RecordProperties.install();
         this.messages = messages;
         this.engine = new TemplateEngine();
+        // Thymeleaf's standard dialect, with the theme's common expressions read without OGNL (QuickExpressions).
+        org.thymeleaf.standard.StandardDialect dialect = new org.thymeleaf.standard.StandardDialect();
+        dialect.setVariableExpressionEvaluator(new QuickExpressions());
+        engine.setDialect(dialect);
         engine.setTemplateResolver(new ThemeResolver(byName));
         engine.setMessageResolver(new CatalogMessages(messages));
         // Started here rather than in the first render, so that a build that starts the engine on a thread of its own

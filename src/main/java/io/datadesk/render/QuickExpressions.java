@@ -1,0 +1,240 @@
+package io.datadesk.render;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.context.ITemplateContext;
+import org.thymeleaf.standard.expression.IStandardVariableExpression;
+import org.thymeleaf.standard.expression.IStandardVariableExpressionEvaluator;
+import org.thymeleaf.standard.expression.OGNLVariableExpressionEvaluator;
+import org.thymeleaf.standard.expression.StandardExpressionExecutionContext;
+import org.thymeleaf.standard.expression.StandardExpressions;
+import org.thymeleaf.util.ExpressionUtils;
+
+/**
+ * Thymeleaf's {@code ${...}} expressions, the common shapes of the theme's evaluated without OGNL: a variable and its
+ * record components ({@code page.title}), public methods without or with one argument ({@code page.isHome()},
+ * {@code links.asset('site.css')}, {@code #strings.isEmpty(page.author)}) and {@code !} before any of these. Any
+ * other expression, and any of these whose value OGNL could read differently (a null on the way, a map, a method
+ * with overloads, an argument of another type, a one-character literal that OGNL reads as a {@code char}), goes to
+ * Thymeleaf's own OGNL evaluator.
+ *
+ * <p>Why: every page's templates evaluate about a hundred expressions. OGNL makes a context for each, and looks up
+ * methods by name and argument types on every call; Thymeleaf's shortcut for plain property chains does not apply
+ * to records (their accessor is {@link RecordProperties}), so even {@code page.title} took OGNL's full path: OGNL
+ * was a tenth of a 1,000-page build. The values read here are what OGNL reads (the same accessor, the same method,
+ * {@code !} by OGNL's own truth rules), converted as Thymeleaf converts OGNL's result.
+ */
+final class QuickExpressions implements IStandardVariableExpressionEvaluator {
+
+    private static final Object NOT_QUICK = new Object();
+    /** One parsed form per expression text; {@code NOT_QUICK} for those left to OGNL. */
+    private static final Map<String, Object> PARSED = new ConcurrentHashMap<>();
+
+    private final IStandardVariableExpressionEvaluator byOgnl = new OGNLVariableExpressionEvaluator(true);
+
+    @Override
+    public Object evaluate(IExpressionContext context, IStandardVariableExpression expression, StandardExpressionExecutionContext expContext) {
+        String text = expression.getExpression();
+        // OGNL reads a variable from the template context it evaluates on (Thymeleaf's OGNLContextPropertyAccessor).
+        Object parsed = text == null || expression.getUseSelectionAsRoot() || !(context instanceof ITemplateContext) ? NOT_QUICK : PARSED.computeIfAbsent(text, QuickExpressions::parse);
+        if (parsed instanceof Expr e) {
+            Object value;
+            try {
+                value = e.eval(context);
+            } catch (ReflectiveOperationException | RuntimeException failed) {
+                value = NOT_QUICK; // OGNL says what went wrong, in its words
+            }
+            if (value != NOT_QUICK) {
+                if (!expContext.getPerformTypeConversion()) return value;
+                return StandardExpressions.getConversionService(context.getConfiguration()).convert(context, value, String.class);
+            }
+        }
+        return byOgnl.evaluate(context, expression, expContext);
+    }
+
+    // ---- expressions ----------------------------------------------------------------------------------------------
+
+    private interface Expr {
+        /** The value, or {@code NOT_QUICK} when OGNL must evaluate the expression. */
+        Object eval(IExpressionContext context) throws ReflectiveOperationException;
+    }
+
+    private record Variable(String name) implements Expr {
+        @Override
+        public Object eval(IExpressionContext context) {
+            return context.getVariable(name);
+        }
+    }
+
+    /** {@code #strings}, {@code #lists}: Thymeleaf's expression objects. */
+    private record ExpressionObject(String name) implements Expr {
+        @Override
+        public Object eval(IExpressionContext context) {
+            Object o = context.getExpressionObjects().getObject(name);
+            return o == null ? NOT_QUICK : o;
+        }
+    }
+
+    private record Literal(Object value) implements Expr {
+        @Override
+        public Object eval(IExpressionContext context) {
+            return value;
+        }
+    }
+
+    private record Not(Expr operand) implements Expr {
+        @Override
+        public Object eval(IExpressionContext context) throws ReflectiveOperationException {
+            Object v = operand.eval(context);
+            if (v == NOT_QUICK) return v;
+            return ognl.OgnlOps.booleanValue(v) ? Boolean.FALSE : Boolean.TRUE;
+        }
+    }
+
+    /** A record component, read with the accessor OGNL uses for records ({@link RecordProperties}). */
+    private record Property(Expr target, String name) implements Expr {
+        @Override
+        public Object eval(IExpressionContext context) throws ReflectiveOperationException {
+            Object t = target.eval(context);
+            if (t == NOT_QUICK || !(t instanceof Record) || !Modifier.isPublic(t.getClass().getModifiers())) return NOT_QUICK;
+            Method accessor = RecordProperties.accessor(t.getClass(), name);
+            return accessor == null ? NOT_QUICK : accessor.invoke(t);
+        }
+    }
+
+    /** A public method of a public class with no overload of the same number of parameters. */
+    private record Call(Expr target, String name, List<Expr> args) implements Expr {
+        @Override
+        public Object eval(IExpressionContext context) throws ReflectiveOperationException {
+            Object t = target.eval(context);
+            if (t == NOT_QUICK || t == null || t instanceof Class<?> || t instanceof Map<?, ?>) return NOT_QUICK;
+            Object[] values = new Object[args.size()];
+            for (int i = 0; i < values.length; i++) if ((values[i] = args.get(i).eval(context)) == NOT_QUICK) return NOT_QUICK;
+            Method m = METHODS.get(t.getClass()).get(name);
+            if (m == null || m.getParameterCount() != values.length || !ExpressionUtils.isMemberAllowed(t, name)) return NOT_QUICK;
+            Class<?>[] types = m.getParameterTypes();
+            for (int i = 0; i < values.length; i++)
+                if (values[i] == null ? types[i].isPrimitive() : !types[i].isInstance(values[i])) return NOT_QUICK;
+            return m.invoke(t, values);
+        }
+    }
+
+    /**
+     * Per class (public, not the JDK's: OGNL's lookup and Thymeleaf's access rules are left to decide those): its
+     * public instance methods whose name no other public method has (no overloads, no bridges, no varargs).
+     */
+    private static final ClassValue<Map<String, Method>> METHODS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            String n = type.getName();
+            if (!Modifier.isPublic(type.getModifiers()) || n.startsWith("java.") || n.startsWith("javax.") || n.startsWith("jdk.")
+                    || n.startsWith("sun.")) return Map.of();
+            Map<String, List<Method>> byName = new java.util.HashMap<>();
+            for (Method m : type.getMethods()) byName.computeIfAbsent(m.getName(), k -> new ArrayList<>()).add(m);
+            Map<String, Method> unique = new java.util.HashMap<>();
+            byName.forEach((name, ms) -> {
+                Method m = ms.get(0);
+                if (ms.size() == 1 && !Modifier.isStatic(m.getModifiers()) && !m.isBridge() && !m.isVarArgs()
+                        && Modifier.isPublic(m.getDeclaringClass().getModifiers())) unique.put(name, m);
+            });
+            return Map.copyOf(unique);
+        }
+    };
+
+    // ---- parsing: primary := ('!')* chain ; chain := (name | '#' name) ('.' name ('(' args ')')?)* -------------------
+
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("true", "false", "null", "and", "or", "not", "eq",
+            "neq", "ne", "lt", "gt", "le", "lte", "ge", "gte", "in", "instanceof", "new", "this", "root", "param", "shr", "ushr",
+            "bor", "band", "xor");
+
+    /** The expression's parsed form, or {@code NOT_QUICK}. */
+    static Object parse(String text) {
+        Parser p = new Parser(text.strip());
+        Expr e = p.unary();
+        return e != null && p.at == p.s.length() ? e : NOT_QUICK;
+    }
+
+    private static final class Parser {
+        final String s;
+        int at;
+
+        Parser(String s) {
+            this.s = s;
+        }
+
+        Expr unary() {
+            if (at < s.length() && s.charAt(at) == '!') {
+                at++;
+                Expr operand = unary();
+                return operand == null ? null : new Not(operand);
+            }
+            return chain();
+        }
+
+        Expr chain() {
+            Expr e;
+            if (at < s.length() && s.charAt(at) == '#') {
+                at++;
+                String name = name();
+                if (name == null || name.equals("context") || name.startsWith("_")) return null; // OGNL's own
+                e = new ExpressionObject(name);
+            } else {
+                String name = name();
+                if (name == null) return null;
+                e = new Variable(name);
+            }
+            while (at < s.length() && s.charAt(at) == '.') {
+                at++;
+                String name = name();
+                if (name == null) return null;
+                if (at < s.length() && s.charAt(at) == '(') {
+                    at++;
+                    List<Expr> args = new ArrayList<>();
+                    if (at < s.length() && s.charAt(at) == ')') at++;
+                    else while (true) {
+                        Expr arg = argument();
+                        if (arg == null || at >= s.length()) return null;
+                        args.add(arg);
+                        char c = s.charAt(at++);
+                        if (c == ')') break;
+                        if (c != ',') return null;
+                        while (at < s.length() && s.charAt(at) == ' ') at++;
+                    }
+                    if (args.size() > 1) return null;
+                    e = new Call(e, name, List.copyOf(args));
+                } else {
+                    if (e instanceof ExpressionObject) return null;
+                    e = new Property(e, name);
+                }
+            }
+            return e;
+        }
+
+        /** A chain, or a quoted text of other than one character (OGNL reads {@code 'x'} as a char). */
+        Expr argument() {
+            if (at < s.length() && s.charAt(at) == '\'') {
+                int end = s.indexOf('\'', at + 1);
+                if (end < 0) return null;
+                String literal = s.substring(at + 1, end);
+                if (literal.length() == 1 || literal.indexOf('\\') >= 0) return null;
+                at = end + 1;
+                return new Literal(literal);
+            }
+            return chain();
+        }
+
+        /** A Java identifier that is not one of OGNL's keywords; null otherwise. */
+        String name() {
+            int start = at;
+            if (at >= s.length() || !Character.isJavaIdentifierStart(s.charAt(at)) || s.charAt(at) == '$') return null;
+            while (at < s.length() && Character.isJavaIdentifierPart(s.charAt(at)) && s.charAt(at) != '$') at++;
+            String name = s.substring(start, at);
+            return KEYWORDS.contains(name) ? null : name;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.datadesk.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.datadesk.config.SiteConfig;
+import io.datadesk.read.TocEntry;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.standard.StandardDialect;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
+
+/**
+ * Templates evaluated with {@link QuickExpressions} give what Thymeleaf's own OGNL evaluator gives: the same text for
+ * every expression of the built-in theme's kinds and for the shapes it leaves to OGNL, and an error where OGNL gives one.
+ */
+class QuickExpressionsTest {
+
+    private static TemplateEngine engine(boolean quick) {
+        RecordProperties.install();
+        TemplateEngine e = new TemplateEngine();
+        StringTemplateResolver r = new StringTemplateResolver();
+        r.setTemplateMode(TemplateMode.HTML);
+        e.setTemplateResolver(r);
+        StandardDialect d = new StandardDialect();
+        if (quick) d.setVariableExpressionEvaluator(new QuickExpressions());
+        e.setDialect(d);
+        return e;
+    }
+
+    private static final TemplateEngine QUICK = engine(true);
+    private static final TemplateEngine OGNL = engine(false);
+
+    private static Map<String, Object> model(PageView page) {
+        Map<String, Object> m = PageViews.model(SiteConfig.defaults(), page, List.of(page), new Links("../", Map.of("site.css", "site.1234.css")),
+                io.datadesk.i18n.Messages.english(), "feed.xml");
+        m.put("blank", "  ");
+        m.put("nothing", null);
+        m.put("number", 3);
+        m.put("map", new HashMap<>(Map.of("title", "from a map", "size", "s")));
+        return m;
+    }
+
+    private static PageView page(String description, String author, List<String> tags) {
+        return new PageView("A \"title\" & <more>", null, description, author, LocalDate.of(2024, 5, 6), null, tags, "en", 4,
+                List.of(new TocEntry(2, "One", "one")), "<p>Body</p>", "posts/a/index.html", "", Map.of());
+    }
+
+    private static final List<String> EXPRESSIONS = List.of("page.title", "page.description", "page.author", "page.subtitle",
+            "page.date", "page.updated", "page.tags", "page.toc", "page.readingMinutes", "page.content", "site.title",
+            "site.baseUrl", "page.isHome()", "page.isArticle()", "page.isNotFound()", "page.hasProvenance()",
+            "page.socialImagePath()", "!#strings.isEmpty(page.description)", "#strings.isEmpty(page.author)",
+            "!#strings.isEmpty(site.baseUrl)", "!!#strings.isEmpty(page.subtitle)", "#lists.isEmpty(page.toc)",
+            "!#lists.isEmpty(page.tags)", "links.asset('site.css')", "links.has('site.css')", "links.has('fonts.css')",
+            "links.to(feedPath)", "links.to('sitemap.xml')", "links.home()", "dates.format(page.date)", "feedPath",
+            "!page.isHome()", "blank", "!blank", "#strings.isEmpty(blank)", "nothing", "!nothing", "number", "!number",
+            "map.title", "map.size", "page.tags.size()", "page.tags.isEmpty()", "page.title.length()", "#strings.replace(page.lang, '-', '_')",
+            "page.isHome() ? site.title : page.title + ' · ' + site.title", "page.tags[0]", "undefinedName", "!undefinedName",
+            "page.toString()", "#strings.toUpperCase(page.title)", "#strings.contains(page.content, 'Body')",
+            "#strings.abbreviate(page.title, 5)", "site.absolute(page.socialImagePath())", "page.hashCode() != 0");
+
+    private static String render(TemplateEngine e, String template, Map<String, Object> model) {
+        return e.process(template, new Context(Locale.ENGLISH, model));
+    }
+
+    @Test
+    void expressionsGiveWhatOgnlGives() {
+        for (PageView page : List.of(page("A description", "Jane", List.of("Tag", "Two")), page(null, "", List.of()), page("   ", null, List.of("x")))) {
+            Map<String, Object> model = model(page);
+            for (String x : EXPRESSIONS) {
+                for (String template : List.of("<p th:text=\"${" + x + "}\">x</p>", "<p th:if=\"${" + x + "}\">shown</p>",
+                        "<p th:attr=\"data-x=${" + x + "}\">x</p>", "<p th:utext=\"${" + x + "}\">x</p>")) {
+                    String expected;
+                    try {
+                        expected = render(OGNL, template, model);
+                    } catch (RuntimeException ognlFails) {
+                        assertThat(catchThrowable(() -> render(QUICK, template, model))).as(template).isNotNull()
+                                .hasMessage(ognlFails.getMessage());
+                        continue;
+                    }
+                    assertThat(render(QUICK, template, model)).as(template).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
+    void nullsOnTheWayFailAsInOgnl() {
+        Map<String, Object> model = model(page(null, null, List.of()));
+        for (String x : List.of("nothing.title", "page.subtitle.length()", "nothing.isHome()", "#strings.isEmpty(nothing.title)")) {
+            String template = "<p th:text=\"${" + x + "}\">x</p>";
+            Throwable ognl = catchThrowable(() -> render(OGNL, template, model));
+            Throwable quick = catchThrowable(() -> render(QUICK, template, model));
+            assertThat(quick).as(x).isNotNull();
+            assertThat(quick.getMessage()).as(x).isEqualTo(ognl.getMessage());
+        }
+    }
+
+    @Test
+    void theThemesCommonShapesAreQuickAndOthersAreNot() {
+        for (String quick : List.of("page.title", "!#strings.isEmpty(page.description)", "#lists.isEmpty(page.toc)", "page.isHome()",
+                "links.asset('site.css')", "dates.format(page.date)", "links.to(feedPath)"))
+            assertThat(QuickExpressions.parse(quick)).as(quick).isNotInstanceOf(Object.class.getClass()).isNotSameAs(QuickExpressions.parse("a ? b : c"));
+        for (String other : List.of("a ? b : c", "a + b", "a.tags[0]", "#strings.replace(x, '-', '_')", "a and b", "x == null",
+                "#context", "param.x", "a.b(c, d)", "T(java.lang.Runtime)", "'text'", "true"))
+            assertThat(QuickExpressions.parse(other)).as(other).isSameAs(QuickExpressions.parse("a ? b : c"));
+    }
+}

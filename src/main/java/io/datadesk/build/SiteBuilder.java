@@ -174,7 +174,7 @@ public final class SiteBuilder {
         if (hashesFile != null) ContentHashes.load(hashesFile);
         // Taken before anything is read: a file edited during this build makes the next build a full one.
         String inputs = keepsSnapshot() ? SiteSnapshot.inputs(options, options.projectDir().resolve(CACHE_DIR)) : null;
-        if (inputs != null && memo.isEmpty() && published == null && !options.refresh()) {
+        if (inputs != null && memo.isEmpty() && published == null && !options.refresh() && !recordsClassArchive()) {
             SiteSnapshot.Restored kept = snapshot.restore(inputs);
             if (kept != null) return restored(kept, start);
         }
@@ -414,6 +414,19 @@ public final class SiteBuilder {
         if (!storeLater && hashesFile != null) ContentHashes.save(hashesFile, this::remembersHashOf);
         return new BuildResult(rendered, tree.staticFiles().size(), charts, run, cached,
                 Duration.ofNanos(System.nanoTime() - start), notes);
+    }
+
+    /**
+     * Set by the launcher ({@code bin/datadesk}) and by {@code java -jar}'s relaunch on the JVM whose exit records the
+     * class-data archive every later command maps. That JVM builds in full even when the kept site would do: an
+     * archive recorded from a build that only wrote the kept site holds a sixth of the classes a real build loads,
+     * and every later build of the distribution would then load the rest the slow way (measured: the one-page report
+     * 0.75x slower).
+     */
+    public static final String RECORDS_CLASS_ARCHIVE = "datadesk.recordsClassArchive";
+
+    private static boolean recordsClassArchive() {
+        return System.getProperty(RECORDS_CLASS_ARCHIVE) != null;
     }
 
     /** Whether builds keep their site for the next process's build ({@link SiteSnapshot}): {@code datadesk build}. */

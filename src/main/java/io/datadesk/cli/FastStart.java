@@ -1,5 +1,6 @@
 package io.datadesk.cli;
 
+import io.datadesk.build.SiteBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ final class FastStart {
         cmd.addAll(List.of("-D" + MARK + "=relaunched", "-Djava.awt.headless=true", "-XX:TieredStopAtLevel=1", "-Xlog:cds*=off"));
         if (jvmOptions.stream().noneMatch(o -> o.matches("-XX:\\+Use\\w+GC"))) cmd.add("-XX:+UseSerialGC");
         if (archive != null) cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
-        else if (record != null) cmd.add("-XX:ArchiveClassesAtExit=" + record);
+        else if (record != null) cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + record, "-D" + SiteBuilder.RECORDS_CLASS_ARCHIVE + "=true"));
         cmd.addAll(jvmOptions);
         cmd.add("-jar");
         cmd.add(jar.toString());

@@ -92,6 +92,25 @@ class SiteSnapshotTest {
         assertThat(site()).isEqualTo(made).isEqualTo(freshBuild());
     }
 
+    /**
+     * The JVM whose exit records the launcher's class-data archive builds in full: an archive recorded from a build
+     * that only wrote the kept site would leave most of a real build's classes out of it for good.
+     */
+    @Test
+    void aBuildThatRecordsTheClassArchiveMakesEveryPage() throws IOException {
+        new SiteBuilder(options()).build();
+        Map<String, String> made = site();
+        System.setProperty(SiteBuilder.RECORDS_CLASS_ARCHIVE, "true");
+        try {
+            BuildResult recording = buildWithoutStores();
+            assertThat(recording.queriesRun()).isPositive();
+            assertThat(site()).isEqualTo(made);
+        } finally {
+            System.clearProperty(SiteBuilder.RECORDS_CLASS_ARCHIVE);
+        }
+        assertThat(buildWithoutStores().queriesRun()).isZero(); // the kept site is used again afterwards
+    }
+
     @Test
     void anyChangedInputMakesAFullBuildThatWritesWhatAFreshBuildWrites() throws IOException {
         Runnable[] edits = {

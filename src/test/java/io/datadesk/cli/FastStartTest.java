@@ -23,14 +23,14 @@ class FastStartTest {
         List<String> first = FastStart.command("/j/bin/java", List.of("-Xmx4g"), Path.of("/d/datadesk.jar"),
                 new String[] {"build", "--out", "x"}, null, Path.of("/c/a.jsa.1.tmp"));
         assertThat(first).startsWith("/j/bin/java").contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-XX:ArchiveClassesAtExit=/c/a.jsa.1.tmp", "-Ddatadesk.launched=relaunched", "-Xmx4g")
+                "-XX:ArchiveClassesAtExit=/c/a.jsa.1.tmp", "-Ddatadesk.recordsClassArchive=true", "-Ddatadesk.launched=relaunched", "-Xmx4g")
                 .endsWith("-jar", "/d/datadesk.jar", "build", "--out", "x");
         // The user's options come after ours, so that theirs win; the user's collector replaces the serial one.
         assertThat(first.indexOf("-Xmx4g")).isGreaterThan(first.indexOf("-XX:TieredStopAtLevel=1"));
         List<String> later = FastStart.command("java", List.of("-XX:+UseParallelGC"), Path.of("d.jar"), new String[] {"check"},
                 Path.of("/c/a.jsa"), null);
         assertThat(later).contains("-XX:SharedArchiveFile=/c/a.jsa", "-XX:+UseParallelGC").doesNotContain("-XX:+UseSerialGC")
-                .noneMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit"));
+                .noneMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit") || o.startsWith("-Ddatadesk.recordsClassArchive"));
     }
 
     @Test

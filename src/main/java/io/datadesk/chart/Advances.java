@@ -19,7 +19,7 @@ final class Advances {
 
     private static final Advances SHARED = new Advances(LIMIT);
 
-    private final Map<Key, Double> cache = new ConcurrentHashMap<>();
+    private final Map<TextKey, Double> cache = new ConcurrentHashMap<>();
     private final int limit;
 
     /** @param limit how many advances are kept before the cache is emptied */
@@ -33,7 +33,7 @@ final class Advances {
     }
 
     double advance(String text, Font font, FontRenderContext frc) {
-        Key key = new Key(text, font, frc);
+        TextKey key = new TextKey(text, font, frc);
         Double known = cache.get(key);
         if (known != null) return known;
         double advance = ChartRenderer.measure(text, font, frc);
@@ -49,30 +49,5 @@ final class Advances {
     /** Forgets every advance of the process's cache (tests: a drawing from an empty cache against one from a full one). */
     static void clear() {
         SHARED.cache.clear();
-    }
-
-    /** A plain class, not a record: a record's first hashCode costs a bootstrap that a short build notices. */
-    private static final class Key {
-        final String text;
-        final Font font;
-        final FontRenderContext frc;
-        final int hash;
-
-        Key(String text, Font font, FontRenderContext frc) {
-            this.text = text;
-            this.font = font;
-            this.frc = frc;
-            this.hash = (text.hashCode() * 31 + font.hashCode()) * 31 + frc.hashCode();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && hash == k.hash && text.equals(k.text) && font.equals(k.font) && frc.equals(k.frc);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 }

@@ -108,7 +108,7 @@ final class TextRecovery {
     private void index(FontRenderContext frc) {
         for (String text : pending) {
             for (Font font : fonts) {
-                OutlineKey key = new OutlineKey(text, font, frc);
+                TextKey key = new TextKey(text, font, frc);
                 Outline outline = OUTLINES.get(key);
                 if (outline == null) {
                     outline = outline(key);
@@ -126,31 +126,6 @@ final class TextRecovery {
     /** What {@link #match} compares of a string's outline: its bounds and its fingerprint. */
     private record Outline(Bounds bounds, long geometry) {}
 
-    /** A plain class for the reason {@link Bounds} is one. */
-    private static final class OutlineKey {
-        final String text;
-        final Font font;
-        final FontRenderContext frc;
-        final int hash;
-
-        OutlineKey(String text, Font font, FontRenderContext frc) {
-            this.text = text;
-            this.font = font;
-            this.frc = frc;
-            this.hash = (text.hashCode() * 31 + font.hashCode()) * 31 + frc.hashCode();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof OutlineKey k && hash == k.hash && text.equals(k.text) && font.equals(k.font) && frc.equals(k.frc);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
     /**
      * Outlines by string, font and rendering context, for every chart of the process: a page's charts (and its wide
      * and narrow drawings) share most of their labels, and laying a string out is most of the cost of indexing it.
@@ -158,9 +133,9 @@ final class TextRecovery {
      * several threads at once: a concurrent map, whose reads take no lock. Bounded, as {@code serve} runs for long:
      * when full it is emptied and fills again.
      */
-    private static final Map<OutlineKey, Outline> OUTLINES = new ConcurrentHashMap<>();
+    private static final Map<TextKey, Outline> OUTLINES = new ConcurrentHashMap<>();
 
-    private static Outline outline(OutlineKey key) {
+    private static Outline outline(TextKey key) {
         Shape outline = new TextLayout(key.text, key.font, key.frc).getOutline(null);
         return new Outline(Bounds.of(outline.getBounds2D()), geometry(outline));
     }

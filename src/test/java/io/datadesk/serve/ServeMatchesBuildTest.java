@@ -62,10 +62,7 @@ class ServeMatchesBuildTest {
                 ```
                 """);
 
-        BuildOptions options = BuildOptions.defaults(project).withOut(Path.of("served"));
-        StringWriter log = new StringWriter();
-        PrintWriter out = new PrintWriter(log, true);
-        try (DevServer server = DevServer.start(new DevServer.Options(options, "127.0.0.1", 0, true, false), out, out)) {
+        try (DevServer server = startServer()) {
             assertMatchesCleanBuild("first build");
             long v = server.version();
             // Prose without numbers: the article only.
@@ -144,10 +141,7 @@ class ServeMatchesBuildTest {
                 ```
                 """;
         write("content/story/index.md", page);
-        BuildOptions options = BuildOptions.defaults(project).withOut(Path.of("served"));
-        StringWriter log = new StringWriter();
-        PrintWriter out = new PrintWriter(log, true);
-        try (DevServer server = DevServer.start(new DevServer.Options(options, "127.0.0.1", 0, true, false), out, out)) {
+        try (DevServer server = startServer()) {
             assertMatchesCleanBuild("first build");
             long v = server.version();
             v = edit(server, v, "content/story/index.md", page.replace("The north sold", "In the north, the shops sold"));
@@ -260,6 +254,12 @@ class ServeMatchesBuildTest {
         for (String path : built.keySet())
             assertThat(new String(served.get(path), java.nio.charset.StandardCharsets.ISO_8859_1)).as(path + " after " + after)
                     .isEqualTo(new String(built.get(path), java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    /** serve on the project, into served/, on a free port; its messages are not read. */
+    private DevServer startServer() throws IOException {
+        PrintWriter out = new PrintWriter(new StringWriter(), true);
+        return DevServer.start(new DevServer.Options(BuildOptions.defaults(project).withOut(Path.of("served")), "127.0.0.1", 0, true, false), out, out);
     }
 
     private static Map<String, byte[]> files(Path dir) throws IOException {

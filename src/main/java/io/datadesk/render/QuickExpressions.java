@@ -18,8 +18,10 @@ import org.thymeleaf.util.ExpressionUtils;
 /**
  * Thymeleaf's {@code ${...}} expressions, the common shapes of the theme's evaluated without OGNL: a variable and its
  * record components ({@code page.title}), public methods without or with one argument ({@code page.isHome()},
- * {@code links.asset('site.css')}, {@code #strings.isEmpty(page.author)}) and {@code !} before any of these. Any
- * other expression, and any of these whose value OGNL could read differently (a null on the way, a map, a method
+ * {@code links.asset('site.css')}, {@code #strings.isEmpty(page.author)}), {@code !} before any of these, and
+ * these joined by OGNL's ternary, {@code and}, {@code or}, {@code == != < > <= >=} and {@code +}, with text, int,
+ * {@code true}/{@code false}/{@code null} and {@code {}} literals ({@code page.isHome() ? site.title : page.title + ' · '
+ * + site.title}), each operator computed by the {@code OgnlOps} method OGNL's own node calls. Any other expression, and any of these whose value OGNL could read differently (a null on the way, a map, a method
  * with overloads, an argument of another type, a one-character literal that OGNL reads as a {@code char}), goes to
  * Thymeleaf's own OGNL evaluator.
  *
@@ -146,7 +148,66 @@ final class QuickExpressions implements IStandardVariableExpressionEvaluator {
         }
     };
 
-    // ---- parsing: primary := ('!')* chain ; chain := (name | '#' name) ('.' name ('(' args ')')?)* -------------------
+    /** {@code a ? b : c}, as OGNL's {@code ASTTest}: only the branch the test picks is evaluated. */
+    private record Test(Expr test, Expr then, Expr otherwise) implements Expr {
+        @Override
+        public Object eval(IExpressionContext context) throws ReflectiveOperationException {
+            Object t = test.eval(context);
+            if (t == NOT_QUICK) return t;
+            return (ognl.OgnlOps.booleanValue(t) ? then : otherwise).eval(context);
+        }
+    }
+
+    /**
+     * {@code a and b} ({@code and} true) or {@code a or b}, as OGNL's {@code ASTAnd} and {@code ASTOr}: the value of
+     * the operand that decided, not a boolean.
+     */
+    private record Logical(Expr left, Expr right, boolean and) implements Expr {
+        @Override
+        public Object eval(IExpressionContext context) throws ReflectiveOperationException {
+            Object l = left.eval(context);
+            if (l == NOT_QUICK || ognl.OgnlOps.booleanValue(l) != and) return l;
+            return right.eval(context);
+        }
+    }
+
+    /** The binary operators OGNL evaluates with one of its {@code OgnlOps} methods. */
+    private enum Op { ADD, EQ, NEQ, LT, GT, LE, GE }
+
+    /** {@code + == != < > <= >=}, each as OGNL's node for it does ({@code ASTAdd}, {@code ASTEq}, ...). */
+    private record Binary(Op op, Expr left, Expr right) implements Expr {
+        @Override
+        public Object eval(IExpressionContext context) throws ReflectiveOperationException {
+            Object l = left.eval(context);
+            if (l == NOT_QUICK) return l;
+            Object r = right.eval(context);
+            if (r == NOT_QUICK) return r;
+            return switch (op) {
+                case ADD -> ognl.OgnlOps.add(l, r);
+                case EQ -> ognl.OgnlOps.equal(l, r);
+                case NEQ -> !ognl.OgnlOps.equal(l, r);
+                case LT -> ognl.OgnlOps.less(l, r);
+                case GT -> ognl.OgnlOps.greater(l, r);
+                case LE -> !ognl.OgnlOps.greater(l, r);
+                case GE -> !ognl.OgnlOps.less(l, r);
+            };
+        }
+    }
+
+    /** {@code {}}: OGNL's list literal without elements, a new {@code ArrayList} each time. */
+    private record EmptyList() implements Expr {
+        @Override
+        public Object eval(IExpressionContext context) {
+            return new ArrayList<>(0);
+        }
+    }
+
+    // ---- parsing, OGNL's precedence: test := or ('?' test ':' test)? ; or := and ('or' and)* ;
+    // and := equality ('and' equality)* ; equality := relation (('==' | '!=') relation)* ;
+    // relation := sum (('<' | '>' | '<=' | '>=') sum)* ; sum := unary ('+' unary)* ; unary := '!' unary | primary ;
+    // primary := 'text' | integer | true | false | null | '{}' | chain ;
+    // chain := (name | '#' name) ('.' name ('(' args ')')?)* . Anything else (OGNL's word operators, '-', '*', '||',
+    // indexes, projections, parentheses, ...) is not parsed, and the expression goes to OGNL.
 
     private static final java.util.Set<String> KEYWORDS = java.util.Set.of("true", "false", "null", "and", "or", "not", "eq",
             "neq", "ne", "lt", "gt", "le", "lte", "ge", "gte", "in", "instanceof", "new", "this", "root", "param", "shr", "ushr",
@@ -155,7 +216,8 @@ final class QuickExpressions implements IStandardVariableExpressionEvaluator {
     /** The expression's parsed form, or {@code NOT_QUICK}. */
     static Object parse(String text) {
         Parser p = new Parser(text.strip());
-        Expr e = p.unary();
+        Expr e = p.test();
+        p.space();
         return e != null && p.at == p.s.length() ? e : NOT_QUICK;
     }
 
@@ -167,13 +229,135 @@ final class QuickExpressions implements IStandardVariableExpressionEvaluator {
             this.s = s;
         }
 
+        void space() {
+            while (at < s.length() && Character.isWhitespace(s.charAt(at))) at++;
+        }
+
+        /** Whether the text at the current place (after spaces) is {@code token}; if so, moves past it. */
+        boolean take(String token) {
+            space();
+            if (!s.startsWith(token, at)) return false;
+            int end = at + token.length();
+            if (Character.isJavaIdentifierPart(token.charAt(token.length() - 1)) && end < s.length()
+                    && Character.isJavaIdentifierPart(s.charAt(end))) return false; // "order" is not "or"
+            at = end;
+            return true;
+        }
+
+        /** Whether the next token is {@code token} and not the start of a longer operator ({@code +} of {@code ++}). */
+        boolean takeAlone(String token, String... longer) {
+            space();
+            for (String l : longer) if (s.startsWith(l, at)) return false;
+            return take(token);
+        }
+
+        Expr test() {
+            Expr c = or();
+            if (c == null || !takeAlone("?")) return c;
+            Expr then = test();
+            if (then == null || !takeAlone(":")) return null;
+            Expr otherwise = test();
+            return otherwise == null ? null : new Test(c, then, otherwise);
+        }
+
+        Expr or() {
+            Expr e = and();
+            while (e != null && take("or")) {
+                Expr r = and();
+                e = r == null ? null : new Logical(e, r, false);
+            }
+            return e;
+        }
+
+        Expr and() {
+            Expr e = equality();
+            while (e != null && take("and")) {
+                Expr r = equality();
+                e = r == null ? null : new Logical(e, r, true);
+            }
+            return e;
+        }
+
+        Expr equality() {
+            Expr e = relation();
+            while (e != null) {
+                Op op = take("==") ? Op.EQ : take("!=") ? Op.NEQ : null;
+                if (op == null) break;
+                Expr r = relation();
+                e = r == null ? null : new Binary(op, e, r);
+            }
+            return e;
+        }
+
+        Expr relation() {
+            Expr e = sum();
+            while (e != null) {
+                Op op = take("<=") ? Op.LE : take(">=") ? Op.GE : takeAlone("<", "<<") ? Op.LT : takeAlone(">", ">>") ? Op.GT : null;
+                if (op == null) break;
+                Expr r = sum();
+                e = r == null ? null : new Binary(op, e, r);
+            }
+            return e;
+        }
+
+        Expr sum() {
+            Expr e = unary();
+            while (e != null && takeAlone("+", "++", "+=")) {
+                Expr r = unary();
+                e = r == null ? null : new Binary(Op.ADD, e, r);
+            }
+            return e;
+        }
+
         Expr unary() {
-            if (at < s.length() && s.charAt(at) == '!') {
+            space();
+            if (at < s.length() && s.charAt(at) == '!' && !s.startsWith("!=", at)) {
                 at++;
                 Expr operand = unary();
                 return operand == null ? null : new Not(operand);
             }
+            return primary();
+        }
+
+        Expr primary() {
+            space();
+            if (at >= s.length()) return null;
+            char c = s.charAt(at);
+            // No parentheses: OGNL merges a parenthesised operation into the same operation around it ("a + (b + c)" is
+            // "a + b + c" to it, and 'x' + (1 + 2) gives "x12").
+            if (c == '\'') return text();
+            if (c >= '0' && c <= '9') return integer();
+            if (c == '{') {
+                at++;
+                return takeAlone("}") ? new EmptyList() : null;
+            }
+            if (take("true")) return new Literal(Boolean.TRUE);
+            if (take("false")) return new Literal(Boolean.FALSE);
+            if (take("null")) return new Literal(null);
             return chain();
+        }
+
+        /** A quoted text of other than one character (OGNL reads {@code 'x'} as a char), without escapes. */
+        Expr text() {
+            int end = s.indexOf('\'', at + 1);
+            if (end < 0) return null;
+            String literal = s.substring(at + 1, end);
+            if (literal.length() == 1 || literal.indexOf('\\') >= 0) return null;
+            at = end + 1;
+            return new Literal(literal);
+        }
+
+        /**
+         * A decimal int as OGNL reads one without a suffix ({@code Integer.valueOf}); other numbers (a leading 0 is
+         * octal to OGNL, suffixes, fractions, large ones) are left to OGNL.
+         */
+        Expr integer() {
+            int start = at;
+            while (at < s.length() && s.charAt(at) >= '0' && s.charAt(at) <= '9') at++;
+            String digits = s.substring(start, at);
+            if (at < s.length() && (Character.isJavaIdentifierPart(s.charAt(at)) || s.charAt(at) == '.')) return null;
+            if (digits.length() > 9 || (digits.length() > 1 && digits.charAt(0) == '0')) return null;
+            return new Literal(Integer.valueOf(digits));
         }
 
         Expr chain() {
@@ -195,15 +379,14 @@ final class QuickExpressions implements IStandardVariableExpressionEvaluator {
                 if (at < s.length() && s.charAt(at) == '(') {
                     at++;
                     List<Expr> args = new ArrayList<>();
-                    if (at < s.length() && s.charAt(at) == ')') at++;
-                    else while (true) {
-                        Expr arg = argument();
-                        if (arg == null || at >= s.length()) return null;
+                    if (takeAlone(")")) {
+                        // no arguments
+                    } else while (true) {
+                        Expr arg = test();
+                        if (arg == null) return null;
                         args.add(arg);
-                        char c = s.charAt(at++);
-                        if (c == ')') break;
-                        if (c != ',') return null;
-                        while (at < s.length() && s.charAt(at) == ' ') at++;
+                        if (takeAlone(")")) break;
+                        if (!takeAlone(",")) return null;
                     }
                     if (args.size() > 1) return null;
                     e = new Call(e, name, List.copyOf(args));
@@ -213,19 +396,6 @@ final class QuickExpressions implements IStandardVariableExpressionEvaluator {
                 }
             }
             return e;
-        }
-
-        /** A chain, or a quoted text of other than one character (OGNL reads {@code 'x'} as a char). */
-        Expr argument() {
-            if (at < s.length() && s.charAt(at) == '\'') {
-                int end = s.indexOf('\'', at + 1);
-                if (end < 0) return null;
-                String literal = s.substring(at + 1, end);
-                if (literal.length() == 1 || literal.indexOf('\\') >= 0) return null;
-                at = end + 1;
-                return new Literal(literal);
-            }
-            return chain();
         }
 
         /** A Java identifier that is not one of OGNL's keywords; null otherwise. */

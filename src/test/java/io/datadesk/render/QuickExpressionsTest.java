@@ -64,7 +64,24 @@ class QuickExpressionsTest {
             "map.title", "map.size", "page.tags.size()", "page.tags.isEmpty()", "page.title.length()", "#strings.replace(page.lang, '-', '_')",
             "page.isHome() ? site.title : page.title + ' · ' + site.title", "page.tags[0]", "undefinedName", "!undefinedName",
             "page.toString()", "#strings.toUpperCase(page.title)", "#strings.contains(page.content, 'Body')",
-            "#strings.abbreviate(page.title, 5)", "site.absolute(page.socialImagePath())", "page.hashCode() != 0");
+            "#strings.abbreviate(page.title, 5)", "site.absolute(page.socialImagePath())", "page.hashCode() != 0",
+            // ternaries, and/or, comparisons, +, literals: OGNL's values (and/or give the deciding operand, not a boolean)
+            "page.isArticle() ? 'article' : 'website'", "page.isArticle() and page.date != null",
+            "page.isArticle() and page.updated != null", "page.isArticle() and !#strings.isEmpty(page.author)",
+            "page.isArticle() ? page.tags : {}", "'toc-level-' + page.readingMinutes", "'#' + page.title", "page.readingMinutes > 0",
+            "page.readingMinutes < 5", "page.readingMinutes >= 4", "page.readingMinutes <= 3", "number + 1", "number + number",
+            "1 + number + 'x'", "'x' + 1 + 2", "page.title + (number + 1)", "page.author or page.title", "page.author and page.title",
+            "nothing or blank", "nothing and blank", "blank or nothing", "blank and nothing", "page.description == page.author",
+            "page.author != null", "nothing == null", "nothing != null", "number == 3", "number == '3'", "number != 4", "blank == '  '",
+            "(page.isHome() or page.isArticle()) ? 'a' : 'b'", "page.isHome() ? nothing.title : 'not evaluated'",
+            "page.isArticle() ? nothing.title : 'x'", "nothing ? 'a' : blank ? 'b' : 'c'", "number == 3 ? 'three' : 'other'",
+            "true", "false", "null", "'text'", "{}", "!{}", "translations != null and !translations.isEmpty()",
+            "page.title + nothing", "nothing + page.title", "number + nothing", "page.tags + 'x'",
+            "page.readingMinutes + page.readingMinutes > 7", "!page.isHome() and !nothing", "map.size == 's'",
+            "links.asset('site.css' + '')", "#strings.isEmpty(nothing or blank)", "number>2", "number > 2 and number < 4",
+            "number>=3 or nothing.title", "page.date > page.updated", "page.date == page.date", "page.isArticle() && true",
+            "page.isHome() || true", "'a' eq 'a'", "number - 1", "number + -1", "0 + number", "007 + number", "number + 1L",
+            "page.title+'!'", "!(number == 3)", "page.isHome() ? 'x' : (page.isArticle() ? 'y' : 'z')");
 
     private static String render(TemplateEngine e, String template, Map<String, Object> model) {
         return e.process(template, new Context(Locale.ENGLISH, model));
@@ -107,9 +124,13 @@ class QuickExpressionsTest {
     void theThemesCommonShapesAreQuickAndOthersAreNot() {
         for (String quick : List.of("page.title", "!#strings.isEmpty(page.description)", "#lists.isEmpty(page.toc)", "page.isHome()",
                 "links.asset('site.css')", "dates.format(page.date)", "links.to(feedPath)"))
-            assertThat(QuickExpressions.parse(quick)).as(quick).isNotInstanceOf(Object.class.getClass()).isNotSameAs(QuickExpressions.parse("a ? b : c"));
-        for (String other : List.of("a ? b : c", "a + b", "a.tags[0]", "#strings.replace(x, '-', '_')", "a and b", "x == null",
-                "#context", "param.x", "a.b(c, d)", "T(java.lang.Runtime)", "'text'", "true"))
-            assertThat(QuickExpressions.parse(other)).as(other).isSameAs(QuickExpressions.parse("a ? b : c"));
+            assertThat(QuickExpressions.parse(quick)).as(quick).isNotSameAs(QuickExpressions.parse("a.tags[0]"));
+        for (String quick : List.of("a ? b : c", "a + b", "a and b", "x == null", "page.isArticle() ? page.tags : {}",
+                "'toc-level-' + h.level", "page.readingMinutes > 0", "'text'", "true", "a or b ? 'yes' : null"))
+            assertThat(QuickExpressions.parse(quick)).as(quick).isNotSameAs(QuickExpressions.parse("a.tags[0]"));
+        for (String other : List.of("a.tags[0]", "#strings.replace(x, '-', '_')", "#context", "param.x", "a.b(c, d)",
+                "T(java.lang.Runtime)", "a && b", "a || b", "a - b", "a eq b", "'x'", "a.{? b}", "07", "1L", "a ? b", "a +",
+                "(a", "(a or b) ? c : d", "a + (b + c)", "a ? b : c : d", "a == = b", "a or", "a andb", "!", "{1}"))
+            assertThat(QuickExpressions.parse(other)).as(other).isSameAs(QuickExpressions.parse("a.tags[0]"));
     }
 }

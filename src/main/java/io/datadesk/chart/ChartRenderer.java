@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jfree.svg.SVGGraphics2D;
@@ -356,8 +357,11 @@ public final class ChartRenderer {
         // XChart also asks labels for the range's ends and for ticks beyond them (it draws only those inside):
         // only ticks inside the range we set are drawn, so only they say where the grid ends.
         double slack = (overlay.yMax - overlay.yMin) * 1e-9; // XChart pads the ends it asks about by 1e-6 of the range
-        List<Double> ticks = overlay.yTicks.stream()
-                .filter(t -> t >= overlay.yMin - slack && t <= overlay.yMax + slack).distinct().sorted().toList();
+        // A sorted set, not a stream's distinct().sorted(): this runs after every layout of every chart, mostly before
+        // the JIT has compiled it, where a stream pipeline costs many times a loop (17 samples of a data build).
+        TreeSet<Double> inside = new TreeSet<>();
+        for (Double t : overlay.yTicks) if (t >= overlay.yMin - slack && t <= overlay.yMax + slack) inside.add(t);
+        List<Double> ticks = new ArrayList<>(inside);
         if (ticks.size() < 2) return false;
         double step = ticks.get(1) - ticks.get(0);
         double top = ticks.get(ticks.size() - 1), bottom = ticks.get(0);

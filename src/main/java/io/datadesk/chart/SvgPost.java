@@ -7,7 +7,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.Map;
 import java.util.LinkedHashMap;
 import java.util.regex.Pattern;
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
  */
 final class SvgPost {
 
-    private static final Pattern BACKGROUND_RECT = Pattern.compile("<rect [^>]*fill:" + Pattern.quote(rgb(ChartRenderer.BACKGROUND)) + "[^>]*/>");
     private static final Pattern ELLIPSE = Pattern.compile("<ellipse cx='([-0-9.]+)' cy='([-0-9.]+)' rx='([0-9.]+)' ry='\\3' ([^>]*)/>");
 
     private SvgPost() {}
@@ -43,7 +41,7 @@ final class SvgPost {
         int open = jfree.indexOf('>');
         int close = jfree.lastIndexOf("</svg>");
         String body = jfree.substring(open + 1, close);
-        body = BACKGROUND_RECT.matcher(body).replaceAll("");
+        body = withoutBackground(body);
         List<String> colors = new ArrayList<>(), properties = new ArrayList<>();
         for (int i = 0; i < seriesColors.length && i < cssColors.size(); i++) {
             colors.add(rgb(seriesColors[i]));
@@ -94,6 +92,28 @@ final class SvgPost {
         }
         sb.append("</svg>");
         return sb.toString();
+    }
+
+    /**
+     * Without the rectangles filled with the background colour (XChart paints the chart's and the plot's background;
+     * the page shows through instead): every {@code <rect …/>} whose attributes hold {@code fill:rgb(254,254,254)}.
+     */
+    static String withoutBackground(String s) {
+        String open = "<rect ", fill = "fill:" + rgb(ChartRenderer.BACKGROUND);
+        StringBuilder out = null;
+        int copied = 0;
+        for (int at = s.indexOf(open); at >= 0; at = s.indexOf(open, at + 1)) {
+            int gt = s.indexOf('>', at + open.length());
+            if (gt < 0) break; // and no later start can match either
+            if (s.charAt(gt - 1) != '/') continue;
+            int f = s.indexOf(fill, at + open.length());
+            if (f < 0 || f + fill.length() > gt - 1) continue;
+            if (out == null) out = new StringBuilder(s.length());
+            out.append(s, copied, at);
+            copied = gt + 1;
+            at = gt;
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 
     /** Style declarations JFreeSVG writes that say what the default already is. */
@@ -285,8 +305,6 @@ final class SvgPost {
         return c >= '0' && c <= '9';
     }
 
-    private static final Pattern STYLE_ATTR = Pattern.compile("style='([^']*)'");
-
     /**
      * JFreeSVG writes the full style on every element: the same axis-label style on every tick label, the same grid
      * style on every grid line. A style used more than once becomes a class, defined once in a {@code <style>}
@@ -295,17 +313,31 @@ final class SvgPost {
      * @return the {@code <style>} element (or "") and the body using the classes
      */
     static String[] styleClasses(String body, String id) {
+        String open = "style='";
         Map<String, Integer> uses = new LinkedHashMap<>();
-        Matcher m = STYLE_ATTR.matcher(body);
-        while (m.find()) uses.merge(m.group(1), 1, Integer::sum);
+        for (int at = body.indexOf(open); at >= 0; ) {
+            int q = body.indexOf('\'', at + open.length());
+            if (q < 0) break;
+            uses.merge(body.substring(at + open.length(), q), 1, Integer::sum);
+            at = body.indexOf(open, q + 1);
+        }
         Map<String, String> classes = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> e : uses.entrySet())
             if (e.getValue() > 1) classes.put(e.getKey(), "s" + classes.size());
         if (classes.isEmpty()) return new String[] {"", body};
-        String replaced = STYLE_ATTR.matcher(body).replaceAll(r -> {
-            String c = classes.get(r.group(1));
-            return Matcher.quoteReplacement(c == null ? r.group() : "class='" + c + "'");
-        });
+        StringBuilder out = new StringBuilder(body.length());
+        int copied = 0;
+        for (int at = body.indexOf(open); at >= 0; ) {
+            int q = body.indexOf('\'', at + open.length());
+            if (q < 0) break;
+            String c = classes.get(body.substring(at + open.length(), q));
+            if (c != null) {
+                out.append(body, copied, at).append("class='").append(c).append('\'');
+                copied = q + 1;
+            }
+            at = body.indexOf(open, q + 1);
+        }
+        String replaced = out.append(body, copied, body.length()).toString();
         StringBuilder css = new StringBuilder("<style>");
         classes.forEach((style, c) -> css.append('#').append(id).append(" .").append(c).append('{').append(style).append('}'));
         return new String[] {css.append("</style>").toString(), replaced};
@@ -337,10 +369,6 @@ final class SvgPost {
     }
 
     private static final List<String> TIGHT_TAGS = List.of(" >", "' />"), TIGHTER = List.of(">", "'/>");
-    private static final Pattern PATH_D = Pattern.compile("<path d='([MLZ0-9.,\\- ]*)'");
-    private static final Pattern PATH_STEP = Pattern.compile("([MLZ])(?:([-0-9.]+),([-0-9.]+))?");
-    private static final Pattern BARE_TEXT_GROUP = Pattern.compile("<g>(<text [^>]*>[^<]*</text>)</g>");
-    private static final Pattern PATH_GROUP = Pattern.compile("<g ([^>]*)>((?:<path [^>]*/>)+)</g>");
 
     /**
      * Shorter geometry, drawing the same picture. JFreeSVG wraps every bar and grid line in its own group with the same
@@ -352,24 +380,86 @@ final class SvgPost {
     static String compactGeometry(String body) {
         body = translations(body);
         body = replaceEach(body, TIGHT_TAGS, TIGHTER);
-        body = PATH_D.matcher(body).replaceAll(m -> Matcher.quoteReplacement("<path d='" + straightPath(m.group(1)) + "'"));
-        body = BARE_TEXT_GROUP.matcher(body).replaceAll("$1");
-        Matcher m = PATH_GROUP.matcher(body);
-        StringBuilder out = new StringBuilder(body.length());
-        int last = 0;
-        String open = null;
-        while (m.find()) {
-            if (open != null && m.start() == last && m.group(1).equals(open)) {
-                out.append(m.group(2));
-            } else {
-                if (open != null) out.append("</g>");
-                out.append(body, last, m.start()).append("<g ").append(m.group(1)).append('>').append(m.group(2));
-                open = m.group(1);
-            }
-            last = m.end();
+        body = straightPaths(body);
+        body = bareTexts(body);
+        return pathGroups(body);
+    }
+
+    // The passes below, and withoutBackground and the style attributes of styleClasses, did what a regular expression
+    // did (SvgPostTest keeps each, and checks the two agree on random texts), by hand, for the reason given above
+    // placedText. Each expression could match in one way only: its repeats run to the first character they cannot
+    // take ('>', '<', a quote), so reading on from the fixed start to that character is the same search.
+
+    /** Every {@code <path d='…'>} of M, L, Z, numbers, commas and spaces written by {@link #straightPath}. */
+    static String straightPaths(String s) {
+        String open = "<path d='";
+        StringBuilder out = null;
+        int copied = 0;
+        for (int at = s.indexOf(open); at >= 0; at = s.indexOf(open, at + 1)) {
+            int d0 = at + open.length(), d1 = d0;
+            while (d1 < s.length() && pathChar(s.charAt(d1))) d1++;
+            if (d1 == s.length() || s.charAt(d1) != '\'') continue;
+            if (out == null) out = new StringBuilder(s.length());
+            out.append(s, copied, d0).append(straightPath(s.substring(d0, d1))).append('\'');
+            copied = d1 + 1;
+            at = d1;
         }
-        if (open != null) out.append("</g>");
-        return out.append(body, last, body.length()).toString();
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    private static boolean pathChar(char c) {
+        return c == 'M' || c == 'L' || c == 'Z' || digit(c) || c == '.' || c == ',' || c == '-' || c == ' ';
+    }
+
+    /** A text alone in a group without attributes, {@code <g><text …>T</text></g>}, without the group. */
+    static String bareTexts(String s) {
+        String open = "<g><text ", close = "</text></g>";
+        StringBuilder out = null;
+        int copied = 0;
+        for (int at = s.indexOf(open); at >= 0; at = s.indexOf(open, at + 1)) {
+            int gt = s.indexOf('>', at + open.length());
+            if (gt < 0) break; // and no later start can match either
+            int lt = s.indexOf('<', gt + 1);
+            if (lt < 0 || !s.startsWith(close, lt)) continue;
+            if (out == null) out = new StringBuilder(s.length());
+            out.append(s, copied, at).append(s, at + "<g>".length(), lt + "</text>".length());
+            copied = lt + close.length();
+            at = copied - 1;
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /**
+     * Consecutive groups of paths, {@code <g A><path …/>…</g>}, with the same attributes A as one group (a group that
+     * directly follows one with the same attributes gives only its paths).
+     */
+    static String pathGroups(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int last = 0;
+        int openFrom = -1, openTo = -1; // the attributes of the group left open in out, or -1
+        for (int at = s.indexOf("<g "); at >= 0; at = s.indexOf("<g ", at + 1)) {
+            int a1 = s.indexOf('>', at + 3);
+            if (a1 < 0) break; // and no later start can match either
+            int p = a1 + 1;
+            while (s.startsWith("<path ", p)) {
+                int gt = s.indexOf('>', p + "<path ".length());
+                if (gt < 0 || s.charAt(gt - 1) != '/') break;
+                p = gt + 1;
+            }
+            if (p == a1 + 1 || !s.startsWith("</g>", p)) continue;
+            if (openFrom >= 0 && at == last && s.regionMatches(at + 3, s, openFrom, openTo - openFrom) && a1 - (at + 3) == openTo - openFrom) {
+                out.append(s, a1 + 1, p);
+            } else {
+                if (openFrom >= 0) out.append("</g>");
+                out.append(s, last, at).append(s, at, p);
+                openFrom = at + 3;
+                openTo = a1;
+            }
+            last = p + "</g>".length();
+            at = last - 1;
+        }
+        if (openFrom >= 0) out.append("</g>");
+        return out.append(s, last, s.length()).toString();
     }
 
     /**
@@ -378,7 +468,6 @@ final class SvgPost {
      */
     static String straightPath(String d) {
         String path = d.replace(" ", "");
-        Matcher m = PATH_STEP.matcher(path);
         StringBuilder out = new StringBuilder(path.length());
         String x = null, y = null, sx = null, sy = null;
         boolean drawn = false, skipped = false;
@@ -386,23 +475,33 @@ final class SvgPost {
         char lastStep = 'M';
         int lastAt = 0;
         boolean rising = false;
-        int end = 0;
-        while (m.find()) {
-            if (m.start() != end) return d; // not a plain M/L/Z path: leave it as it is
-            end = m.end();
-            String c = m.group(1);
-            if (!c.equals("L") && skipped && !drawn) out.append('H').append(x);
-            if (!c.equals("L")) lastStep = c.charAt(0);
-            if (c.equals("Z")) {
+        // Steps read by hand, as PATH_STEP ({@code ([MLZ])(?:([-0-9.]+),([-0-9.]+))?}, SvgPostTest) read them from one
+        // to the next: a letter, and its point when a number, a comma and a number follow it.
+        for (int i = 0, n = path.length(); i < n; ) {
+            char c = path.charAt(i);
+            if (c != 'M' && c != 'L' && c != 'Z') return d; // not a plain M/L/Z path: leave it as it is
+            String nx = null, ny = null;
+            int x1 = numberEnd(path, i + 1);
+            i++;
+            if (x1 > i && x1 < n && path.charAt(x1) == ',') {
+                int y1 = numberEnd(path, x1 + 1);
+                if (y1 > x1 + 1) {
+                    nx = path.substring(i, x1);
+                    ny = path.substring(x1 + 1, y1);
+                    i = y1;
+                }
+            }
+            if (c != 'L' && skipped && !drawn) out.append('H').append(x);
+            if (c != 'L') lastStep = c;
+            if (c == 'Z') {
                 out.append('Z');
                 x = sx;
                 y = sy;
                 drawn = skipped = false;
                 continue;
             }
-            if (m.group(2) == null) return d;
-            String nx = m.group(2), ny = m.group(3);
-            if (c.equals("M")) {
+            if (nx == null) return d;
+            if (c == 'M') {
                 out.append('M').append(nx).append(',').append(ny);
                 sx = nx;
                 sy = ny;
@@ -438,7 +537,6 @@ final class SvgPost {
             x = nx;
             y = ny;
         }
-        if (end != path.length()) return d;
         if (skipped && !drawn) out.append('H').append(x);
         return out.toString();
     }

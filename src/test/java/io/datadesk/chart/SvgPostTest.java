@@ -39,6 +39,80 @@ class SvgPostTest {
                 + "<g class='s2' transform='translate(0,22)' clip-path='url(#c)'><path d='M5,1H6V5H5Z'/></g>");
     }
 
+    /** A random text of up to {@code max} pieces. */
+    private static String pieces(Random r, List<String> pieces, int max) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0, n = r.nextInt(max + 1); k < n; k++) sb.append(pieces.get(r.nextInt(pieces.size())));
+        return sb.toString();
+    }
+
+    @Test
+    void backgroundRectanglesGoAsTheExpressionRemovedThem() {
+        String bg = SvgPost.rgb(ChartRenderer.BACKGROUND);
+        assertThat(SvgPost.withoutBackground("<g><rect x='0' y='0' width='640' height='400' style='fill:" + bg + ";stroke:none'/><rect style='fill:rgb(1,2,3)'/></g>"))
+                .isEqualTo("<g><rect style='fill:rgb(1,2,3)'/></g>");
+        List<String> pieces = List.of("<rect ", "<rect", "x='1' ", "fill:" + bg, "fill:" + bg.substring(0, bg.length() - 1), "/>", ">", "/",
+                " ", "<", "'", "style='", ";", "<g>", "</g>");
+        Random r = new Random(23);
+        for (int i = 0; i < 100_000; i++) {
+            String s = pieces(r, pieces, 14);
+            assertThat(SvgPost.withoutBackground(s)).as(s).isEqualTo(RegexSvgPost.withoutBackground(s));
+        }
+    }
+
+    @Test
+    void geometryIsCompactedAsTheExpressionsCompactedIt() {
+        List<String> pieces = List.of("<g ", "<g>", "<g><text ", "<text ", "x='1' ", ">", "</text>", "</g>", "<path ", "<path d='", "M", "L",
+                "Z", "C", "1", "2.5", "-3", ",", " ", ".", "'", "/>", "/", "2022", "<", "class='s2'", "class='s3'",
+                "transform='matrix(1,0,0,1,0,22)'", "' />", " >", "M1,2L1,2", "L3,2", "L3,4", "</text></g>");
+        Random r = new Random(29);
+        for (int i = 0; i < 100_000; i++) {
+            String s = pieces(r, pieces, 20);
+            assertThat(SvgPost.compactGeometry(s)).as(s).isEqualTo(RegexSvgPost.compactGeometry(s));
+        }
+        // Groups of paths as JFreeSVG writes them: runs of equal and different attributes, with texts between.
+        List<String> groups = List.of("<g class='s2'><path d='M1,1L2,1L2,5L1,5Z'/></g>", "<g class='s2'><path d='M3,1L4,1Z'/><path d='M0,0L0,0'/></g>",
+                "<g class='s3'><path d='M1,1L2,1'/></g>", "<g><text x='1' y='2' class='s0'>2022</text></g>", "<g class='s2'><rect/></g>",
+                "<g class='s2'></g>", "<path d='M1,1L2,1'/>");
+        for (int i = 0; i < 20_000; i++) {
+            String s = pieces(r, groups, 10);
+            assertThat(SvgPost.compactGeometry(s)).as(s).isEqualTo(RegexSvgPost.compactGeometry(s));
+        }
+    }
+
+    @Test
+    void pathsAreStraightenedAsWhenTheirStepsWereReadByExpression() {
+        Random r = new Random(31);
+        String alphabet = "MLZC0123.-, ";
+        List<String> numbers = List.of("0", "1", "2.5", "-3", "10");
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            if (r.nextBoolean()) { // any characters
+                for (int k = 0, n = r.nextInt(20); k < n; k++) sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            } else { // steps, on few coordinates so that points repeat and steps run straight
+                for (int k = 0, n = r.nextInt(10); k < n; k++) {
+                    sb.append("MLLLZ".charAt(r.nextInt(5)));
+                    if (r.nextInt(8) > 0) sb.append(numbers.get(r.nextInt(numbers.size()))).append(r.nextInt(6) > 0 ? "," : " ")
+                            .append(numbers.get(r.nextInt(numbers.size())));
+                }
+            }
+            String d = sb.toString();
+            assertThat(SvgPost.straightPath(d)).as(d).isEqualTo(RegexSvgPost.straightPath(d));
+        }
+    }
+
+    @Test
+    void stylesBecomeClassesAsWhenTheExpressionFoundThem() {
+        assertThat(SvgPost.styleClasses("<a style='x'/><b style='x'/><c style='y'/>", "c1"))
+                .containsExactly("<style>#c1 .s0{x}</style>", "<a class='s0'/><b class='s0'/><c style='y'/>");
+        List<String> pieces = List.of("style='", "fill:red", "stroke:none;", "'", "<path ", "/>", "x", ";", "style='fill:red'", "style=", " ");
+        Random r = new Random(37);
+        for (int i = 0; i < 100_000; i++) {
+            String s = pieces(r, pieces, 16);
+            assertThat(SvgPost.styleClasses(s, "c2")).as(s).containsExactly(RegexSvgPost.styleClasses(s, "c2"));
+        }
+    }
+
     /** The regular expressions {@code shortDecimals} and {@code noPointZero} replaced, as SvgPost used them. */
     static final Pattern LONG_DECIMAL = Pattern.compile("(\\d\\.\\d\\d)\\d+");
     static final Pattern POINT_ZERO = Pattern.compile("(\\d)\\.0(?![0-9])");

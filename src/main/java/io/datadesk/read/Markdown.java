@@ -37,7 +37,7 @@ public final class Markdown {
         MutableDataSet o = new MutableDataSet();
         o.set(Parser.EXTENSIONS, List.of(SharedTablesExtension.create(), FootnoteExtension.create(),
                 StrikethroughExtension.create(), TaskListExtension.create(), QuickAutolinkExtension.create(),
-                TypographicExtension.create(), AnchorLinkExtension.create(), new DirectiveExtension()));
+                TypographicExtension.create(), AnchorLinkExtension.create(), new DirectiveExtension(), QuickTextExtension.create()));
         o.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         o.set(HtmlRenderer.RENDER_HEADER_ID, true);
         o.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");

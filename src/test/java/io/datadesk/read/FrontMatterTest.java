@@ -130,4 +130,24 @@ class FrontMatterTest {
             }
         }
     }
+
+    @Test
+    void datesAreReadAsLocalDateParseReadsThem() {
+        // Every day of 1999-2032 (leap years, month ends) is read by the quick path, and as LocalDate.parse reads it.
+        for (LocalDate d = LocalDate.of(1999, 1, 1); d.getYear() < 2033; d = d.plusDays(1)) {
+            String s = d.toString();
+            assertThat(FrontMatter.isoDate(s)).as(s).isEqualTo(LocalDate.parse(s));
+        }
+        // Other forms are left to LocalDate.parse (null), never read differently.
+        for (String s : java.util.List.of("2023-02-29", "2024-02-30", "2024-13-01", "2024-00-10", "2024-01-00", "2024-01-32",
+                "2024-1-01", "24-01-01", "2024/01/01", "abcd-ef-gh", "+2024-01-1", "2024-01-0a", "２０２４-01-01", "2024-01-01 ",
+                "", "1900-02-29", "0000-01-01", "2000-02-29")) {
+            LocalDate quick = FrontMatter.isoDate(s);
+            if (quick == null) continue;
+            assertThat(quick).as(s).isEqualTo(LocalDate.parse(s));
+        }
+        assertThat(FrontMatter.isoDate("2023-02-29")).isNull();
+        assertThat(FrontMatter.isoDate("2000-02-29")).isEqualTo(LocalDate.of(2000, 2, 29));
+        assertThat(FrontMatter.isoDate("1900-02-29")).isNull();
+    }
 }

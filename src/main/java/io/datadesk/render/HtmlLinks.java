@@ -17,12 +17,16 @@ final class HtmlLinks {
      * browsers do not look for an index file in a folder.
      */
     static String pointDirectoriesAtIndex(String html) {
+        // A link to change ends its path in "/" followed by '"' or '#': a body without either (most pages) is returned
+        // as it is, without the expression's search and a copy of the whole body.
+        if (!html.contains("/\"") && !html.contains("/#")) return html;
         Matcher m = DIR_HREF.matcher(html);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
+        if (!m.find()) return html;
+        StringBuilder out = new StringBuilder(html.length() + 64);
+        do {
             String anchor = m.group(2) == null ? "" : m.group(2);
             m.appendReplacement(out, Matcher.quoteReplacement("href=\"" + m.group(1) + "index.html" + anchor + "\""));
-        }
+        } while (m.find());
         m.appendTail(out);
         return out.toString();
     }

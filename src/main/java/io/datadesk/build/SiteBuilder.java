@@ -178,6 +178,9 @@ public final class SiteBuilder {
             SiteSnapshot.Restored kept = snapshot.restore(inputs);
             if (kept != null) return restored(kept, start);
         }
+        // A new or cleaned project parses and renders every page: the template engine's process-wide tables start now,
+        // beside the settings, the content's scan and the theme, rather than when the first page is read.
+        if (memo.isEmpty() && store.holdsNothing()) io.datadesk.render.Templates.prestart();
         Diagnostics problems = new Diagnostics();
         Path configFile = options.projectDir().resolve(SiteConfig.FILE_NAME);
         String configHash = ContentHashes.file(configFile);

@@ -215,4 +215,36 @@ class PageStoreTest {
             for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
+    /**
+     * The code key of a jar made by `mvn package` is the hash that step wrote into it (pom.xml, code-hash): two jars
+     * with the same written hash are the same code, whatever else is in them, and a written hash that changes changes
+     * the key. A jar without one (or with a damaged one) is known by its content, so any edit of it counts.
+     */
+    @Test
+    void aJarIsKnownByTheCodeHashPackagedInItElseByItsContent() throws IOException {
+        String hashA = "a".repeat(64), hashB = "b".repeat(64);
+        Path a1 = jar("a1.jar", Map.of("io/x/A.class", "one", PageStore.CODE_HASH_ENTRY, hashA + "\n"));
+        Path a2 = jar("a2.jar", Map.of("io/x/A.class", "two", PageStore.CODE_HASH_ENTRY, hashA));
+        Path b = jar("b.jar", Map.of("io/x/A.class", "one", PageStore.CODE_HASH_ENTRY, hashB));
+        assertThat(PageStore.jarKey(a1)).isEqualTo(PageStore.jarKey(a2)).contains(hashA);
+        assertThat(PageStore.jarKey(b)).isNotEqualTo(PageStore.jarKey(a1));
+
+        Path plain1 = jar("p1.jar", Map.of("io/x/A.class", "one"));
+        Path plain2 = jar("p2.jar", Map.of("io/x/A.class", "two"));
+        Path damaged = jar("d.jar", Map.of("io/x/A.class", "one", PageStore.CODE_HASH_ENTRY, "not a hash"));
+        assertThat(PageStore.jarKey(plain1)).isNotEqualTo(PageStore.jarKey(plain2)).doesNotContain(hashA);
+        assertThat(PageStore.jarKey(damaged)).isNotEqualTo(PageStore.jarKey(plain1)).doesNotContain("not a hash");
+    }
+
+    private Path jar(String name, Map<String, String> entries) throws IOException {
+        Path jar = tmp.resolve(name);
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (var e : new TreeMap<>(entries).entrySet()) {
+                out.putNextEntry(new java.util.jar.JarEntry(e.getKey()));
+                out.write(e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
 }

@@ -89,18 +89,90 @@ public final class SocialCard {
 
     static Painted paint(CardFonts fonts, String title, String summary, String siteName, String host, String chartSvg, String lang) {
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
+        Graphics2D g = graphics(img);
         Pen pen = new Pen(g, fonts, lang);
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            draw(g, pen, title == null ? "" : title, summary, siteName == null ? "" : siteName, host == null ? "" : host, chartSvg);
+            g.setColor(PAPER);
+            g.fillRect(0, 0, WIDTH, HEIGHT);
+            g.setColor(ACCENT);
+            g.fillRect(0, 0, WIDTH, 12);
+            SvgPainter.Drawing drawing = null;
+            if (chartSvg != null) {
+                try {
+                    drawing = SvgPainter.read(chartSvg);
+                } catch (RuntimeException e) {
+                    drawing = null; // a chart the painter cannot read leaves the typographic card
+                }
+            }
+            if (drawing == null) {
+                draw(g, pen, title == null ? "" : title, summary, siteName == null ? "" : siteName, host == null ? "" : host, false);
+                return new Painted(img, List.copyOf(pen.drawn));
+            }
+            // The chart's panel and the text do not overlap: the chart is painted on a second core while this thread
+            // draws the text (half of a card with a chart was its chart; bench/cards.sh). Same pixels as one after the
+            // other: each pixel is painted by one of the two, over the paper painted above.
+            SvgPainter.Drawing chart = drawing;
+            java.util.concurrent.FutureTask<List<DrawnText>> chartPainted = new java.util.concurrent.FutureTask<>(() -> chart(img, fonts, lang, chart));
+            // The helper takes the chart only if it starts in time; else this thread paints it after the text.
+            if (Runtime.getRuntime().availableProcessors() > 1) java.util.concurrent.ForkJoinPool.commonPool().execute(chartPainted);
+            draw(g, pen, title == null ? "" : title, summary, siteName == null ? "" : siteName, host == null ? "" : host, true);
+            chartPainted.run(); // nothing when the helper has it
+            List<DrawnText> drawn = new ArrayList<>();
+            try {
+                drawn.addAll(uninterruptibly(chartPainted));
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof Error error) throw error;
+                // The painter failed halfway: the typographic card, as for a chart it cannot read.
+                return paint(fonts, title, summary, siteName, host, null, lang);
+            }
+            drawn.addAll(pen.drawn); // the chart's labels first, as when it was painted before the text
+            return new Painted(img, List.copyOf(drawn));
         } finally {
             g.dispose();
         }
-        return new Painted(img, List.copyOf(pen.drawn));
+    }
+
+    /** A card's canvas: anti-aliased shapes and text, fractional text metrics. */
+    private static Graphics2D graphics(BufferedImage img) {
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        return g;
+    }
+
+    /** Paints the chart's white panel and the chart on {@code img}, in a canvas and pen of its own; the text it drew. */
+    private static List<DrawnText> chart(BufferedImage img, CardFonts fonts, String lang, SvgPainter.Drawing drawing) {
+        Graphics2D g = graphics(img);
+        try {
+            Pen pen = new Pen(g, fonts, lang);
+            g.setColor(Color.WHITE);
+            g.fill(new java.awt.geom.RoundRectangle2D.Double(596, 56, 540, 432, 12, 12));
+            // Clipped to the white panel, not the drawing: the page lets outermost tick labels overhang the drawing's
+            // edge (the last year of an axis), and so does the card.
+            new SvgPainter(pen).paint(drawing, g, new java.awt.geom.Rectangle2D.Double(612, 72, 508, 400),
+                    new java.awt.geom.Rectangle2D.Double(600, 60, 532, 424));
+            return pen.drawn;
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** The result of {@code task}, waiting for it uninterruptibly: a few milliseconds at most. */
+    private static <T> T uninterruptibly(java.util.concurrent.FutureTask<T> task) throws java.util.concurrent.ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 
     record Painted(BufferedImage image, List<DrawnText> drawn) {}
@@ -158,31 +230,8 @@ public final class SocialCard {
         return null;
     }
 
-    private static void draw(Graphics2D g, Pen pen, String title, String summary, String siteName, String host, String chartSvg) {
-        g.setColor(PAPER);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        g.setColor(ACCENT);
-        g.fillRect(0, 0, WIDTH, 12);
-
-        boolean chart = false;
-        if (chartSvg != null) {
-            java.awt.geom.Rectangle2D box = new java.awt.geom.Rectangle2D.Double(612, 72, 508, 400);
-            g.setColor(Color.WHITE);
-            g.fill(new java.awt.geom.RoundRectangle2D.Double(596, 56, 540, 432, 12, 12));
-            int before = pen.drawn.size();
-            try {
-                // Clipped to the white panel, not the drawing: the page lets outermost tick labels overhang the
-                // drawing's edge (the last year of an axis), and so does the card.
-                chart = new SvgPainter(pen).paint(chartSvg, g, box, new java.awt.geom.Rectangle2D.Double(600, 60, 532, 424));
-            } catch (RuntimeException e) {
-                chart = false; // a chart the painter cannot read leaves the typographic card
-            }
-            if (!chart) {
-                g.setColor(PAPER);
-                g.fillRect(596, 56, 540, 432);
-                pen.drawn.subList(before, pen.drawn.size()).clear();
-            }
-        }
+    /** The card's text and mark, beside the chart's panel ({@code chart}) or across the card. */
+    private static void draw(Graphics2D g, Pen pen, String title, String summary, String siteName, String host, boolean chart) {
         int textWidth = chart ? 480 : WIDTH - 2 * MARGIN;
         g.setColor(ACCENT);
         pen.draw(g, fit(siteName.toUpperCase(pen.locale()), pen, true, 26, textWidth), true, 26, MARGIN, 104);

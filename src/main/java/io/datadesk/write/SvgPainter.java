@@ -31,10 +31,16 @@ import org.jsoup.parser.Parser;
  */
 final class SvgPainter {
 
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?");
+    static final Pattern NUMBER = Pattern.compile("[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?");
     private static final Pattern VAR = Pattern.compile("var\\(\\s*--[\\w-]+\\s*,\\s*([^)]+)\\)");
 
     private static final Pattern RULE = Pattern.compile("([^{}]+)\\{([^}]*)}");
+    // Compiled once: compiling them again for every element was a tenth of painting a chart (JFR of bench/cards.sh).
+    private static final Pattern CLASS_SELECTOR = Pattern.compile("\\.([\\w-]+)\\s*$");
+    private static final Pattern CLIP_URL = Pattern.compile("url\\(#([^)]+)\\)");
+    private static final Pattern PATH_COMMAND = Pattern.compile("([MLHVCQZmlhvcqz])([^MLHVCQZmlhvcqz]*)");
+    private static final Pattern TRANSFORM = Pattern.compile("(matrix|translate|scale|rotate)\\(([^)]*)\\)");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     private final Pen pen;
     private final Map<String, Shape> clips = new HashMap<>();
@@ -86,17 +92,36 @@ final class SvgPainter {
      * (the last year under the x axis) reach past the drawing's edge, so the card leaves them room too.
      */
     boolean paint(String svg, Graphics2D g, Rectangle2D box, Rectangle2D visible) {
+        Drawing drawing = read(svg);
+        if (drawing == null) return false;
+        paint(drawing, g, box, visible);
+        return true;
+    }
+
+    /** An SVG read, with its viewBox. */
+    record Drawing(Element root, double[] viewBox) {}
+
+    /** {@code svg} read, or null if it has no usable viewBox (nothing would be painted). */
+    static Drawing read(String svg) {
         Document doc = Jsoup.parse(svg, "", Parser.xmlParser());
-        Element root = doc.selectFirst("svg");
-        if (root == null) return false;
+        Element root = doc.getElementsByTag("svg").first();
+        if (root == null) return null;
         double[] vb = numbers(root.attr("viewBox"));
-        if (vb.length != 4 || vb[2] <= 0 || vb[3] <= 0) return false;
+        if (vb.length != 4 || vb[2] <= 0 || vb[3] <= 0) return null;
+        return new Drawing(root, vb);
+    }
+
+    /** Paints {@code drawing} as {@link #paint(String, Graphics2D, Rectangle2D, Rectangle2D)} does. */
+    void paint(Drawing drawing, Graphics2D g, Rectangle2D box, Rectangle2D visible) {
+        Element root = drawing.root();
+        double[] vb = drawing.viewBox();
         double scale = Math.min(box.getWidth() / vb[2], box.getHeight() / vb[3]);
         AffineTransform fit = new AffineTransform();
         fit.translate(box.getX() + (box.getWidth() - vb[2] * scale) / 2, box.getY() + (box.getHeight() - vb[3] * scale) / 2);
         fit.scale(scale, scale);
         fit.translate(-vb[0], -vb[1]);
-        for (Element clip : root.select("clipPath[id]")) {
+        for (Element clip : root.getElementsByTag("clipPath")) {
+            if (!clip.hasAttr("id")) continue;
             Path2D area = new Path2D.Double();
             for (Element c : clip.children()) {
                 Shape s = shape(c);
@@ -104,7 +129,7 @@ final class SvgPainter {
             }
             clips.put(clip.id(), area);
         }
-        for (Element style : root.select("style")) readRules(style.data().isEmpty() ? style.text() : style.data());
+        for (Element style : root.getElementsByTag("style")) readRules(style.data().isEmpty() ? style.text() : style.data());
         Graphics2D g2 = (Graphics2D) g.create();
         try {
             g2.clip(visible);
@@ -113,7 +138,6 @@ final class SvgPainter {
         } finally {
             g2.dispose();
         }
-        return true;
     }
 
     /**
@@ -124,7 +148,7 @@ final class SvgPainter {
         Matcher m = RULE.matcher(css);
         while (m.find())
             for (String selector : m.group(1).split(",")) {
-                Matcher cls = Pattern.compile("\\.([\\w-]+)\\s*$").matcher(selector.strip());
+                Matcher cls = CLASS_SELECTOR.matcher(selector.strip());
                 if (cls.find()) classRules.merge(cls.group(1), m.group(2), (a, b) -> a + ";" + b);
             }
     }
@@ -148,7 +172,7 @@ final class SvgPainter {
             Graphics2D local = (Graphics2D) g.create();
             try {
                 local.transform(transform(e));
-                Matcher clip = Pattern.compile("url\\(#([^)]+)\\)").matcher(e.attr("clip-path"));
+                Matcher clip = CLIP_URL.matcher(e.attr("clip-path"));
                 if (clip.find() && clips.containsKey(clip.group(1))) local.clip(clips.get(clip.group(1)));
                 switch (tag) {
                     case "g", "a" -> children(e, local, style);
@@ -221,7 +245,7 @@ final class SvgPainter {
     /** Path data with the commands M, L, H, V, C, Q, Z in absolute and relative form. */
     static Path2D path(String d) {
         Path2D.Double p = new Path2D.Double();
-        Matcher m = Pattern.compile("([MLHVCQZmlhvcqz])([^MLHVCQZmlhvcqz]*)").matcher(d);
+        Matcher m = PATH_COMMAND.matcher(d);
         double x = 0, y = 0, startX = 0, startY = 0;
         while (m.find()) {
             char c = m.group(1).charAt(0);
@@ -278,7 +302,9 @@ final class SvgPainter {
 
     private static AffineTransform transform(Element e) {
         AffineTransform t = new AffineTransform();
-        Matcher m = Pattern.compile("(matrix|translate|scale|rotate)\\(([^)]*)\\)").matcher(e.attr("transform"));
+        String attr = e.attr("transform");
+        if (attr.isEmpty()) return t;
+        Matcher m = TRANSFORM.matcher(attr);
         while (m.find()) {
             double[] a = numbers(m.group(2));
             switch (m.group(1)) {
@@ -296,15 +322,46 @@ final class SvgPainter {
         return t;
     }
 
+    /**
+     * The numbers in {@code s}, as {@link #NUMBER} finds them (an optional sign, digits with an optional fraction or a
+     * fraction alone, an optional exponent). Scanned by hand: every coordinate of a chart goes through here, and the
+     * regular expression's matcher was a twentieth of painting one.
+     */
     static double[] numbers(String s) {
-        Matcher m = NUMBER.matcher(s == null ? "" : s);
+        if (s == null) return new double[0];
         double[] out = new double[16];
-        int n = 0;
-        while (m.find()) {
+        int n = 0, len = s.length(), i = 0;
+        while (i < len) {
+            int start = i, j = i;
+            char c = s.charAt(j);
+            if (c == '-' || c == '+') j++;
+            int d = digitsEnd(s, j);
+            if (d > j) { // digits, then an optional point and digits
+                j = d;
+                if (j < len && s.charAt(j) == '.') j = digitsEnd(s, j + 1);
+            } else if (j < len && s.charAt(j) == '.' && digitsEnd(s, j + 1) > j + 1) { // a fraction alone
+                j = digitsEnd(s, j + 1);
+            } else {
+                i = start + 1; // no number starts here
+                continue;
+            }
+            if (j < len && (s.charAt(j) == 'e' || s.charAt(j) == 'E')) {
+                int k = j + 1;
+                if (k < len && (s.charAt(k) == '-' || s.charAt(k) == '+')) k++;
+                int e = digitsEnd(s, k);
+                if (e > k) j = e; // an exponent only with digits, else the number ends before the e
+            }
             if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
-            out[n++] = Double.parseDouble(m.group());
+            out[n++] = Double.parseDouble(s.substring(start, j));
+            i = j;
         }
         return java.util.Arrays.copyOf(out, n);
+    }
+
+    private static int digitsEnd(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') i++;
+        return i;
     }
 
     private static double number(String s) {
@@ -395,7 +452,7 @@ final class SvgPainter {
             };
             float size = props.containsKey("font-size") ? (float) number(props.get("font-size")) : fontSize;
             String weight = props.getOrDefault("font-weight", bold ? "bold" : "normal");
-            boolean isBold = weight.equals("bold") || (weight.matches("\\d+") && Integer.parseInt(weight) >= 600);
+            boolean isBold = weight.equals("bold") || (DIGITS.matcher(weight).matches() && Integer.parseInt(weight) >= 600);
             String anchor = props.getOrDefault("text-anchor", this.anchor);
             boolean hide = hidden || "none".equals(props.get("display")) || "hidden".equals(props.get("visibility"));
             return new Style(fill, stroke, width, dash, cap, join, size, isBold, anchor, color, hide);

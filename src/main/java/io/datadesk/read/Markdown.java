@@ -78,9 +78,12 @@ public final class Markdown {
         for (Node n : doc.getDescendants()) {
             if (n instanceof FencedCodeBlock f) {
                 List<String> info = Arrays.stream(f.getInfo().toString().trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
-                var directive = Directive.of(directives.size(), info, f.getContentChars().toString(), lines.of(f.getStartOffset()) + 1,
-                        secondWordColumn(lines, f));
+                String code = f.getContentChars().toString();
+                // Asked first without its place: finding a fence's line and column is for directives, not for every
+                // code block of a plain page.
+                var directive = Directive.of(directives.size(), info, code, 0, 0);
                 if (directive.isPresent()) {
+                    directive = Directive.of(directives.size(), info, code, lines.of(f.getStartOffset()) + 1, secondWordColumn(lines, f));
                     directiveIndex.put(f, directives.size());
                     directives.add(directive.get());
                 }

@@ -17,7 +17,7 @@ import org.thymeleaf.util.ExpressionUtils;
 
 /**
  * Thymeleaf's {@code ${...}} expressions, the common shapes of the theme's evaluated without OGNL: a variable and its
- * record components ({@code page.title}), public methods without or with one argument ({@code page.isHome()},
+ * record components ({@code page.title}), public methods ({@code page.isHome()},
  * {@code links.asset('site.css')}, {@code #strings.isEmpty(page.author)}), {@code !} before any of these, and
  * these joined by OGNL's ternary, {@code and}, {@code or}, {@code == != < > <= >=} and {@code +}, with text, int,
  * {@code true}/{@code false}/{@code null} and {@code {}} literals ({@code page.isHome() ? site.title : page.title + ' · '
@@ -388,7 +388,6 @@ final class QuickExpressions implements IStandardVariableExpressionEvaluator {
                         if (takeAlone(")")) break;
                         if (!takeAlone(",")) return null;
                     }
-                    if (args.size() > 1) return null;
                     e = new Call(e, name, List.copyOf(args));
                 } else {
                     if (e instanceof ExpressionObject) return null;

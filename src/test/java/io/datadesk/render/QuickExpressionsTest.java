@@ -81,7 +81,12 @@ class QuickExpressionsTest {
             "links.asset('site.css' + '')", "#strings.isEmpty(nothing or blank)", "number>2", "number > 2 and number < 4",
             "number>=3 or nothing.title", "page.date > page.updated", "page.date == page.date", "page.isArticle() && true",
             "page.isHome() || true", "'a' eq 'a'", "number - 1", "number + -1", "0 + number", "007 + number", "number + 1L",
-            "page.title+'!'", "!(number == 3)", "page.isHome() ? 'x' : (page.isArticle() ? 'y' : 'z')");
+            "page.title+'!'", "!(number == 3)", "page.isHome() ? 'x' : (page.isArticle() ? 'y' : 'z')",
+            // calls with several arguments: the method OGNL picks when the name has no overloads and the types fit
+            "#strings.contains(page.content, 'dd-notes-title')", "#strings.startsWith(page.title, 'A ')",
+            "#strings.defaultString(page.author, 'nobody')", "#strings.replace(page.title, 'title', 'name')",
+            "#strings.contains(nothing, 'x')", "#strings.contains(page.title, nothing)", "#strings.contains(number, 'x')",
+            "#strings.substring(page.title, 2, 5)", "page.cardAlt(site.title, 'Untitled')", "page.cardAlt(nothing, blank)");
 
     private static String render(TemplateEngine e, String template, Map<String, Object> model) {
         return e.process(template, new Context(Locale.ENGLISH, model));
@@ -126,10 +131,11 @@ class QuickExpressionsTest {
                 "links.asset('site.css')", "dates.format(page.date)", "links.to(feedPath)"))
             assertThat(QuickExpressions.parse(quick)).as(quick).isNotSameAs(QuickExpressions.parse("a.tags[0]"));
         for (String quick : List.of("a ? b : c", "a + b", "a and b", "x == null", "page.isArticle() ? page.tags : {}",
-                "'toc-level-' + h.level", "page.readingMinutes > 0", "'text'", "true", "a or b ? 'yes' : null"))
+                "'toc-level-' + h.level", "page.readingMinutes > 0", "'text'", "true", "a or b ? 'yes' : null", "a.b(c, d)",
+                "#strings.contains(page.content, 'dd-notes-title')"))
             assertThat(QuickExpressions.parse(quick)).as(quick).isNotSameAs(QuickExpressions.parse("a.tags[0]"));
-        for (String other : List.of("a.tags[0]", "#strings.replace(x, '-', '_')", "#context", "param.x", "a.b(c, d)",
-                "T(java.lang.Runtime)", "a && b", "a || b", "a - b", "a eq b", "'x'", "a.{? b}", "07", "1L", "a ? b", "a +",
+        for (String other : List.of("a.tags[0]", "#strings.replace(x, '-', '_')", "#context", "param.x",
+                "T(java.lang.Runtime)", "a && b", "a.b(c, 'd')x", "a || b", "a - b", "a eq b", "'x'", "a.{? b}", "07", "1L", "a ? b", "a +",
                 "(a", "(a or b) ? c : d", "a + (b + c)", "a ? b : c : d", "a == = b", "a or", "a andb", "!", "{1}"))
             assertThat(QuickExpressions.parse(other)).as(other).isSameAs(QuickExpressions.parse("a.tags[0]"));
     }

@@ -626,6 +626,12 @@ public final class SiteBuilder {
         FrontMatter.Split split = FrontMatter.split(text, source.displayPath());
         ParsedPage parsed = ParsedPage.parse(source, split, markdown(), partials);
         if (parsed.frontMatter().data() != null) pageData.startDatabaseEarly(limits);
+        for (Directive d : parsed.markdown().directives()) {
+            if (d instanceof Directive.Chart) {
+                pageData.startChartsEarly(); // and the chart libraries, once per process
+                break;
+            }
+        }
         if (m.fromStore) { // its stored view and data no longer apply
             m.viewKey = null;
             m.view = null;

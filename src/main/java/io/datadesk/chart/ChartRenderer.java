@@ -1,9 +1,12 @@
 package io.datadesk.chart;
 
+import io.datadesk.data.Column;
+import io.datadesk.data.ColumnType;
 import io.datadesk.data.QueryResult;
 import io.datadesk.error.BuildCancelled;
 import io.datadesk.i18n.MessageCatalog;
 import io.datadesk.i18n.Messages;
+import io.datadesk.yaml.YamlNode;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jfree.svg.SVGGraphics2D;
@@ -106,6 +110,49 @@ public final class ChartRenderer {
     /** @param formats resolves {@code x-format}/{@code y-format} names (pass ValueFormat's lookup when it lands) */
     public ChartRenderer(AxisFormats.Lookup formats) {
         this.formats = formats;
+    }
+
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    /**
+     * Draws two small charts (a monthly line, bars by category) on a daemon thread of their own and throws them away,
+     * once per process. The first chart of a process otherwise pays, on its page's thread, for starting AWT's fonts
+     * (the font configuration, the bundled Inter), loading and linking XChart, JFreeSVG and Java2D's text classes and
+     * running them interpreted: most of a one-page report's chart time. Called when a page with charts has been
+     * parsed, this runs beside the page's data loading, when a core is mostly idle. The caches it fills (advances,
+     * outlines) hold what a measurement gives, so no chart changes (AdvancesTest).
+     */
+    public static void startEarly() {
+        if (!STARTED.compareAndSet(false, true)) return;
+        Thread t = new Thread(ChartRenderer::warmUp, "datadesk-chart-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void warmUp() {
+        try {
+            warmUpCharts();
+        } catch (RuntimeException | LinkageError e) {
+            // Nothing to report: a chart that cannot be drawn fails in the same way on its page, which reports it.
+        }
+    }
+
+    /** The charts {@link #startEarly} draws: a monthly line and bars by category, the most common kinds. */
+    static List<RenderedChart> warmUpCharts() {
+        List<List<Object>> months = new ArrayList<>(), regions = new ArrayList<>();
+        for (int i = 0; i < 24; i++) months.add(Arrays.asList(LocalDate.of(2020, 1, 1).plusMonths(i), 800.0 + i * 37 % 300));
+        for (String r : List.of("North", "South", "East", "West")) regions.add(Arrays.asList(r, 5000.0 + r.length() * 1500));
+        Map<String, QueryResult> results = Map.of(
+                "m", new QueryResult("m", List.of(new Column("month", ColumnType.DATE), new Column("value", ColumnType.DECIMAL)), months),
+                "r", new QueryResult("r", List.of(new Column("region", ColumnType.TEXT), new Column("value", ColumnType.DECIMAL)), regions));
+        ChartRenderer renderer = new ChartRenderer();
+        List<RenderedChart> drawn = new ArrayList<>();
+        for (String yaml : List.of("type: line\ndata: m\nx: month\ny: value\ntitle: Per month\n",
+                "type: bar\ndata: r\nx: region\ny: value\ntitle: By region\n")) {
+            ChartSpec spec = ChartSpec.parse(YamlNode.parse(yaml, "(chart warm-up)", 1));
+            drawn.add(renderer.render(spec, spec.check(results), "warm-up", Locale.ENGLISH, null));
+        }
+        return drawn;
     }
 
     /**

@@ -518,6 +518,14 @@ public final class PageData {
         PageDatabase.startEarly(queryLimits(limits));
     }
 
+    /**
+     * Starts AWT's fonts and the chart libraries on a thread of their own, once per process, while a page with charts
+     * is still parsed and loads its data: see {@link ChartRenderer#startEarly}.
+     */
+    public void startChartsEarly() {
+        ChartRenderer.startEarly();
+    }
+
     private static QueryLimits queryLimits(Limits l) {
         return new QueryLimits(l.queryTimeout(), l.memoryBytes() > 0 ? l.memoryBytes() : QueryLimits.defaultMemory(),
                 l.threads() > 0 ? l.threads() : QueryLimits.defaultThreads(), l.maxRows());

@@ -96,6 +96,16 @@ class ChartRendererTest {
     }
 
     @Test
+    void theWarmUpChartsAreDrawnWhole() {
+        // startEarly draws these on a daemon thread and drops any error: a spec the renderer refused would leave the
+        // first chart of every build cold again without anyone noticing.
+        List<RenderedChart> charts = ChartRenderer.warmUpCharts();
+        assertThat(charts).hasSize(2);
+        assertThat(charts.get(0).html()).contains("<svg").contains("Per month").contains(">2021<");
+        assertThat(charts.get(1).html()).contains("<svg").contains("By region").contains("North").contains("West");
+    }
+
+    @Test
     void lineIsOnePathWithOnePointPerMonthAndCalendarYearLabels() throws Exception {
         RenderedChart c = render("line");
         QueryResult monthly = results.get("monthly");

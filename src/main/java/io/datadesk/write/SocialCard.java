@@ -148,7 +148,7 @@ public final class SocialCard {
         try {
             Pen pen = new Pen(g, fonts, lang);
             g.setColor(Color.WHITE);
-            g.fill(new java.awt.geom.RoundRectangle2D.Double(596, 56, 540, 432, 12, 12));
+            panel(g);
             // Clipped to the white panel, not the drawing: the page lets outermost tick labels overhang the drawing's
             // edge (the last year of an axis), and so does the card.
             new SvgPainter(pen).paint(drawing, g, new java.awt.geom.Rectangle2D.Double(612, 72, 508, 400),
@@ -156,6 +156,25 @@ public final class SocialCard {
             return pen.drawn;
         } finally {
             g.dispose();
+        }
+    }
+
+    /**
+     * The chart's white panel, a rectangle with corners rounded by 6 px. Its edges lie on whole pixels, so anti-aliasing
+     * changes only the corners' pixels: the rest is filled as plain rectangles, and the rounded shape is anti-aliased in
+     * the four corners alone, which gives the pixels of filling it whole (a seventh of a card's chart painting).
+     */
+    private static void panel(Graphics2D g) {
+        int x = 596, y = 56, w = 540, h = 432, r = 6;
+        g.fillRect(x + r, y, w - 2 * r, h);
+        g.fillRect(x, y + r, r, h - 2 * r);
+        g.fillRect(x + w - r, y + r, r, h - 2 * r);
+        java.awt.Shape rounded = new java.awt.geom.RoundRectangle2D.Double(x, y, w, h, 2 * r, 2 * r);
+        java.awt.Shape clip = g.getClip();
+        for (int[] c : new int[][] {{x, y}, {x + w - r, y}, {x, y + h - r}, {x + w - r, y + h - r}}) {
+            g.clipRect(c[0], c[1], r, r);
+            g.fill(rounded);
+            g.setClip(clip);
         }
     }
 

@@ -624,7 +624,8 @@ public final class SiteBuilder {
         // with datasets will load them into a DuckDB, which starts beside them too (see startEarly).
         tset.startEarly();
         FrontMatter.Split split = FrontMatter.split(text, source.displayPath());
-        ParsedPage parsed = ParsedPage.parse(source, split, markdown(), partials);
+        // The page's last parse lends the blocks an edit did not touch (serve: a prose edit parses one block).
+        ParsedPage parsed = ParsedPage.parse(source, split, markdown(), partials, m.parsed);
         if (parsed.frontMatter().data() != null) pageData.startDatabaseEarly(limits);
         for (Directive d : parsed.markdown().directives()) {
             if (d instanceof Directive.Chart) {

@@ -65,15 +65,49 @@ public final class Markdown {
 
     /** Parses a page body and finds its directives, inline values and headings. */
     public MarkdownPage parse(String body) {
+        return parse(body, null);
+    }
+
+    /**
+     * As {@link #parse(String)}, reusing what {@code previous} (an earlier parse of the same page) parsed and rendered
+     * of the blocks that did not change: a prose edit in {@code serve} then parses and renders one block of a long
+     * page, not all of it. The result is the same as without {@code previous}: the page is cut only where parsing
+     * each part on its own gives what parsing the whole gives ({@link Blocks}), and is parsed as a whole otherwise.
+     */
+    public MarkdownPage parse(String body, MarkdownPage previous) {
         io.datadesk.error.BuildCancelled.check();
-        Document doc = parser.parse(body);
+        List<String> parts = Blocks.split(body);
+        if (parts != null && parts.size() > 1) {
+            Map<String, java.util.ArrayDeque<Chunk>> old = new java.util.HashMap<>();
+            if (previous != null) for (Chunk c : previous.chunks) old.computeIfAbsent(c.text, k -> new java.util.ArrayDeque<>()).add(c);
+            List<Chunk> chunks = new ArrayList<>(parts.size());
+            for (String part : parts) {
+                java.util.ArrayDeque<Chunk> same = old.get(part);
+                Chunk reused = same == null ? null : same.poll();
+                chunks.add(reused != null ? reused : chunk(part));
+            }
+            if (Blocks.idsAsOnePage(chunks)) return new MarkdownPage(chunks, previous != null);
+        }
+        return new MarkdownPage(List.of(previous != null && previous.chunks.size() == 1 && previous.chunks.get(0).text.equals(body)
+                ? previous.chunks.get(0) : chunk(body)), previous != null);
+    }
+
+    /** The page parsed as one part, as before parts were reused: what {@link #parse(String, MarkdownPage)} must equal. */
+    MarkdownPage parseWhole(String body) {
+        return new MarkdownPage(List.of(chunk(body)), false);
+    }
+
+    /** Parses one part of a page (or a whole page) on its own: directives, inline values and headings numbered from 0 and 1. */
+    private Chunk chunk(String text) {
+        Document doc = parser.parse(text);
         Map<Node, Integer> directiveIndex = new IdentityHashMap<>();
         Map<Node, Integer> inlineIndex = new IdentityHashMap<>();
-        List<Directive> directives = new ArrayList<>();
+        List<Chunk.Fence> fences = new ArrayList<>();
         List<InlineValue> inlines = new ArrayList<>();
         List<TocEntry> toc = new ArrayList<>();
-        HeaderIdGenerator ids = new HeaderIdGenerator(options);
-        ids.generateIds(doc);
+        List<String> ids = new ArrayList<>();
+        HeaderIdGenerator generator = new HeaderIdGenerator(options);
+        generator.generateIds(doc);
         Lines lines = new Lines(doc.getChars());
         for (Node n : doc.getDescendants()) {
             if (n instanceof FencedCodeBlock f) {
@@ -81,24 +115,28 @@ public final class Markdown {
                 String code = f.getContentChars().toString();
                 // Asked first without its place: finding a fence's line and column is for directives, not for every
                 // code block of a plain page.
-                var directive = Directive.of(directives.size(), info, code, 0, 0);
-                if (directive.isPresent()) {
-                    directive = Directive.of(directives.size(), info, code, lines.of(f.getStartOffset()) + 1, secondWordColumn(lines, f));
-                    directiveIndex.put(f, directives.size());
-                    directives.add(directive.get());
+                if (Directive.of(fences.size(), info, code, 0, 0).isPresent()) {
+                    directiveIndex.put(f, fences.size());
+                    fences.add(new Chunk.Fence(info, code, lines.of(f.getStartOffset()) + 1, secondWordColumn(lines, f)));
                 }
             } else if (n instanceof InlineValueNode v) {
                 int index = inlines.size();
                 inlines.add(new InlineValue(index, v.expression(), lines.of(v.getStartOffset()) + 1,
                         lines.column(v.getStartOffset())));
                 inlineIndex.put(v, index);
-            } else if (n instanceof Heading h && (h.getLevel() == 2 || h.getLevel() == 3)) {
-                toc.add(new TocEntry(h.getLevel(), h.getText().toString().strip(), ids.getId(h)));
+            } else if (n instanceof Heading h) {
+                ids.add(generator.getId(h));
+                if (h.getLevel() == 2 || h.getLevel() == 3) toc.add(new TocEntry(h.getLevel(), h.getText().toString().strip(), generator.getId(h)));
             }
         }
         doc.set(DirectiveExtension.DIRECTIVE_INDEX, directiveIndex);
         doc.set(DirectiveExtension.INLINE_INDEX, inlineIndex);
-        return new MarkdownPage(doc, directives, inlines, toc, lines);
+        List<int[]> raw = new ArrayList<>();
+        for (Node n : doc.getDescendants()) {
+            if (n instanceof com.vladsch.flexmark.ast.HtmlBlock || n instanceof com.vladsch.flexmark.ast.HtmlInline)
+                raw.add(new int[] {lines.of(n.getStartOffset()) + 1, lines.column(n.getStartOffset())});
+        }
+        return new Chunk(text, doc, lines.count, fences, inlines, toc, ids, raw);
     }
 
     /**
@@ -183,38 +221,153 @@ public final class Markdown {
     public String render(MarkdownPage page, IntFunction<String> directiveHtml, IntFunction<String> inlineText,
                          IntFunction<Link> inlineLink, String sitePath, String originalPath) {
         io.datadesk.error.BuildCancelled.check();
-        // The Document is mutable; rendering the same page twice at once would race, which the build never does.
-        Document doc = page.document();
-        doc.set(DirectiveExtension.OUTPUTS, new DirectiveExtension.Outputs(directiveHtml, inlineText, inlineLink));
-        doc.set(TranslationLinks.PATHS, sitePath == null || sitePath.equals(originalPath) ? null
-                : new TranslationLinks.Paths(sitePath, originalPath));
-        try {
-            return renderer.render(doc);
-        } finally {
-            doc.set(DirectiveExtension.OUTPUTS, null);
-            doc.set(TranslationLinks.PATHS, null);
+        TranslationLinks.Paths paths = sitePath == null || sitePath.equals(originalPath) ? null : new TranslationLinks.Paths(sitePath, originalPath);
+        if (page.chunks.size() == 1) return page.chunks.get(0).render(renderer, directiveHtml, inlineText, inlineLink, paths, 0, 0, page.keep);
+        StringBuilder out = new StringBuilder();
+        int directives = 0, inlines = 0;
+        for (Chunk c : page.chunks) {
+            out.append(c.render(renderer, directiveHtml, inlineText, inlineLink, paths, directives, inlines, page.keep));
+            directives += c.fences.size();
+            inlines += c.inlines.size();
+        }
+        return out.toString();
+    }
+
+    /**
+     * A top-level part of a page's Markdown (or the whole page) parsed on its own, with what it holds numbered from
+     * its start, and the HTML it last rendered to with the outputs that went into it. A page's chunks are rendered
+     * one at a time, as the page is: the Document is mutable while it renders.
+     */
+    static final class Chunk {
+        /** A directive fence as read, before it is numbered among the page's directives. */
+        record Fence(List<String> info, String body, int line, int nameColumn) {
+            java.util.Optional<Directive> directive(int index, int lineBase) {
+                return Directive.of(index, info, body, line + lineBase, nameColumn);
+            }
+        }
+
+        final String text;
+        private final Document doc;
+        final int lineCount; // line terminators in text
+        final List<Fence> fences;
+        final List<InlineValue> inlines;
+        final List<TocEntry> toc;
+        final List<String> headingIds; // every heading's id, in order
+        final List<int[]> rawHtml;
+        private List<Object> renderedFrom; // the outputs and paths the last render used
+        private String rendered;
+
+        Chunk(String text, Document doc, int lineCount, List<Fence> fences, List<InlineValue> inlines, List<TocEntry> toc,
+              List<String> headingIds, List<int[]> rawHtml) {
+            this.text = text;
+            this.doc = doc;
+            this.lineCount = lineCount;
+            this.fences = List.copyOf(fences);
+            this.inlines = List.copyOf(inlines);
+            this.toc = List.copyOf(toc);
+            this.headingIds = List.copyOf(headingIds);
+            this.rawHtml = List.copyOf(rawHtml);
+        }
+
+        /**
+         * The chunk's HTML with directive and inline outputs from {@code directiveBase} and {@code inlineBase} on. Each
+         * output is asked for once, in page order, as rendering the whole page asks (a directive's output may be
+         * stashed by the caller); when they and the paths are what the last render used, its HTML is reused.
+         *
+         * @param keep whether to keep this render for the next: for a page parsed again after an edit (serve), not for
+         *     every page of a one-off build, which would hold a third copy of each page's HTML for nothing
+         */
+        synchronized String render(HtmlRenderer renderer, IntFunction<String> directiveHtml, IntFunction<String> inlineText,
+                                   IntFunction<Link> inlineLink, TranslationLinks.Paths paths, int directiveBase, int inlineBase,
+                                   boolean keep) {
+            List<Object> from = new ArrayList<>(1 + fences.size() + 2 * inlines.size());
+            from.add(paths == null ? "" : paths);
+            // Flexmark asks for the outputs in document order, each directive's and inline value's as the walk meets
+            // it; asking in that order here keeps a caller's side effects (Drawings' numbering) as they were.
+            List<Object> order = outputOrder();
+            String[] directives = new String[fences.size()];
+            String[] texts = new String[inlines.size()];
+            Link[] links = new Link[inlines.size()];
+            for (Object o : order) {
+                if (o instanceof Integer d) {
+                    directives[d] = directiveHtml.apply(directiveBase + d);
+                    from.add(directives[d]);
+                } else {
+                    int i = ((int[]) o)[0];
+                    links[i] = inlineLink.apply(inlineBase + i);
+                    texts[i] = inlineText.apply(inlineBase + i);
+                    from.add(links[i]);
+                    from.add(texts[i]);
+                }
+            }
+            if (rendered != null && from.equals(renderedFrom)) return rendered;
+            doc.set(DirectiveExtension.OUTPUTS, new DirectiveExtension.Outputs(i -> directives[i], i -> texts[i], i -> links[i]));
+            doc.set(TranslationLinks.PATHS, paths);
+            try {
+                String html = renderer.render(doc);
+                rendered = keep ? html : null;
+                renderedFrom = keep ? from : null;
+                return html;
+            } finally {
+                doc.set(DirectiveExtension.OUTPUTS, null);
+                doc.set(TranslationLinks.PATHS, null);
+            }
+        }
+
+        private List<Object> order;
+
+        /** The directives (Integer) and inline values (int[1]) of the chunk in document order. */
+        private List<Object> outputOrder() {
+            if (order != null) return order;
+            Map<Node, Integer> directives = doc.get(DirectiveExtension.DIRECTIVE_INDEX);
+            Map<Node, Integer> inlineValues = doc.get(DirectiveExtension.INLINE_INDEX);
+            List<Object> out = new ArrayList<>();
+            if (!directives.isEmpty() || !inlineValues.isEmpty())
+                for (Node n : doc.getDescendants()) {
+                    Integer d = directives.get(n);
+                    if (d != null) out.add(d);
+                    Integer i = inlineValues.get(n);
+                    if (i != null) out.add(new int[] {i});
+                }
+            return order = out;
         }
     }
 
-
-    /** A parsed Markdown body. The Flexmark document stays inside the read stage. */
+    /** A parsed Markdown body. The Flexmark documents stay inside the read stage. */
     public static final class MarkdownPage {
-        private final Document document;
+        private final List<Chunk> chunks;
         private final List<Directive> directives;
         private final List<InlineValue> inlineValues;
         private final List<TocEntry> toc;
         private final List<int[]> rawHtml;
+        private final boolean keep; // parsed again after an edit: its parts keep their HTML for the next edit
 
-        MarkdownPage(Document document, List<Directive> directives, List<InlineValue> inlineValues, List<TocEntry> toc, Lines lines) {
-            this.document = document;
-            this.rawHtml = findRawHtml(document, lines);
+        MarkdownPage(List<Chunk> chunks, boolean keep) {
+            this.chunks = List.copyOf(chunks);
+            this.keep = keep;
+            List<Directive> directives = new ArrayList<>();
+            List<InlineValue> inlines = new ArrayList<>();
+            List<TocEntry> toc = new ArrayList<>();
+            List<int[]> raw = new ArrayList<>();
+            int lineBase = 0;
+            for (Chunk c : chunks) {
+                for (Chunk.Fence f : c.fences) directives.add(f.directive(directives.size(), lineBase).orElseThrow());
+                int inlineBase = inlines.size();
+                for (InlineValue v : c.inlines)
+                    inlines.add(lineBase == 0 && inlineBase == 0 ? v : new InlineValue(inlineBase + v.index(), v.expression(), v.line() + lineBase, v.column()));
+                toc.addAll(c.toc);
+                for (int[] at : c.rawHtml) raw.add(lineBase == 0 ? at : new int[] {at[0] + lineBase, at[1]});
+                lineBase += c.lineCount;
+            }
             this.directives = List.copyOf(directives);
-            this.inlineValues = List.copyOf(inlineValues);
+            this.inlineValues = List.copyOf(inlines);
             this.toc = List.copyOf(toc);
+            this.rawHtml = List.copyOf(raw);
         }
 
-        Document document() {
-            return document;
+        /** How many parts the page was parsed in (1: as a whole). */
+        int parts() {
+            return chunks.size();
         }
 
         public List<Directive> directives() {
@@ -236,15 +389,6 @@ public final class Markdown {
          */
         public List<int[]> rawHtml() {
             return rawHtml;
-        }
-
-        private static List<int[]> findRawHtml(Document doc, Lines lines) {
-            List<int[]> found = new ArrayList<>();
-            for (Node n : doc.getDescendants()) {
-                if (n instanceof com.vladsch.flexmark.ast.HtmlBlock || n instanceof com.vladsch.flexmark.ast.HtmlInline)
-                    found.add(new int[] {lines.of(n.getStartOffset()) + 1, lines.column(n.getStartOffset())});
-            }
-            return List.copyOf(found);
         }
     }
 }

@@ -36,10 +36,18 @@ public record ParsedPage(SourcePage source, FrontMatter frontMatter, Markdown.Ma
 
     /** Parses a page already read and split, its {@code {{> NAME }}} lines replaced by the partials of that name. */
     public static ParsedPage parse(SourcePage source, FrontMatter.Split split, Markdown markdown, Partials partials) {
+        return parse(source, split, markdown, partials, null);
+    }
+
+    /**
+     * As above, reusing what {@code previous} (this page's last parse, or null) parsed of the blocks that did not
+     * change ({@link Markdown#parse(String, Markdown.MarkdownPage)}): the same result, sooner after a small edit.
+     */
+    public static ParsedPage parse(SourcePage source, FrontMatter.Split split, Markdown markdown, Partials partials, ParsedPage previous) {
         FrontMatter fm = FrontMatter.parse(split.yaml(), source.displayPath());
         Partials.Expanded body = partials.expand(split.body(), source.displayPath());
         try {
-            return new ParsedPage(source, fm, markdown.parse(body.text()), body.lines());
+            return new ParsedPage(source, fm, markdown.parse(body.text(), previous == null ? null : previous.markdown()), body.lines());
         } catch (ContentException e) {
             throw body.lines().locate(e);
         }

@@ -169,6 +169,116 @@ class ServeMatchesBuildTest {
     }
 
     /**
+     * A long page's prose edits reuse the blocks they did not touch (parsed and rendered ones, their reader polish
+     * and their provenance sentences): edits inside a block, blocks added, removed and moved, and edits of what is
+     * numbered or named across the page (heading ids, tables without a caption, inline values and their provenance
+     * entries, a reference link, a footnote), each served as a clean build makes it. Then a sequence of random edits.
+     */
+    @Test
+    void proseEditsOfALongPageServeWhatACleanBuildMakes() throws Exception {
+        write("datadesk.yaml", "title: The Desk\nlanguage: en\n");
+        TestTrees.copy(Path.of("templates").toAbsolutePath(), project.resolve("templates"));
+        write("content/index.md", "---\ntitle: Home\n---\n\nWelcome.\n");
+        write("content/story/sales.csv", "month,region,units\n2025-01,North,120\n2025-02,North,135\n2025-01,South,80\n2025-02,South,95\n");
+        String page = """
+                ---
+                title: Sales
+                date: 2026-01-03
+                data:
+                  sales: sales.csv
+                ---
+
+                The north sold {{ total.north | number }} units. It was "a good year" -- mostly.
+
+                ## Results
+
+                ```sql total
+                select sum(units) filter (where region = 'North') as north, sum(units) as all_units from sales
+                ```
+
+                ```sql monthly
+                select month, sum(units) as units from sales group by month order by month
+                ```
+
+                All regions sold {{ total.all_units | number }}. The north's share was large.
+
+                | Region | Units |
+                |:-------|------:|
+                | North  | 255   |
+
+                ```chart
+                type: line
+                data: monthly
+                x: month
+                y: units
+                title: Units per month
+                ```
+
+                ## Method
+
+                - We counted units.
+                - We added {{ total.north }} and more.
+
+                > A quote with {{ total.all_units }} in it.
+
+                | A | B |
+                |---|---|
+                | 1 | 2 |
+
+                ```table
+                data: monthly
+                ```
+
+                The end.
+                """;
+        write("content/story/index.md", page);
+        String[] edits = {
+            page.replace("The north sold", "In the north, the shops sold"),
+            page.replace("The end.", "The end, again.\n\nA new paragraph with {{ total.north }}.\n\n## Results"),
+            page.replace("## Results\n", "## Results\n\nBefore the queries, {{ total.all_units }} in all.\n"),
+            page.replace("> A quote", "| C |\n|---|\n| 3 |\n\n> A quote"),
+            page.replace("## Method", "## Method\n\nSee [the notes][n].\n\n[n]: https://example.org/notes"),
+            page.replace("The end.", "The end.[^1]\n\n[^1]: A footnote."),
+            page.replace("All regions sold {{ total.all_units | number }}. The north's share was large.\n\n", "")
+                    .replace("The end.", "All regions sold {{ total.all_units | number }}. The north's share was large.\n\nThe end."),
+            page.replace("- We added", "- We *added*"),
+            page,
+        };
+        try (DevServer server = startServer()) {
+            long v = server.version();
+            for (int i = 0; i < edits.length; i++) {
+                v = edit(server, v, "content/story/index.md", edits[i]);
+                assertMatchesCleanBuild("prose edit " + i);
+            }
+            java.util.Random random = new java.util.Random(11);
+            String text = page;
+            String[] pieces = {"Added {{ total.north }}.", "## Results", "| X |\n|---|\n| 9 |", "- one\n- two", "Plain words."};
+            for (int i = 0; i < 6; i++) {
+                java.util.List<String> lines = new java.util.ArrayList<>(java.util.Arrays.asList(text.split("\n", -1)));
+                // Prose lines, and blank lines outside the fences: edits there always change what readers see.
+                java.util.List<Integer> prose = new java.util.ArrayList<>(), gaps = new java.util.ArrayList<>();
+                boolean fence = false;
+                for (int k = 8; k < lines.size(); k++) {
+                    if (lines.get(k).startsWith("```")) fence = !fence;
+                    else if (!fence && lines.get(k).isBlank()) gaps.add(k);
+                    else if (!fence && lines.get(k).matches("(The|All|- |> |Added|Plain).*")) prose.add(k);
+                }
+                if (random.nextBoolean()) {
+                    int at = prose.get(random.nextInt(prose.size()));
+                    lines.set(at, lines.get(at) + " More {{ total.north }}.");
+                } else {
+                    lines.add(gaps.get(random.nextInt(gaps.size())), "\n" + pieces[random.nextInt(pieces.length)] + "\n");
+                }
+                String next = String.join("\n", lines);
+                if (next.equals(text)) continue;
+                text = next;
+                v = edit(server, v, "content/story/index.md", text);
+                assertMatchesCleanBuild("random edit " + i + ":\n" + text);
+            }
+        }
+    }
+
+    /**
      * Saves a file whose build fails under serve and checks the problems reported are those of a clean build of the
      * same inputs, located (file, line, column) and worded the same.
      */

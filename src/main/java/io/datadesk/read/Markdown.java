@@ -65,7 +65,8 @@ public final class Markdown {
 
     /** Parses a page body and finds its directives, inline values and headings. */
     public MarkdownPage parse(String body) {
-        return parse(body, null);
+        io.datadesk.error.BuildCancelled.check();
+        return parseWhole(body);
     }
 
     /**
@@ -76,6 +77,14 @@ public final class Markdown {
      */
     public MarkdownPage parse(String body, MarkdownPage previous) {
         io.datadesk.error.BuildCancelled.check();
+        // A page parsed for the first time is parsed whole: in parts it costs more (a Flexmark document per block),
+        // which pays only when the parts are reused.
+        if (previous == null) return parseWhole(body);
+        return parseInParts(body, previous);
+    }
+
+    /** The page in parts where it can be cut ({@link Blocks}), taking the parts of {@code previous} (or null) whose text is the same. */
+    MarkdownPage parseInParts(String body, MarkdownPage previous) {
         List<String> parts = Blocks.split(body);
         if (parts != null && parts.size() > 1) {
             Map<String, java.util.ArrayDeque<Chunk>> old = new java.util.HashMap<>();
@@ -86,10 +95,10 @@ public final class Markdown {
                 Chunk reused = same == null ? null : same.poll();
                 chunks.add(reused != null ? reused : chunk(part));
             }
-            if (Blocks.idsAsOnePage(chunks)) return new MarkdownPage(chunks, previous != null);
+            if (Blocks.idsAsOnePage(chunks)) return new MarkdownPage(chunks, true);
         }
         return new MarkdownPage(List.of(previous != null && previous.chunks.size() == 1 && previous.chunks.get(0).text.equals(body)
-                ? previous.chunks.get(0) : chunk(body)), previous != null);
+                ? previous.chunks.get(0) : chunk(body)), true);
     }
 
     /** The page parsed as one part, as before parts were reused: what {@link #parse(String, MarkdownPage)} must equal. */
@@ -340,7 +349,7 @@ public final class Markdown {
         private final List<InlineValue> inlineValues;
         private final List<TocEntry> toc;
         private final List<int[]> rawHtml;
-        private final boolean keep; // parsed again after an edit: its parts keep their HTML for the next edit
+        private final boolean keep; // parsed again (serve): its parts keep their HTML for the next edit
 
         MarkdownPage(List<Chunk> chunks, boolean keep) {
             this.chunks = List.copyOf(chunks);

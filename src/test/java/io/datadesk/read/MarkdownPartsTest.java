@@ -63,7 +63,7 @@ class MarkdownPartsTest {
     void theFlagshipPagesAreCutInPartsThatParseAndRenderAsTheWholePage() throws Exception {
         for (Path page : flagshipPages()) {
             String body = body(page);
-            Markdown.MarkdownPage parts = markdown.parse(body);
+            Markdown.MarkdownPage parts = markdown.parseInParts(body, null);
             assertSame(parts, markdown.parseWhole(body), page.toString());
             if (body.length() > 20_000) assertThat(parts.parts()).as("parts of %s", page).isGreaterThan(50);
         }
@@ -74,7 +74,7 @@ class MarkdownPartsTest {
         Random random = new Random(7);
         for (Path page : flagshipPages()) {
             String body = body(page);
-            Markdown.MarkdownPage previous = markdown.parse(body);
+            Markdown.MarkdownPage previous = markdown.parseInParts(body, null);
             html(previous, null);
             for (int round = 0; round < 25; round++) {
                 body = edit(body, random);
@@ -91,7 +91,7 @@ class MarkdownPartsTest {
         int cut = 0;
         for (int round = 0; round < 400; round++) {
             String body = randomPage(random);
-            Markdown.MarkdownPage previous = markdown.parse(body);
+            Markdown.MarkdownPage previous = markdown.parseInParts(body, null);
             if (previous.parts() > 1) cut++;
             assertSame(previous, markdown.parseWhole(body), "page " + round + ":\n" + body);
             for (int e = 0; e < 4; e++) {
@@ -106,16 +106,16 @@ class MarkdownPartsTest {
 
     @Test
     void whatIsPageWideOrSpansBlankLinesKeepsThePageWhole() {
-        assertThat(markdown.parse("A [link][r].\n\nMore.\n\n[r]: https://example.com\n").parts()).isEqualTo(1);
-        assertThat(markdown.parse("A note[^1].\n\nMore.\n\n[^1]: The note.\n").parts()).isEqualTo(1);
-        assertThat(markdown.parse("<!--\n\nhidden\n\n-->\n\nMore.\n").parts()).isEqualTo(1);
-        assertThat(markdown.parse("# Results\n\nA.\n\n# Results\n\nB.\n").parts()).isEqualTo(1);
-        assertThat(markdown.parse("# Results\n\nA.\n\n# Results 1\n\nB.\n").parts()).isEqualTo(1); // results, results-1
-        assertThat(markdown.parse("# Results\n\nA.\n\n# Results again\n\nB.\n").parts()).isEqualTo(4);
-        assertThat(markdown.parse("Line\r\n\r\nLine\r\n").parts()).isEqualTo(1);
+        assertThat(markdown.parseInParts("A [link][r].\n\nMore.\n\n[r]: https://example.com\n", null).parts()).isEqualTo(1);
+        assertThat(markdown.parseInParts("A note[^1].\n\nMore.\n\n[^1]: The note.\n", null).parts()).isEqualTo(1);
+        assertThat(markdown.parseInParts("<!--\n\nhidden\n\n-->\n\nMore.\n", null).parts()).isEqualTo(1);
+        assertThat(markdown.parseInParts("# Results\n\nA.\n\n# Results\n\nB.\n", null).parts()).isEqualTo(1);
+        assertThat(markdown.parseInParts("# Results\n\nA.\n\n# Results 1\n\nB.\n", null).parts()).isEqualTo(1); // results, results-1
+        assertThat(markdown.parseInParts("# Results\n\nA.\n\n# Results again\n\nB.\n", null).parts()).isEqualTo(4);
+        assertThat(markdown.parseInParts("Line\r\n\r\nLine\r\n", null).parts()).isEqualTo(1);
         // A fence's blank lines stay inside its part; list items separated by blank lines stay one list.
-        assertThat(markdown.parse("```sql q\nselect 1\n\nfrom t\n```\n\nText.\n").parts()).isEqualTo(2);
-        assertThat(markdown.parse("- a\n\n- b\n\nText.\n").parts()).isEqualTo(2);
+        assertThat(markdown.parseInParts("```sql q\nselect 1\n\nfrom t\n```\n\nText.\n", null).parts()).isEqualTo(2);
+        assertThat(markdown.parseInParts("- a\n\n- b\n\nText.\n", null).parts()).isEqualTo(2);
     }
 
     private static String pick(Random random, String... options) {

@@ -229,17 +229,27 @@ public final class Markdown {
      */
     public String render(MarkdownPage page, IntFunction<String> directiveHtml, IntFunction<String> inlineText,
                          IntFunction<Link> inlineLink, String sitePath, String originalPath) {
+        return String.join("", renderParts(page, directiveHtml, inlineText, inlineLink, sitePath, originalPath));
+    }
+
+    /**
+     * As {@link #render(MarkdownPage, IntFunction, IntFunction, IntFunction, String, String)}, part by part: the HTML
+     * of each part the page was parsed in (one for a page parsed whole), which joined are the page's HTML. The parts
+     * of a page parsed again keep their HTML, as the same String when nothing that went into it changed, so that
+     * the steps after this one can reuse their own work on it.
+     */
+    public List<String> renderParts(MarkdownPage page, IntFunction<String> directiveHtml, IntFunction<String> inlineText,
+                                    IntFunction<Link> inlineLink, String sitePath, String originalPath) {
         io.datadesk.error.BuildCancelled.check();
         TranslationLinks.Paths paths = sitePath == null || sitePath.equals(originalPath) ? null : new TranslationLinks.Paths(sitePath, originalPath);
-        if (page.chunks.size() == 1) return page.chunks.get(0).render(renderer, directiveHtml, inlineText, inlineLink, paths, 0, 0, page.keep);
-        StringBuilder out = new StringBuilder();
+        List<String> out = new ArrayList<>(page.chunks.size());
         int directives = 0, inlines = 0;
         for (Chunk c : page.chunks) {
-            out.append(c.render(renderer, directiveHtml, inlineText, inlineLink, paths, directives, inlines, page.keep));
+            out.add(c.render(renderer, directiveHtml, inlineText, inlineLink, paths, directives, inlines, page.keep));
             directives += c.fences.size();
             inlines += c.inlines.size();
         }
-        return out.toString();
+        return out;
     }
 
     /**

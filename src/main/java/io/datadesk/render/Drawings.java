@@ -75,6 +75,15 @@ final class Drawings {
         return out.append(bodyHtml, last, bodyHtml.length()).toString();
     }
 
+    /** The drawings whose stand-ins {@code html} (a part of the body) holds, in order. */
+    List<String> within(String html) {
+        if (drawings.isEmpty()) return List.of();
+        List<String> out = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(html);
+        while (m.find()) out.add(drawings.get(Integer.parseInt(m.group(1))));
+        return out;
+    }
+
     /** Puts the drawings back into {@code copy} (a detached copy of part of the body), for steps that read its text. */
     void unstash(Element copy) {
         if (drawings.isEmpty()) return;

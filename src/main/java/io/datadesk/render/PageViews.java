@@ -42,10 +42,14 @@ public final class PageViews {
         java.util.Set<Integer> traced = new java.util.HashSet<>();
         if (how) for (var q : c.provenance().queries()) for (var n : q.numbers()) traced.add(n.index());
         Drawings drawings = new Drawings(); // the charts' SVG, kept out of the parse below (see Drawings)
-        String body = markdown.render(p.markdown(), i -> drawings.stash(c.directiveHtml().get(i)), i -> c.inlineText().get(i),
+        List<String> parts = markdown.renderParts(p.markdown(), i -> drawings.stash(c.directiveHtml().get(i)), i -> c.inlineText().get(i),
                 i -> traced.contains(i) ? new Markdown.Link(ProvenanceHtml.numberId(i), ProvenanceHtml.PAGE + "#" + ProvenanceHtml.entryId(i)) : null,
                 p.source().sitePath(), p.source().key());
-        body = HtmlLinks.pointDirectoriesAtIndex(body);
+        if (parts.size() > 1 && (how || !p.markdown().directives().isEmpty() || !p.markdown().rawHtml().isEmpty())) {
+            PageView inParts = viewInParts(p, c, config, msg, how, parts, drawings);
+            if (inParts != null) return inParts;
+        }
+        String body = HtmlLinks.pointDirectoriesAtIndex(String.join("", parts));
         // A body only Flexmark wrote (no raw HTML, no directive output, no provenance links) is polished without
         // jsoup's round trip (QuickPolish), unless it holds something the quick reader does not know.
         ReaderHtml.Polished quick = how || !p.markdown().directives().isEmpty() || !p.markdown().rawHtml().isEmpty() ? null
@@ -59,6 +63,84 @@ public final class PageViews {
         body = drawings.restore(polished.html());
         String provenance = how ? ProvenanceHtml.section(doc, drawings, c.provenance(), locale(p, config), msg) : "";
         return view(p, c, config, polished, body, provenance);
+    }
+
+    /**
+     * What one part of a body (a part of the page's Markdown, see {@link Markdown#renderParts}) becomes, from what
+     * it depends on: its HTML, the tables before it (a table without a caption is named by its number on the page),
+     * the words datadesk writes, the figures that link to the provenance section and the drawings it holds.
+     */
+    private record PartKey(String html, int tablesBefore, String messages, Locale locale, List<String> figures, List<String> drawings) {}
+
+    /** A part polished as the whole body's polish does it, with what the page adds up or looks up across parts. */
+    private record PolishedPart(String html, int words, int characters, Map<String, String> headings, int tables,
+                                java.util.Set<String> figures, Map<Integer, String[]> sentences) {}
+
+    /** Polished parts by what they are made from, bounded by the characters they hold. */
+    private final Map<PartKey, PolishedPart> polishedParts = new java.util.LinkedHashMap<>(256, 0.75f, true);
+    private long polishedChars;
+    private static final long POLISHED_MAX_CHARS = 8L << 20;
+
+    /**
+     * The view of a page parsed in parts (serve, after an edit), each part polished on its own and its polish reused
+     * while its HTML and what it depends on are the same: a prose edit then polishes one part, not a 250 KB body.
+     * Null when the page holds what is decided across parts (footnotes, a figure id twice): it is then viewed whole.
+     * The result is the whole-body view's, byte for byte: each step of the polish works inside a top-level block,
+     * the counts add up, and the few page-wide things (table numbers, the first heading and number of an id) are
+     * carried from part to part.
+     */
+    private PageView viewInParts(ParsedPage p, ComputedPage c, SiteConfig config, io.datadesk.i18n.Messages msg, boolean how,
+                                 List<String> parts, Drawings drawings) {
+        Locale locale = locale(p, config);
+        List<String> figures = new java.util.ArrayList<>();
+        if (how) for (var q : c.provenance().queries()) figures.addAll(q.figures());
+        int tables = 0, words = 0, characters = 0;
+        Map<String, String> headings = new HashMap<>();
+        Map<Integer, String[]> sentences = new HashMap<>();
+        java.util.Set<String> figuresSeen = new java.util.HashSet<>();
+        StringBuilder html = new StringBuilder();
+        for (String raw : parts) {
+            if (raw.contains("footnotes")) return null;
+            String part = HtmlLinks.pointDirectoriesAtIndex(raw);
+            PartKey key = new PartKey(part, tables, msg.key(), locale, figures, drawings.within(part));
+            PolishedPart done;
+            synchronized (polishedParts) {
+                done = polishedParts.get(key);
+            }
+            if (done == null) {
+                done = polish(key, c, msg, how, drawings);
+                synchronized (polishedParts) {
+                    if (polishedParts.put(key, done) == null) polishedChars += key.html().length() + done.html().length();
+                    var it = polishedParts.entrySet().iterator();
+                    while (polishedChars > POLISHED_MAX_CHARS && it.hasNext()) {
+                        var e = it.next();
+                        polishedChars -= e.getKey().html().length() + e.getValue().html().length();
+                        it.remove();
+                    }
+                }
+            }
+            for (String f : done.figures()) if (!figuresSeen.add(f)) return null; // linked in the first part only
+            html.append(done.html());
+            words += done.words();
+            characters += done.characters();
+            tables += done.tables();
+            done.headings().forEach(headings::putIfAbsent);
+            done.sentences().forEach(sentences::putIfAbsent);
+        }
+        String body = drawings.restore(html.toString());
+        String provenance = how ? ProvenanceHtml.section(sentences::get, c.provenance(), msg) : "";
+        return view(p, c, config, new ReaderHtml.Polished(body, words, headings, characters), body, provenance);
+    }
+
+    private static PolishedPart polish(PartKey key, ComputedPage c, io.datadesk.i18n.Messages msg, boolean how, Drawings drawings) {
+        org.jsoup.nodes.Document doc = ReaderHtml.parse(key.html());
+        java.util.Set<String> here = new java.util.HashSet<>();
+        for (String f : key.figures()) if (doc.getElementById(f) != null) here.add(f);
+        if (!here.isEmpty()) ProvenanceHtml.linkFigures(doc, c.provenance(), msg);
+        int tables = doc.select("table").size();
+        ReaderHtml.Polished polished = ReaderHtml.polishAndCount(doc, msg, key.tablesBefore());
+        Map<Integer, String[]> sentences = how ? ProvenanceHtml.sentencesIn(doc, drawings, key.locale()) : Map.of();
+        return new PolishedPart(polished.html(), polished.words(), polished.characters(), polished.headings(), tables, here, sentences);
     }
 
     private static PageView view(ParsedPage p, ComputedPage c, SiteConfig config, ReaderHtml.Polished polished, String body,

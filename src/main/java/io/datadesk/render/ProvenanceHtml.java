@@ -115,6 +115,34 @@ public final class ProvenanceHtml {
         java.util.Map<String, Element> byId = byId(body);
         java.util.Map<Element, Element> copies = new java.util.IdentityHashMap<>();
         BreakIterator sentences = BreakIterator.getSentenceInstance(locale);
+        return section(i -> sentence(byId.get(numberId(i)), i, sentences, drawings, copies), provenance, msg);
+    }
+
+    /**
+     * The sentences around the numbers of one part of a body (a part of the page's Markdown, rendered and parsed on
+     * its own), by inline value index: what {@link #section} quotes for them. A number's sentence lies within its
+     * block, so a part's sentences are the whole body's.
+     */
+    static java.util.Map<Integer, String[]> sentencesIn(Document part, Drawings drawings, Locale locale) {
+        java.util.Map<Integer, String[]> out = new java.util.HashMap<>();
+        java.util.Map<Element, Element> copies = new java.util.IdentityHashMap<>();
+        BreakIterator it = BreakIterator.getSentenceInstance(locale);
+        for (var e : byId(part).entrySet()) {
+            if (!e.getKey().startsWith("dd-num-")) continue;
+            int index;
+            try {
+                index = Integer.parseInt(e.getKey().substring("dd-num-".length())) - 1;
+            } catch (NumberFormatException notOurs) {
+                continue;
+            }
+            if (index >= 0 && e.getKey().equals(numberId(index))) out.put(index, sentence(e.getValue(), index, it, drawings, copies));
+        }
+        return out;
+    }
+
+    /** As above, with each number's sentence from {@code sentenceOf} (null: the number is not in the body). */
+    static String section(java.util.function.IntFunction<String[]> sentenceOf, Provenance provenance, Messages msg) {
+        if (provenance.isEmpty()) return "";
         StringBuilder sb = new StringBuilder();
         sb.append("<section class=\"how-computed\" id=\"").append(SECTION_ID).append("\" aria-labelledby=\"")
                 .append(SECTION_ID).append("-title\">\n<h2 id=\"").append(SECTION_ID).append("-title\">").append(esc(msg.get("how.title"))).append("</h2>\n");
@@ -130,7 +158,7 @@ public final class ProvenanceHtml {
             sb.append("<ol class=\"how-sentences\">\n");
             String open = null; // the sentence of the list item being written
             for (Provenance.Number n : numbers.values()) {
-                String[] parts = sentence(byId.get(numberId(n.index())), n.index(), sentences, drawings, copies);
+                String[] parts = sentenceOf.apply(n.index());
                 String quote = parts == null ? null : esc(parts[0]) + "<strong>" + esc(n.shown()) + "</strong>" + esc(parts[1]);
                 String key = parts == null ? "#" + n.index() : parts[0] + "\uE000" + parts[1];
                 String plain = parts == null ? null : parts[0] + n.shown() + parts[1];

@@ -66,12 +66,17 @@ public final class ReaderHtml {
 
     /** As {@link #polishAndCount(String, io.datadesk.i18n.Messages)}, on a body {@link #parse parsed} already; changes it. */
     public static Polished polishAndCount(Document doc, io.datadesk.i18n.Messages msg) {
+        return polishAndCount(doc, msg, 0);
+    }
+
+    /** As above, for a part of a body with {@code tablesBefore} tables before it (a table without a caption is named by its number). */
+    static Polished polishAndCount(Document doc, io.datadesk.i18n.Messages msg, int tablesBefore) {
         String prose = proseText(doc.body());
         int characters = cjkCharacters(prose);
         int words = words(prose);
         java.util.Map<String, String> headings = new java.util.HashMap<>();
         for (Element h : doc.select("h2[id], h3[id]")) headings.putIfAbsent(h.id(), h.text().strip());
-        int tables = 0;
+        int tables = tablesBefore;
         for (Element table : doc.select("table")) {
             tables++;
             for (Element cell : table.select("th[align], td[align]")) {

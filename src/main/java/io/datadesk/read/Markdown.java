@@ -145,7 +145,7 @@ public final class Markdown {
             if (n instanceof com.vladsch.flexmark.ast.HtmlBlock || n instanceof com.vladsch.flexmark.ast.HtmlInline)
                 raw.add(new int[] {lines.of(n.getStartOffset()) + 1, lines.column(n.getStartOffset())});
         }
-        return new Chunk(text, doc, lines.count, fences, inlines, toc, ids, raw);
+        return new Chunk(text, doc, lines, fences, inlines, toc, ids, raw);
     }
 
     /**
@@ -182,6 +182,12 @@ public final class Markdown {
             }
             this.ends = found;
             this.count = n;
+        }
+
+        /** The number of line terminators. */
+        int count() {
+            index();
+            return count;
         }
 
         int of(int offset) {
@@ -267,7 +273,7 @@ public final class Markdown {
 
         final String text;
         private final Document doc;
-        final int lineCount; // line terminators in text
+        private final Lines lines; // asked for its count only when a part follows: a page parsed whole is not scanned for lines
         final List<Fence> fences;
         final List<InlineValue> inlines;
         final List<TocEntry> toc;
@@ -276,11 +282,11 @@ public final class Markdown {
         private List<Object> renderedFrom; // the outputs and paths the last render used
         private String rendered;
 
-        Chunk(String text, Document doc, int lineCount, List<Fence> fences, List<InlineValue> inlines, List<TocEntry> toc,
+        Chunk(String text, Document doc, Lines lines, List<Fence> fences, List<InlineValue> inlines, List<TocEntry> toc,
               List<String> headingIds, List<int[]> rawHtml) {
             this.text = text;
             this.doc = doc;
-            this.lineCount = lineCount;
+            this.lines = lines;
             this.fences = List.copyOf(fences);
             this.inlines = List.copyOf(inlines);
             this.toc = List.copyOf(toc);
@@ -376,7 +382,7 @@ public final class Markdown {
                     inlines.add(lineBase == 0 && inlineBase == 0 ? v : new InlineValue(inlineBase + v.index(), v.expression(), v.line() + lineBase, v.column()));
                 toc.addAll(c.toc);
                 for (int[] at : c.rawHtml) raw.add(lineBase == 0 ? at : new int[] {at[0] + lineBase, at[1]});
-                lineBase += c.lineCount;
+                if (c != chunks.get(chunks.size() - 1)) lineBase += c.lines.count();
             }
             this.directives = List.copyOf(directives);
             this.inlineValues = List.copyOf(inlines);

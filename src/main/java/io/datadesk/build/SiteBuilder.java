@@ -624,8 +624,10 @@ public final class SiteBuilder {
         // with datasets will load them into a DuckDB, which starts beside them too (see startEarly).
         tset.startEarly();
         FrontMatter.Split split = FrontMatter.split(text, source.displayPath());
-        // The page's last parse lends the blocks an edit did not touch (serve: a prose edit parses one block).
-        ParsedPage parsed = ParsedPage.parse(source, split, markdown(), partials, m.parsed);
+        // The page's last parse lends the blocks an edit did not touch (serve: a prose edit parses one block). Under
+        // serve (storeLater) a page is parsed in parts from the first build on, so that the first edit reuses them too.
+        ParsedPage parsed = ParsedPage.parse(source, split, markdown(), partials,
+                m.parsed != null ? m.parsed.markdown() : storeLater ? Markdown.MarkdownPage.NONE : null);
         if (parsed.frontMatter().data() != null) pageData.startDatabaseEarly(limits);
         for (Directive d : parsed.markdown().directives()) {
             if (d instanceof Directive.Chart) {

@@ -360,6 +360,12 @@ public final class Markdown {
 
     /** A parsed Markdown body. The Flexmark documents stay inside the read stage. */
     public static final class MarkdownPage {
+        /**
+         * No earlier parse, for a page to parse in parts all the same ({@link #parse(String, MarkdownPage)}): serve's
+         * first build, so that the first edit finds every part parsed, rendered and polished.
+         */
+        public static final MarkdownPage NONE = new MarkdownPage(List.of(), true);
+
         private final List<Chunk> chunks;
         private final List<Directive> directives;
         private final List<InlineValue> inlineValues;

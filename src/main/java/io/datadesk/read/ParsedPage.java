@@ -40,14 +40,16 @@ public record ParsedPage(SourcePage source, FrontMatter frontMatter, Markdown.Ma
     }
 
     /**
-     * As above, reusing what {@code previous} (this page's last parse, or null) parsed of the blocks that did not
-     * change ({@link Markdown#parse(String, Markdown.MarkdownPage)}): the same result, sooner after a small edit.
+     * As above, reusing what {@code previous} (this page's last parse, {@link Markdown.MarkdownPage#NONE} for a page
+     * to parse in parts from the start, or null) parsed of the blocks that did not change
+     * ({@link Markdown#parse(String, Markdown.MarkdownPage)}): the same result, sooner after a small edit.
      */
-    public static ParsedPage parse(SourcePage source, FrontMatter.Split split, Markdown markdown, Partials partials, ParsedPage previous) {
+    public static ParsedPage parse(SourcePage source, FrontMatter.Split split, Markdown markdown, Partials partials,
+                                   Markdown.MarkdownPage previous) {
         FrontMatter fm = FrontMatter.parse(split.yaml(), source.displayPath());
         Partials.Expanded body = partials.expand(split.body(), source.displayPath());
         try {
-            return new ParsedPage(source, fm, markdown.parse(body.text(), previous == null ? null : previous.markdown()), body.lines());
+            return new ParsedPage(source, fm, markdown.parse(body.text(), previous), body.lines());
         } catch (ContentException e) {
             throw body.lines().locate(e);
         }

@@ -67,7 +67,7 @@ public final class PageViews {
 
     /**
      * What one part of a body (a part of the page's Markdown, see {@link Markdown#renderParts}) becomes, from what
-     * it depends on: its HTML, the tables before it (a table without a caption is named by its number on the page),
+     * it depends on: its HTML as Markdown rendered it, the tables before it (a table without a caption is named by its number on the page),
      * the words datadesk writes, the figures that link to the provenance section and the drawings it holds.
      */
     private record PartKey(String html, int tablesBefore, String messages, Locale locale, List<String> figures, List<String> drawings) {}
@@ -101,8 +101,8 @@ public final class PageViews {
         StringBuilder html = new StringBuilder();
         for (String raw : parts) {
             if (raw.contains("footnotes")) return null;
-            String part = HtmlLinks.pointDirectoriesAtIndex(raw);
-            PartKey key = new PartKey(part, tables, msg.key(), locale, figures, drawings.within(part));
+            // Keyed by the part as Markdown rendered it: its links are pointed at index files on a miss only.
+            PartKey key = new PartKey(raw, tables, msg.key(), locale, figures, drawings.within(raw));
             PolishedPart done;
             synchronized (polishedParts) {
                 done = polishedParts.get(key);
@@ -133,7 +133,7 @@ public final class PageViews {
     }
 
     private static PolishedPart polish(PartKey key, ComputedPage c, io.datadesk.i18n.Messages msg, boolean how, Drawings drawings) {
-        org.jsoup.nodes.Document doc = ReaderHtml.parse(key.html());
+        org.jsoup.nodes.Document doc = ReaderHtml.parse(HtmlLinks.pointDirectoriesAtIndex(key.html()));
         java.util.Set<String> here = new java.util.HashSet<>();
         for (String f : key.figures()) if (doc.getElementById(f) != null) here.add(f);
         if (!here.isEmpty()) ProvenanceHtml.linkFigures(doc, c.provenance(), msg);

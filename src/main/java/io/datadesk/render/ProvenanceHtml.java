@@ -173,10 +173,36 @@ public final class ProvenanceHtml {
             }
             sb.append("</ul></li>\n</ol>\n");
         }
+        return sb.append(queries(provenance, msg)).append("</section>\n").toString();
+    }
+
+    /**
+     * "The queries" part of the section, from the page's queries alone: kept for the last few pages' queries, so that
+     * an edit of the prose (which leaves them as they were) does not escape every query's SQL again.
+     */
+    private static String queries(Provenance provenance, Messages msg) {
+        List<Object> key = List.of(provenance, msg.key());
+        synchronized (QUERIES) {
+            String done = QUERIES.get(key);
+            if (done != null) return done;
+        }
+        StringBuilder sb = new StringBuilder();
         sb.append("<h3 id=\"").append(SECTION_ID).append("-queries\">").append(esc(msg.get("how.queries"))).append("</h3>\n");
         for (Provenance.Query q : provenance.queries()) query(sb, q, msg);
-        return sb.append("</section>\n").toString();
+        String done = sb.toString();
+        synchronized (QUERIES) {
+            QUERIES.put(key, done);
+        }
+        return done;
     }
+
+    /** The queries parts last made, by provenance and messages: a handful of pages, as serve edits them. */
+    private static final java.util.Map<List<Object>, String> QUERIES = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<List<Object>, String> eldest) {
+            return size() > 8;
+        }
+    };
 
     private static void query(StringBuilder sb, Provenance.Query q, Messages msg) {
         String and = esc(msg.get("how.and")), comma = esc(msg.get("how.comma")), end = esc(msg.get("how.end"));

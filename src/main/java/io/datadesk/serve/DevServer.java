@@ -25,8 +25,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,6 +36,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -106,8 +109,8 @@ public final class DevServer implements AutoCloseable {
      * (200 clients on 2 cores) reading, stat-ing and rewriting every file on every request took most of the server's
      * time. A build that changes the site raises the version, so an answer never outlives the files it was read from.
      */
-    private final java.util.concurrent.ConcurrentHashMap<String, Answer> responses = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong cachedBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final ConcurrentHashMap<String, Answer> responses = new ConcurrentHashMap<>();
+    private final AtomicLong cachedBytes = new AtomicLong();
 
     private record Answer(long version, String type, byte[] body) {}
     private Thread buildThread;
@@ -417,7 +420,7 @@ public final class DevServer implements AutoCloseable {
 
     /** Whether a Host header (name, optional port) names this computer: see {@link #allowedHost}. */
     static boolean allowedHostName(String hostHeader, String listenHost) {
-        String host = hostHeader.trim().toLowerCase(java.util.Locale.ROOT);
+        String host = hostHeader.trim().toLowerCase(Locale.ROOT);
         String name;
         if (host.startsWith("[")) {
             int end = host.indexOf(']');
@@ -430,7 +433,7 @@ public final class DevServer implements AutoCloseable {
             name = colon < 0 ? host : host.substring(0, colon);
             if (colon >= 0 && !host.substring(colon).matches(":[0-9]{1,5}")) return false;
         }
-        String given = listenHost == null ? "" : listenHost.toLowerCase(java.util.Locale.ROOT);
+        String given = listenHost == null ? "" : listenHost.toLowerCase(Locale.ROOT);
         if (given.contains(":") && !given.startsWith("[")) given = "[" + given + "]";
         return name.equals("localhost") || name.equals("127.0.0.1") || name.equals("[::1]") || name.equals(given);
     }

@@ -5,6 +5,11 @@ import java.awt.image.DataBufferInt;
 import java.awt.image.SinglePixelPackedSampleModel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -74,7 +79,7 @@ final class PngEncoder {
                     raw[at++] = (byte) (p >> 8);
                     raw[at++] = (byte) p;
                 }
-            } else if (!java.util.Arrays.equals(px, base, base + w, px, base - stride, base - stride + w)) {
+            } else if (!Arrays.equals(px, base, base + w, px, base - stride, base - stride + w)) {
                 for (int x = 0; x < w; x++, at += 3) {
                     int p = px[base + x], q = px[base - stride + x];
                     if (p == q) continue; // most of a changed row is paper too: its bytes stay zero
@@ -106,9 +111,9 @@ final class PngEncoder {
         int perPiece = (rows + PIECES - 1) / PIECES;
         byte[][] deflated = new byte[PIECES][];
         long[] adler = new long[PIECES];
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(PIECES);
-        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(PIECES);
+        AtomicReference<Throwable> failed = new AtomicReference<>();
         Runnable work = () -> {
             for (int i; (i = next.getAndIncrement()) < PIECES; ) {
                 try {
@@ -127,7 +132,7 @@ final class PngEncoder {
             }
         };
         // The helper takes pieces only if it starts in time; the calling thread takes whatever is left.
-        if (Runtime.getRuntime().availableProcessors() > 1) java.util.concurrent.ForkJoinPool.commonPool().execute(work);
+        if (Runtime.getRuntime().availableProcessors() > 1) ForkJoinPool.commonPool().execute(work);
         work.run();
         boolean interrupted = false;
         while (true) { // a few milliseconds at most: a cancelled build stops at its next check, not here

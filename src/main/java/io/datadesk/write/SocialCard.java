@@ -5,10 +5,16 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.Rectangle2D;
+import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.FutureTask;
 
 /**
  * The picture a link to a page shows on social media ({@code og:image}, {@code twitter:image}): a 1200×630 PNG card
@@ -112,15 +118,15 @@ public final class SocialCard {
             // draws the text (half of a card with a chart was its chart; bench/cards.sh). Same pixels as one after the
             // other: each pixel is painted by one of the two, over the paper painted above.
             SvgPainter.Drawing chart = drawing;
-            java.util.concurrent.FutureTask<List<DrawnText>> chartPainted = new java.util.concurrent.FutureTask<>(() -> chart(img, fonts, lang, chart));
+            FutureTask<List<DrawnText>> chartPainted = new FutureTask<>(() -> chart(img, fonts, lang, chart));
             // The helper takes the chart only if it starts in time; else this thread paints it after the text.
-            if (Runtime.getRuntime().availableProcessors() > 1) java.util.concurrent.ForkJoinPool.commonPool().execute(chartPainted);
+            if (Runtime.getRuntime().availableProcessors() > 1) ForkJoinPool.commonPool().execute(chartPainted);
             draw(g, pen, title == null ? "" : title, summary, siteName == null ? "" : siteName, host == null ? "" : host, true);
             chartPainted.run(); // nothing when the helper has it
             List<DrawnText> drawn = new ArrayList<>();
             try {
                 drawn.addAll(uninterruptibly(chartPainted));
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 if (e.getCause() instanceof Error error) throw error;
                 // The painter failed halfway: the typographic card, as for a chart it cannot read.
                 return paint(fonts, title, summary, siteName, host, null, lang);
@@ -151,8 +157,8 @@ public final class SocialCard {
             panel(g);
             // Clipped to the white panel, not the drawing: the page lets outermost tick labels overhang the drawing's
             // edge (the last year of an axis), and so does the card.
-            new SvgPainter(pen).paint(drawing, g, new java.awt.geom.Rectangle2D.Double(612, 72, 508, 400),
-                    new java.awt.geom.Rectangle2D.Double(600, 60, 532, 424));
+            new SvgPainter(pen).paint(drawing, g, new Rectangle2D.Double(612, 72, 508, 400),
+                    new Rectangle2D.Double(600, 60, 532, 424));
             return pen.drawn;
         } finally {
             g.dispose();
@@ -169,8 +175,8 @@ public final class SocialCard {
         g.fillRect(x + r, y, w - 2 * r, h);
         g.fillRect(x, y + r, r, h - 2 * r);
         g.fillRect(x + w - r, y + r, r, h - 2 * r);
-        java.awt.Shape rounded = new java.awt.geom.RoundRectangle2D.Double(x, y, w, h, 2 * r, 2 * r);
-        java.awt.Shape clip = g.getClip();
+        Shape rounded = new RoundRectangle2D.Double(x, y, w, h, 2 * r, 2 * r);
+        Shape clip = g.getClip();
         for (int[] c : new int[][] {{x, y}, {x + w - r, y}, {x, y + h - r}, {x + w - r, y + h - r}}) {
             g.clipRect(c[0], c[1], r, r);
             g.fill(rounded);
@@ -179,7 +185,7 @@ public final class SocialCard {
     }
 
     /** The result of {@code task}, waiting for it uninterruptibly: a few milliseconds at most. */
-    private static <T> T uninterruptibly(java.util.concurrent.FutureTask<T> task) throws java.util.concurrent.ExecutionException {
+    private static <T> T uninterruptibly(FutureTask<T> task) throws ExecutionException {
         boolean interrupted = false;
         try {
             while (true) {

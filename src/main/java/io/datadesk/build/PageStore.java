@@ -1,15 +1,16 @@
 package io.datadesk.build;
 
-import io.datadesk.files.AtomicFiles;
 import io.datadesk.compute.ContentHashes;
 import io.datadesk.compute.QueryResultCodec;
 import io.datadesk.data.QueryResult;
+import io.datadesk.files.AtomicFiles;
 import io.datadesk.render.PageView;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -177,11 +180,11 @@ final class PageStore {
      * It is not kept in the per-user cache: that folder holds the launcher's class-data archive alone.
      */
     static String jarKey(Path jar) {
-        try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile(), false)) {
-            java.util.jar.JarEntry e = j.getJarEntry(CODE_HASH_ENTRY);
+        try (JarFile j = new JarFile(jar.toFile(), false)) {
+            JarEntry e = j.getJarEntry(CODE_HASH_ENTRY);
             if (e != null) {
                 String hash;
-                try (java.io.InputStream in = j.getInputStream(e)) {
+                try (InputStream in = j.getInputStream(e)) {
                     hash = new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
                 }
                 if (hash.matches("[0-9a-f]{64}")) return "packaged " + hash;

@@ -5,12 +5,13 @@ import io.datadesk.error.Diagnostic;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.thymeleaf.IEngineConfiguration;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.exceptions.TemplateEngineException;
 import org.thymeleaf.exceptions.TemplateProcessingException;
 import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.IEngineConfiguration;
 import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
 import org.thymeleaf.templateresource.ITemplateResource;
 import org.thymeleaf.templateresource.StringTemplateResource;
@@ -70,7 +71,7 @@ public final class Templates {
         org.unbescape.html.HtmlEscape.escapeHtml4Xml("<");
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean PRESTARTED = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean PRESTARTED = new AtomicBoolean();
 
     /**
      * Starts, on a thread of its own, what every template engine of the process shares and a page needs: the

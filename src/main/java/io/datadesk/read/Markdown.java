@@ -344,8 +344,8 @@ public final class Markdown {
         /** The directives (Integer) and inline values (int[1]) of the chunk in document order. */
         private List<Object> outputOrder() {
             if (order != null) return order;
-            Map<Node, Integer> directives = doc.get(DirectiveExtension.DIRECTIVE_INDEX);
-            Map<Node, Integer> inlineValues = doc.get(DirectiveExtension.INLINE_INDEX);
+            Map<Node, Integer> directives = DirectiveExtension.DIRECTIVE_INDEX.get(doc);
+            Map<Node, Integer> inlineValues = DirectiveExtension.INLINE_INDEX.get(doc);
             List<Object> out = new ArrayList<>();
             if (!directives.isEmpty() || !inlineValues.isEmpty())
                 for (Node n : doc.getDescendants()) {

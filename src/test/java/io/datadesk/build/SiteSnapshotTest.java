@@ -138,6 +138,27 @@ class SiteSnapshotTest {
         }
     }
 
+    /**
+     * The fingerprint pairs each file's hash with that file (the files are hashed in parallel): two files swapping
+     * their contents is a change, swapping back gives the first fingerprint again, and so does asking twice.
+     */
+    @Test
+    void theFingerprintPairsEachFileWithItsOwnContent() {
+        for (int i = 0; i < 300; i++) f.write(String.format("content/many/f%03d.txt", i), "file " + i + "\n");
+        Path cache = f.project.resolve(SiteBuilder.CACHE_DIR);
+        String first = SiteSnapshot.inputs(options(), cache);
+        assertThat(first).isNotNull().isEqualTo(SiteSnapshot.inputs(options(), cache));
+        f.write("content/many/f010.txt", "file 290\n");
+        f.write("content/many/f290.txt", "file 10\n");
+        String swapped = SiteSnapshot.inputs(options(), cache);
+        assertThat(swapped).isNotEqualTo(first);
+        f.write("content/many/f010.txt", "file 10\n");
+        f.write("content/many/f290.txt", "file 290\n");
+        assertThat(SiteSnapshot.inputs(options(), cache)).isEqualTo(first);
+        f.write("content/many/f150.txt", "file 150, edited\n");
+        assertThat(SiteSnapshot.inputs(options(), cache)).isNotEqualTo(first).isNotEqualTo(swapped);
+    }
+
     @Test
     void theNotesOfTheBuildAreReportedAgain() throws IOException {
         f.write("datadesk.yaml", "title: No base URL\n"); // a note: no feed, sitemap or cards

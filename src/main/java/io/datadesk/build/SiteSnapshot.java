@@ -45,6 +45,13 @@ final class SiteSnapshot {
         this.file = file;
     }
 
+    /** One part of the inputs' fingerprint: a label, followed by the hash of {@code file} when there is one. */
+    private record Part(String label, Path file) {
+        String text() {
+            return file == null ? label : label + ContentHashes.file(file);
+        }
+    }
+
     /**
      * The fingerprint of the inputs a build reads besides its pages' data files, or null when the layout cannot be
      * fingerprinted safely (the cache or output folder inside a folder that is walked).
@@ -58,29 +65,23 @@ final class SiteSnapshot {
         parts.add(PageStore.codeKey());
         parts.add(options.projectDir() + "\n" + options.contentDir() + "\n" + options.templatesDir() + "\n" + options.drafts());
         parts.add(ContentHashes.file(options.projectDir().resolve(io.datadesk.config.SiteConfig.FILE_NAME)));
-        // The parts in order: a folder's label (a String), or a file to hash (a Path, with its label before it).
-        List<Object> order = new ArrayList<>();
+        // Each part in order: a folder's label alone, or a file's label to which the file's hash is appended.
+        List<Part> order = new ArrayList<>();
         try {
             for (Path dir : folders) {
-                order.add("folder " + dir);
+                order.add(new Part("folder " + dir, null));
                 if (!Files.isDirectory(dir)) continue;
                 Path root = dir.toRealPath(); // a linked theme folder is read where it leads, as Theme does
                 try (Stream<Path> walk = Files.walk(root)) {
                     // every file, hidden ones too: one the build ignores only costs a full build when it changes
-                    for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                        order.add(root.relativize(f) + "=");
-                        order.add(f);
-                    }
+                    for (Path f : walk.filter(Files::isRegularFile).sorted().toList())
+                        order.add(new Part(root.relativize(f) + "=", f));
                 }
             }
             // Hashed on every core: this runs before the first page starts, and SHA-256 is plain Java under the
             // launcher's C1-only JIT (no intrinsic), so one thread hashing every page of a large site was on the
             // build's critical path (3-5 % of a cold 1,000-page build). An ordered stream keeps the parts in order.
-            List<String> hashed = order.parallelStream().map(o -> o instanceof Path f ? ContentHashes.file(f) : (String) o).toList();
-            for (int i = 0; i < hashed.size(); i++) {
-                if (order.get(i) instanceof Path) parts.set(parts.size() - 1, parts.get(parts.size() - 1) + hashed.get(i));
-                else parts.add(hashed.get(i));
-            }
+            parts.addAll(order.parallelStream().map(Part::text).toList());
         } catch (IOException | RuntimeException e) {
             return null;
         }

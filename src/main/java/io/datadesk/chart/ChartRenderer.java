@@ -109,7 +109,15 @@ public final class ChartRenderer {
 
     /** @param formats resolves {@code x-format}/{@code y-format} names (pass ValueFormat's lookup when it lands) */
     public ChartRenderer(AxisFormats.Lookup formats) {
+        this(formats, true);
+    }
+
+    /** Whether the y tick labels are drawn by {@link YTickLabels}; false: by XChart (the tests compare the two). */
+    private final boolean ownYLabels;
+
+    ChartRenderer(AxisFormats.Lookup formats, boolean ownYLabels) {
         this.formats = formats;
+        this.ownYLabels = ownYLabels;
     }
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -292,15 +300,17 @@ public final class ChartRenderer {
         // not, the range is widened as coverData does and the chart drawn again on a new canvas.
         boolean checkCover = chart instanceof AxesChart<?, ?> && !empty && !spec.type().isPart()
                 && !spec.yLog() && overlay.yTicks != null;
+        // The y tick labels are drawn without XChart's text layout (see YTickLabels).
+        YTickLabels yLabels = ownYLabels && chart instanceof AxesChart<?, ?> axes && !empty ? YTickLabels.install(axes, tick) : null;
         if (checkCover) overlay.yTicks.clear();
-        chart.paint(g, plotWidth, chartHeight);
+        paint(chart, g.drawingYLabels(yLabels), yLabels, plotWidth, chartHeight);
         if (checkCover && widen(spec, data, chart, overlay)) {
-            coverData(spec, data, (AxesChart<?, ?>) chart, overlay, plotWidth, chartHeight, 1);
+            coverData(spec, data, (AxesChart<?, ?>) chart, overlay, plotWidth, chartHeight, 1, yLabels);
             texts.placed().clear();
             svg = canvas(id, width, height + top);
-            g = new TextRecoveringGraphics(svg, texts);
+            g = new TextRecoveringGraphics(svg, texts).drawingYLabels(yLabels);
             g.translate(0, top);
-            chart.paint(g, plotWidth, chartHeight);
+            paint(chart, g, yLabels, plotWidth, chartHeight);
         }
         g.flush();
 
@@ -385,13 +395,19 @@ public final class ChartRenderer {
      * Layouts {@code from} on are dry runs here: the caller's drawing was layout 0 (see draw).
      */
     private static void coverData(ChartSpec spec, ChartData data, AxesChart<?, ?> chart,
-                                  Overlay overlay, int width, int height, int from) {
+                                  Overlay overlay, int width, int height, int from, YTickLabels yLabels) {
         for (int attempt = from; attempt < 2; attempt++) {
             overlay.yTicks.clear();
-            chart.paint(new MeasuringGraphics(new SVGGraphics2D(width, height)), width, height);
+            paint(chart, new MeasuringGraphics(new SVGGraphics2D(width, height), yLabels), yLabels, width, height);
             if (!widen(spec, data, chart, overlay)) break;
         }
         overlay.yTicks.clear();
+    }
+
+    /** One layout and paint of the chart; XChart measures the y labels again each time (see YTickLabels). */
+    private static void paint(Chart<?, ?> chart, java.awt.Graphics2D g, YTickLabels yLabels, int width, int height) {
+        if (yLabels != null) yLabels.reset();
+        chart.paint(g, width, height);
     }
 
     /**

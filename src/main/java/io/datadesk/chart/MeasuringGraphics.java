@@ -16,8 +16,16 @@ final class MeasuringGraphics extends java.awt.Graphics2D {
     private final SVGGraphics2D d;
 
     MeasuringGraphics(SVGGraphics2D canvas) {
-        this.d = canvas;
+        this(canvas, null);
     }
+
+    /** @param yLabels the chart's y-label painter, or null: a dry run needs XChart's ticks, not its labels painted */
+    MeasuringGraphics(SVGGraphics2D canvas, YTickLabels yLabels) {
+        this.d = canvas;
+        this.yLabels = yLabels;
+    }
+
+    private final YTickLabels yLabels;
 
     @Override
     public boolean drawImage(java.awt.Image a0, int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, java.awt.Color a9, java.awt.image.ImageObserver a10) {
@@ -86,7 +94,7 @@ final class MeasuringGraphics extends java.awt.Graphics2D {
 
     @Override
     public java.awt.Graphics create() {
-        return new MeasuringGraphics((SVGGraphics2D) d.create());
+        return new MeasuringGraphics((SVGGraphics2D) d.create(), yLabels);
     }
 
     @Override
@@ -312,6 +320,7 @@ final class MeasuringGraphics extends java.awt.Graphics2D {
     @Override
     public void setFont(java.awt.Font a0) {
         d.setFont(a0);
+        if (yLabels != null) yLabels.fontSet(a0, null); // nothing is drawn: XChart's label loop is skipped
     }
 
     @Override

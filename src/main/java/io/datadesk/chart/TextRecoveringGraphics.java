@@ -32,6 +32,14 @@ final class TextRecoveringGraphics extends Graphics2D {
         this.pending = pending;
     }
 
+    /** The chart's y tick labels are drawn by {@code labels}, not XChart (see {@link YTickLabels}); null: by XChart. */
+    private YTickLabels yLabels;
+
+    TextRecoveringGraphics drawingYLabels(YTickLabels labels) {
+        this.yLabels = labels;
+        return this;
+    }
+
     SVGGraphics2D svg() {
         return d;
     }
@@ -87,16 +95,30 @@ final class TextRecoveringGraphics extends Graphics2D {
         }
         texts.placed(m, d.getTransform());
         if (m.hidden()) return;
+        text(m.text(), m.font());
+    }
+
+    /**
+     * Draws a string XChart would have filled as its outline at the current transform's origin, as {@link #fill}
+     * draws a recovered one (for {@link YTickLabels}).
+     */
+    void drawRecovered(String text, Font font) {
+        flush();
+        texts.placed(text, d.getTransform());
+        text(text, font);
+    }
+
+    private void text(String text, Font font) {
         Font before = d.getFont();
-        d.setFont(m.font());
-        d.drawString(m.text(), 0f, 0f);
+        d.setFont(font);
+        d.drawString(text, 0f, 0f);
         d.setFont(before);
     }
 
     @Override
     public Graphics create() {
         flush();
-        return new TextRecoveringGraphics((SVGGraphics2D) d.create(), texts, pending);
+        return new TextRecoveringGraphics((SVGGraphics2D) d.create(), texts, pending).drawingYLabels(yLabels);
     }
 
     // ---- plain delegation below ----
@@ -154,7 +176,11 @@ final class TextRecoveringGraphics extends Graphics2D {
     @Override public java.awt.Rectangle getClipBounds() { return d.getClipBounds(); }
     @Override public void setPaintMode() { flush(); d.setPaintMode(); }
     @Override public void setXORMode(java.awt.Color a0) { flush(); d.setXORMode(a0); }
-    @Override public void setFont(java.awt.Font a0) { flush(); d.setFont(a0); }
+    @Override public void setFont(java.awt.Font a0) {
+        flush();
+        d.setFont(a0);
+        if (yLabels != null) yLabels.fontSet(a0, this);
+    }
     @Override public void setClip(int a0, int a1, int a2, int a3) { flush(); d.setClip(a0, a1, a2, a3); }
     @Override public void setClip(java.awt.Shape a0) { flush(); d.setClip(a0); }
     @Override public java.awt.Shape getClip() { return d.getClip(); }

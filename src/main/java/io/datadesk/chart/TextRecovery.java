@@ -105,16 +105,24 @@ final class TextRecovery {
         placed.add(new Placed(m.text(), at.getTranslateX(), at.getTranslateY(), m.hidden()));
     }
 
+    /** A string drawn as text directly (not recovered from an outline), recorded as {@link #placed(Match, AffineTransform)} does. */
+    void placed(String text, AffineTransform at) {
+        placed.add(new Placed(text, at.getTranslateX(), at.getTranslateY(), false));
+    }
+
+    /**
+     * The bounds of a string's outline as {@code new TextLayout(text, font, frc).getOutline(null).getBounds2D()} gives
+     * them (in floats, as a glyph outline's {@code Path2D.Float} gives them), from the process's outline cache.
+     */
+    static Rectangle2D outlineBounds(String text, Font font, FontRenderContext frc) {
+        Bounds b = cached(new TextKey(text, font, frc)).bounds;
+        return new Rectangle2D.Float(b.x, b.y, b.w, b.h);
+    }
+
     private void index(FontRenderContext frc) {
         for (String text : pending) {
             for (Font font : fonts) {
-                TextKey key = new TextKey(text, font, frc);
-                Outline outline = OUTLINES.get(key);
-                if (outline == null) {
-                    outline = outline(key);
-                    if (OUTLINES.size() >= 20_000) OUTLINES.clear();
-                    OUTLINES.put(key, outline);
-                }
+                Outline outline = cached(new TextKey(text, font, frc));
                 byBounds.computeIfAbsent(outline.bounds, k -> new ArrayList<>())
                         .add(new Candidate(new Match(text, font, hidden.contains(text)), outline.geometry));
             }
@@ -134,6 +142,16 @@ final class TextRecovery {
      * when full it is emptied and fills again.
      */
     private static final Map<TextKey, Outline> OUTLINES = new ConcurrentHashMap<>();
+
+    private static Outline cached(TextKey key) {
+        Outline outline = OUTLINES.get(key);
+        if (outline == null) {
+            outline = outline(key);
+            if (OUTLINES.size() >= 20_000) OUTLINES.clear();
+            OUTLINES.put(key, outline);
+        }
+        return outline;
+    }
 
     private static Outline outline(TextKey key) {
         Shape outline = new TextLayout(key.text, key.font, key.frc).getOutline(null);

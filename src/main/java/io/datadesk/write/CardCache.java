@@ -18,7 +18,7 @@ public final class CardCache {
 
     /**
      * Changes whenever the code that draws cards changes, so a new datadesk never reuses an old drawing: the classes
-     * that draw and encode, the chart palette the card's mark takes from the chart stage, and the CJK font files (a card drawn
+     * that draw and encode, the chart stage's classes that make the card's chart picture, the chart palette the card's mark takes from the chart stage, and the CJK font files (a card drawn
      * before {@code fonts-noto-cjk} was installed left its Chinese text out).
      */
     static String drawingVersion() {
@@ -32,7 +32,9 @@ public final class CardCache {
      * or {@code ChartRenderer}, whose colours start AWT's toolkit.
      */
     private static final class DrawingVersion {
-        static final String VALUE = classHash(SocialCard.class, SvgPainter.class, SiteIndexes.class, CardFonts.class, PngEncoder.class)
+        static final String VALUE = classHash(SocialCard.class, SvgPainter.class, SiteIndexes.class, CardFonts.class, PngEncoder.class,
+                io.datadesk.chart.ChartPicture.class)
+                + classHash(io.datadesk.chart.ChartPicture.class, "PictureReader") // package-private: named
                 + Assets.sha256((io.datadesk.chart.Palette.rgb().subList(0, SocialCard.BAR_COUNT) + CardFonts.fingerprint())
                         .getBytes(StandardCharsets.UTF_8)).substring(0, 8);
     }
@@ -69,13 +71,20 @@ public final class CardCache {
 
     private static String classHash(Class<?>... classes) {
         StringBuilder all = new StringBuilder();
-        for (Class<?> c : classes) {
-            try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
-                all.append(in == null ? c.getName() : Assets.sha256(in.readAllBytes())).append('\n');
-            } catch (IOException e) {
-                all.append(c.getName()).append('\n');
-            }
-        }
+        for (Class<?> c : classes) all.append(classFileHash(c, c.getSimpleName())).append('\n');
         return Assets.sha256(all.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The hash of the class {@code simpleName} in {@code beside}'s package. */
+    private static String classHash(Class<?> beside, String simpleName) {
+        return Assets.sha256((classFileHash(beside, simpleName) + '\n').getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String classFileHash(Class<?> beside, String simpleName) {
+        try (InputStream in = beside.getResourceAsStream(simpleName + ".class")) {
+            return in == null ? beside.getPackageName() + "." + simpleName : Assets.sha256(in.readAllBytes());
+        } catch (IOException e) {
+            return beside.getPackageName() + "." + simpleName;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.datadesk.write;
 
+import io.datadesk.chart.ChartPicture;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -102,10 +103,10 @@ public final class SocialCard {
             g.fillRect(0, 0, WIDTH, HEIGHT);
             g.setColor(ACCENT);
             g.fillRect(0, 0, WIDTH, 12);
-            SvgPainter.Drawing drawing = null;
+            ChartPicture drawing = null;
             if (chartSvg != null) {
                 try {
-                    drawing = SvgPainter.read(chartSvg);
+                    drawing = ChartPicture.of(chartSvg); // the chart stage reads its own drawing
                 } catch (RuntimeException e) {
                     drawing = null; // a chart the painter cannot read leaves the typographic card
                 }
@@ -117,7 +118,7 @@ public final class SocialCard {
             // The chart's panel and the text do not overlap: the chart is painted on a second core while this thread
             // draws the text (half of a card with a chart was its chart; bench/cards.sh). Same pixels as one after the
             // other: each pixel is painted by one of the two, over the paper painted above.
-            SvgPainter.Drawing chart = drawing;
+            ChartPicture chart = drawing;
             FutureTask<List<DrawnText>> chartPainted = new FutureTask<>(() -> chart(img, fonts, lang, chart));
             // The helper takes the chart only if it starts in time; else this thread paints it after the text.
             if (Runtime.getRuntime().availableProcessors() > 1) ForkJoinPool.commonPool().execute(chartPainted);
@@ -149,7 +150,7 @@ public final class SocialCard {
     }
 
     /** Paints the chart's white panel and the chart on {@code img}, in a canvas and pen of its own; the text it drew. */
-    private static List<DrawnText> chart(BufferedImage img, CardFonts fonts, String lang, SvgPainter.Drawing drawing) {
+    private static List<DrawnText> chart(BufferedImage img, CardFonts fonts, String lang, ChartPicture drawing) {
         Graphics2D g = graphics(img);
         try {
             Pen pen = new Pen(g, fonts, lang);

@@ -32,7 +32,7 @@ public final class CardCache {
      * or {@code ChartRenderer}, whose colours start AWT's toolkit.
      */
     private static final class DrawingVersion {
-        static final String VALUE = classHash(SocialCard.class, SvgPainter.class, SiteIndexes.class, CardFonts.class, PngEncoder.class,
+        static final String VALUE = classHash(SocialCard.class, ChartPainter.class, SiteIndexes.class, CardFonts.class, PngEncoder.class,
                 io.datadesk.chart.ChartPicture.class)
                 + classHash(io.datadesk.chart.ChartPicture.class, "PictureReader") // package-private: named
                 + Assets.sha256((io.datadesk.chart.Palette.rgb().subList(0, SocialCard.BAR_COUNT) + CardFonts.fingerprint())

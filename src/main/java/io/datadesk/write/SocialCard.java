@@ -158,7 +158,7 @@ public final class SocialCard {
             panel(g);
             // Clipped to the white panel, not the drawing: the page lets outermost tick labels overhang the drawing's
             // edge (the last year of an axis), and so does the card.
-            new SvgPainter(pen).paint(drawing, g, new Rectangle2D.Double(612, 72, 508, 400),
+            new ChartPainter(pen).paint(drawing, g, new Rectangle2D.Double(612, 72, 508, 400),
                     new Rectangle2D.Double(600, 60, 532, 424));
             return pen.drawn;
         } finally {
@@ -211,7 +211,7 @@ public final class SocialCard {
      * Draws and measures a card's text in the card's fonts ({@link CardFonts}), remembering what it drew. The chart
      * painter draws its labels through it too, so a Chinese tick label keeps its 万.
      */
-    static final class Pen implements SvgPainter.Pen {
+    static final class Pen implements ChartPainter.Pen {
         private final Graphics2D g;
         private final CardFonts fonts;
         final String lang;

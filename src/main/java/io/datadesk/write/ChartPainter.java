@@ -31,7 +31,7 @@ import java.util.function.BiFunction;
  * <p>Written by hand because the stack has no SVG rasteriser (Batik would add megabytes for one picture per page),
  * and a chart is a few kinds of shapes and labels.
  */
-final class SvgPainter {
+final class ChartPainter {
 
     private final Pen pen;
     /** Each clip's area, made once: many marks share a clip (the plot area). */
@@ -64,31 +64,15 @@ final class SvgPainter {
         };
     }
 
-    SvgPainter(Pen pen) {
+    ChartPainter(Pen pen) {
         this.pen = pen;
     }
 
     /**
-     * Paints {@code svg} scaled to fit {@code box}, centred, keeping its aspect ratio.
-     *
-     * @return false if the SVG has no usable viewBox (nothing is painted)
+     * Paints {@code picture} scaled to fit {@code box}, centred, keeping its aspect ratio, clipped to {@code visible}: a
+     * page lets a chart's outermost labels (the last year under the x axis) reach past the drawing's edge, so the card
+     * leaves them room too.
      */
-    boolean paint(String svg, Graphics2D g, Rectangle2D box) {
-        return paint(svg, g, box, box);
-    }
-
-    /**
-     * Paints {@code svg} scaled to fit {@code box}, clipped to {@code visible}: a page lets a chart's outermost labels
-     * (the last year under the x axis) reach past the drawing's edge, so the card leaves them room too.
-     */
-    boolean paint(String svg, Graphics2D g, Rectangle2D box, Rectangle2D visible) {
-        ChartPicture picture = ChartPicture.of(svg);
-        if (picture == null) return false;
-        paint(picture, g, box, visible);
-        return true;
-    }
-
-    /** Paints {@code picture} as {@link #paint(String, Graphics2D, Rectangle2D, Rectangle2D)} does. */
     void paint(ChartPicture picture, Graphics2D g, Rectangle2D box, Rectangle2D visible) {
         double[] vb = picture.viewBox();
         double scale = Math.min(box.getWidth() / vb[2], box.getHeight() / vb[3]);
@@ -132,7 +116,7 @@ final class SvgPainter {
 
     private void place(Graphics2D g, double[] transform, Clip clip) {
         if (transform != null) g.transform(new AffineTransform(transform));
-        if (clip != null) g.clip(clips.computeIfAbsent(clip, SvgPainter::area));
+        if (clip != null) g.clip(clips.computeIfAbsent(clip, ChartPainter::area));
     }
 
     /** A clip's shapes as one area, each under its transform. */

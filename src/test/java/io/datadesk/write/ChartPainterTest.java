@@ -10,14 +10,15 @@ import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
 /** The social card paints a chart as the page shows it: the chart's class styles, and labels that overhang its edge. */
-class SvgPainterTest {
+class ChartPainterTest {
 
     private static BufferedImage paint(String svg, Rectangle2D box, Rectangle2D visible) {
         BufferedImage img = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, 300, 200);
-        assertThat(new SvgPainter(SvgPainter.pen((bold, size) -> new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(size)))).paint(svg, g, box, visible)).isTrue();
+        new ChartPainter(ChartPainter.pen((bold, size) -> new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(size))))
+                .paint(io.datadesk.chart.ChartPicture.of(svg), g, box, visible);
         g.dispose();
         return img;
     }

@@ -60,6 +60,7 @@ public final class SiteBuilder {
     private PageViews pageViews;
     private final PageData pageData;
     private final Map<Path, PageMemo> memo = new HashMap<>();
+    private final Map<Path, TextDigest> textDigests = new java.util.concurrent.ConcurrentHashMap<>(); // see textDigest
     private final PageWorkers workers;
     private final PageStore store;
     private java.util.Set<String> storedNames; // the pages the store was last pruned to
@@ -67,6 +68,7 @@ public final class SiteBuilder {
     private TemplateSet templateSet;
     private SiteFiles published; // what outDir holds since this builder's last successful write
     private SiteFiles lastSite;
+    private Rendering lastRendering; // what the last successful build rendered pages with, for warmUp
     private String notFoundKey;
     private String notFoundHtml;
     /** Social cards of the last build by what they show: drawing one costs more than rendering a page. */
@@ -194,6 +196,7 @@ public final class SiteBuilder {
         problems.throwIfAny();
         TemplateSet tset = templateSet = TemplateSet.load(options.templatesDir(), options.display(options.templatesDir()), templateSet);
         memo.keySet().retainAll(tree.pages().stream().map(SourcePage::file).toList());
+        textDigests.keySet().retainAll(memo.keySet());
         // Memos are made here, in one thread; each worker then touches only its own page's memo.
         for (SourcePage source : tree.pages()) memo.computeIfAbsent(source.file(), f -> new PageMemo());
         // Everything a stored page depends on besides its text and data files.
@@ -271,10 +274,11 @@ public final class SiteBuilder {
         // What a page that lists articles shows of them, by edition: a page lists its own language's articles only, so
         // editing an English article does not render the Chinese home page again. The 404 page lists every edition's.
         Map<String, String> listingKeys = new java.util.TreeMap<>();
+        boolean bodies = tset.readsArticleBodies();
         for (String edition : new java.util.TreeSet<>(editions.values()))
             listingKeys.put(edition, ContentHashes.combine(pages.stream()
                     .filter(m -> !m.view.isHome() && editions.get(m.view).equals(edition))
-                    .map(m -> m.source.sitePath() + "=" + m.viewKey).sorted().toArray(String[]::new)));
+                    .map(m -> m.source.sitePath() + "=" + listedAs(m, bodies)).sorted().toArray(String[]::new)));
         String listingKey = ContentHashes.combine(listingKeys.toString());
 
         SiteFiles site = new SiteFiles();
@@ -311,15 +315,10 @@ public final class SiteBuilder {
             articlesIn.put(edition, all.stream().filter(a -> editions.get(a).equals(edition)).toList());
         // The article and its "how computed" page are rendered as jobs of their own, so that both cores work on an edit.
         List<Diagnostics> renderProblems = jobs.stream().map(j -> new Diagnostics()).toList();
+        Rendering rendering = new Rendering(config, tset, partials, assets, editions, articlesIn, translations);
         List<String> html = workers.each(java.util.stream.IntStream.range(0, jobs.size()).boxed().toList(), i -> renderProblems.get(i).collect(() -> {
             RenderJob j = jobs.get(i);
-            PageMemo m = j.page();
-            String edition = editions.get(m.view);
-            List<PageView> articles = articlesIn.get(edition);
-            Map<String, Object> model = PageViews.model(config.in(edition), j.how() ? howViews.get(m) : m.view, articles,
-                    new Links(m.source.root(), assets.files()), tset.messages().forLocale(m.locale), SiteIndexes.feedPath(edition, config.language()));
-            model.put("translations", translations.get(m.source));
-            return tset.templates().render(m.template, model, m.locale, m.source.displayPath());
+            return render(j.page(), j.how() ? howViews.get(j.page()) : j.page().view, rendering);
         }), problems);
         Map<PageMemo, String> articleHtml = new HashMap<>();
         Map<PageMemo, String> howHtml = new HashMap<>();
@@ -410,6 +409,7 @@ public final class SiteBuilder {
         site.put(".nojekyll", new byte[0]);
         if (options.write()) write(site);
         lastSite = site;
+        lastRendering = rendering;
         if (inputs != null) {
             if (onlyFromFiles) snapshot.save(inputs, depsOf(pages), summaryOf(pages, tree.staticFiles().size(), notes), site);
             else snapshot.delete();
@@ -512,6 +512,114 @@ public final class SiteBuilder {
                 || file.startsWith(options.templatesDir()) || file.toString().endsWith(".jar");
     }
 
+    /**
+     * What a page that lists articles can show of page {@code m}: its view but for the body and the provenance
+     * section ({@link PageView#listing}), and its data (the results). A prose edit that keeps the title, the reading
+     * time and the contents then does not render the home page again (it did for every edit). The whole view's key
+     * when a template may show bodies, or when the page came from the page store (it has no data key in this process).
+     */
+    private static String listedAs(PageMemo m, boolean bodies) {
+        if (bodies || m.dataKey == null) return m.viewKey;
+        return ContentHashes.combine(m.dataKey, m.view.listing());
+    }
+
+    /** What rendering a page through its template reads besides the page: the site, its templates and pages. */
+    private record Rendering(SiteConfig config, TemplateSet tset, Partials partials, Assets assets, Map<PageView, String> editions,
+                             Map<String, List<PageView>> articlesIn, Map<SourcePage, List<Translation>> translations) {}
+
+    /** The HTML of page {@code m} showing {@code view} (its own, or its "how the numbers were computed" page's). */
+    private static String render(PageMemo m, PageView view, Rendering r) {
+        String edition = r.editions().get(m.view);
+        Map<String, Object> model = PageViews.model(r.config().in(edition), view, r.articlesIn().get(edition),
+                new Links(m.source.root(), r.assets().files()), r.tset().messages().forLocale(m.locale),
+                SiteIndexes.feedPath(edition, r.config().language()));
+        model.put("translations", r.translations().get(m.source));
+        return r.tset().templates().render(m.template, model, m.locale, m.source.displayPath());
+    }
+
+    /**
+     * Runs a prose edit's steps on a copy of the longest page in memory, a word added to one of its paragraphs, and
+     * throws the result away: {@code serve} calls it after its first build so that the author's first edit runs
+     * compiled code. That edit took twice the CPU of later ones (JFR: two fifths of its samples were SHA-256 and
+     * HTML escaping, still in their interpreted or first-tier forms). It parses the copy against the page's last parse,
+     * hashes and keys it, views and renders it, and compares and writes the site's files as a rebuild does, into a
+     * scratch folder. The page's memo, the site, the output folder and the stores are left as they were; what it
+     * adds to the caches of parts (Markdown, polish) is keyed by content and is what an edit would have added.
+     * Stops with {@link io.datadesk.error.BuildCancelled} when the thread is interrupted (a save). Not thread-safe:
+     * call it between builds, on the thread that builds.
+     *
+     * @param rounds how many edits to run: each compiles more of the path
+     * @return how many it ran: none when no page was parsed in parts (all came from the page store) or has prose
+     */
+    public int warmUp(int rounds) {
+        Rendering r = lastRendering;
+        SiteFiles site = lastSite;
+        if (r == null || site == null) return 0;
+        PageMemo m = memo.values().stream()
+                .filter(p -> p.parsed != null && p.computed != null && p.view != null && p.html != null && textDigests.containsKey(p.source.file()))
+                .max(Comparator.comparingInt(p -> textDigests.get(p.source.file()).text().length())).orElse(null);
+        if (m == null) return 0;
+        String text = textDigests.get(m.source.file()).text();
+        if (withWords(text, "") == null) return 0;
+        Path scratch = null;
+        int round = 0;
+        try {
+            scratch = Files.createTempDirectory("datadesk-warm-up-");
+            while (round < rounds) {
+                String edited = withWords(text, " Warm-up " + ++round + ".");
+                io.datadesk.error.BuildCancelled.check();
+                String digest = ContentHashes.of(edited);
+                ContentHashes.combine(m.source.sitePath(), digest, r.partials().hash());
+                FrontMatter.Split split = FrontMatter.split(edited, m.source.displayPath());
+                ParsedPage parsed = ParsedPage.parse(m.source, split, markdown(), r.partials(), m.parsed.markdown());
+                dataKey(parsed, split.yaml(), r.config(), new java.util.TreeMap<>());
+                PageView view = pageViews().view(parsed, m.computed, r.config().in(PageViews.language(parsed, r.config())),
+                        r.tset().messages().forLocale(PageViews.locale(parsed, r.config())));
+                io.datadesk.error.BuildCancelled.check();
+                String html = render(m, view, r);
+                io.datadesk.error.BuildCancelled.check();
+                SiteFiles changed = site.with(m.source.outputFile(), html);
+                changed.syncInto(scratch, site, changed.changedSince(site));
+            }
+        } catch (IOException e) {
+            // no scratch folder: the steps before the write ran all the same
+        } finally {
+            if (scratch != null) deleteTree(scratch);
+        }
+        return round;
+    }
+
+    /**
+     * {@code text} with {@code words} added to the end of its first line of prose (after the front matter, outside
+     * fenced blocks, starting with a letter, without an inline value), or null when it has none.
+     */
+    static String withWords(String text, String words) {
+        String[] lines = text.split("\n", -1);
+        boolean inFence = false;
+        int dashes = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i];
+            if (dashes < 2) {
+                if (l.strip().equals("---")) dashes++;
+                continue;
+            }
+            if (l.startsWith("```") || l.startsWith("~~~")) inFence = !inFence;
+            else if (!inFence && l.length() > 40 && Character.isLetter(l.charAt(0)) && !l.contains("{{")) {
+                lines[i] = l.stripTrailing() + words;
+                return String.join("\n", lines);
+            }
+        }
+        return null;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // a scratch folder in the temporary folder: left to the system
+        }
+    }
+
     /** Rendering a page's article ({@code how} false) or its "how the numbers were computed" page. */
     private record RenderJob(PageMemo page, boolean how) {}
 
@@ -583,8 +691,10 @@ public final class SiteBuilder {
         // What the page is parsed and viewed from: its own text. What it is stored under adds its original's text, whose
         // data parts it shares; in this process those are followed by the data key instead, so that editing the
         // original's prose does not make the translation again.
-        String hash = ContentHashes.combine(source.sitePath(), text, partials.hash());
-        String inputKey = ContentHashes.combine(ContentHashes.combine(source.sitePath(), text, partials.hash(), originalText), storeKey);
+        String digest = textDigest(source.file(), text);
+        String hash = ContentHashes.combine(source.sitePath(), digest, partials.hash());
+        String inputKey = ContentHashes.combine(source.sitePath(), digest, partials.hash(),
+                original == null ? "" : textDigest(original.file(), originalText), storeKey);
         if (hash.equals(m.textHash) && source.equals(m.source)) {
             if (m.parsed != null) {
                 if (!inputKey.equals(m.inputKey)) m.changed = true; // to be stored under its new key
@@ -646,6 +756,23 @@ public final class SiteBuilder {
         m.frontMatterYaml = split.yaml();
         return m;
     }
+
+    /**
+     * The hash of a page's text, hashed once per version of the text: the page's keys and its translation's (which
+     * is stored under its original's text too) are made from it. Hashing the flagship's texts three times over was a
+     * sixth of a first prose edit's samples under {@code serve}; comparing a text with the last one read costs a
+     * hundredth of hashing it. Safe from several workers: a race hashes the same text twice, to the same hash.
+     */
+    private String textDigest(Path file, String text) {
+        TextDigest known = textDigests.get(file);
+        if (known != null && known.text().equals(text)) return known.digest();
+        String digest = ContentHashes.of(text);
+        textDigests.put(file, new TextDigest(text, digest));
+        return digest;
+    }
+
+    /** A page's text as last read, and its hash. */
+    private record TextDigest(String text, String digest) {}
 
     /** Stores a page made by this build for the next process, unless it reads a database (see below). */
     private void save(PageMemo m) {

@@ -48,6 +48,14 @@ public final class SiteFiles {
         files.put(sitePath, new Entry(null, source, ContentHashes.file(source)));
     }
 
+    /** A copy of this site with {@code sitePath} holding {@code text} (added last if new). */
+    SiteFiles with(String sitePath, String text) {
+        SiteFiles copy = new SiteFiles();
+        copy.files.putAll(files);
+        copy.put(sitePath, text);
+        return copy;
+    }
+
     /** Site paths, in the order they were added. */
     public Set<String> paths() {
         return Collections.unmodifiableSet(files.keySet());

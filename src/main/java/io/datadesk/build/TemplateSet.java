@@ -32,6 +32,10 @@ final class TemplateSet {
     // The 'articles' model variable used in an expression (not merely named in a comment): the template lists pages.
     private static final Pattern USES_ARTICLES = Pattern.compile("[$*]\\{[^}]*\\barticles\\b");
 
+    // An article's body or provenance section read other than as the page's own (page.content): a list that shows
+    // excerpts of the articles, which then changes with every edit of their prose.
+    private static final Pattern READS_BODIES = Pattern.compile("[$*]\\{[^}]*(?<!\\bpage\\.)\\b(?:content|provenance)\\b");
+
     private final LazyTemplates templates;
     private final Theme theme;
     private final String allHash;
@@ -177,6 +181,17 @@ final class TemplateSet {
             return ContentHashes.combine(n, sb.toString());
         });
     }
+
+    /**
+     * Whether a template may show other pages' bodies (see {@link io.datadesk.render.PageView#listing}): any of
+     * them, since a page's list may be in a fragment of any template. A false positive costs renders, not output.
+     */
+    synchronized boolean readsArticleBodies() {
+        if (readsBodies == null) readsBodies = texts.values().stream().anyMatch(t -> READS_BODIES.matcher(t).find());
+        return readsBodies;
+    }
+
+    private Boolean readsBodies;
 
     /** Whether rendering {@code name} reads the list of all pages, so it changes when any page does. */
     synchronized boolean listsArticles(String name) {

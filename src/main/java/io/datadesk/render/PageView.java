@@ -69,6 +69,16 @@ public record PageView(String title, String subtitle, String description, String
         return base + stop + chartLabel + (wide ? "\uFF1A" : ": ") + cardChart;
     }
 
+    /**
+     * Everything a list of pages (the home page's) can show of this page but its body, its provenance section (only
+     * whether it has one) and its query results, as text: equal for two versions of a page that such a list shows
+     * alike. Most prose edits leave it as it was, so the pages that list articles are not rendered again for them.
+     */
+    public String listing() {
+        return new PageView(title, subtitle, description, author, date, updated, tags, lang, readingMinutes, toc, "", sitePath,
+                canonicalUrl, Map.of(), sources, downloads, hasProvenance() ? "yes" : "", cardChart, key).toString();
+    }
+
     /** Whether the page has a "How the numbers were computed" section. */
     public boolean hasProvenance() {
         return !provenance.isEmpty();

@@ -159,15 +159,16 @@ public final class ProvenanceHtml {
             String open = null; // the sentence of the list item being written
             for (Provenance.Number n : numbers.values()) {
                 String[] parts = sentenceOf.apply(n.index());
-                String quote = parts == null ? null : esc(parts[0]) + "<strong>" + esc(n.shown()) + "</strong>" + esc(parts[1]);
-                String key = parts == null ? "#" + n.index() : parts[0] + "\uE000" + parts[1];
-                String plain = parts == null ? null : parts[0] + n.shown() + parts[1];
-                if (open == null || !open.equals(plain == null ? key : plain)) {
+                String item = parts == null ? "#" + n.index() : parts[0] + n.shown() + parts[1];
+                if (open == null || !open.equals(item)) {
                     if (open != null) sb.append("</ul></li>\n");
                     sb.append("<li>");
-                    if (quote != null) sb.append("<blockquote class=\"how-sentence\"><p>").append(quote).append("</p></blockquote>");
+                    // Escaped only for the number that opens its sentence's item: the sentence is quoted once, and
+                    // escaping it again for every number it holds was a fifth of a first prose edit's samples (serve).
+                    if (parts != null) sb.append("<blockquote class=\"how-sentence\"><p>").append(esc(parts[0])).append("<strong>")
+                            .append(esc(n.shown())).append("</strong>").append(esc(parts[1])).append("</p></blockquote>");
                     sb.append("<ul>");
-                    open = plain == null ? key : plain;
+                    open = item;
                 }
                 number(sb, n, queryOf.get(n.index()), msg);
             }

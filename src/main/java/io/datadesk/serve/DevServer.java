@@ -59,6 +59,8 @@ public final class DevServer implements AutoCloseable {
     static final long QUIET_MILLIS = 10;
     /** A rebuild starts at the latest this long after the first change, even if changes keep coming. */
     static final long MAX_WAIT_MILLIS = 500;
+    /** Edits the warm-up runs after the first build: each compiles more of an edit's path (see {@link #warmUp}). */
+    static final int WARM_UP_ROUNDS = 3;
     static final String EVENTS_PATH = "/__datadesk/events";
     static final String RELOAD_SCRIPT_ID = "datadesk-reload";
     /** Threads answering requests for files: enough to keep the cores busy, few enough not to thrash under load. */
@@ -219,6 +221,7 @@ public final class DevServer implements AutoCloseable {
     }
 
     private void buildLoop() {
+        warmUp();
         while (running) {
             Set<Path> changes;
             try {
@@ -228,6 +231,33 @@ public final class DevServer implements AutoCloseable {
                 continue; // a save that came just as the last build ended: its change is pending
             }
             rebuild(changes);
+        }
+    }
+
+    /**
+     * Runs the steps of a prose edit once in memory ({@link SiteBuilder#warmUp}), so that the author's first save
+     * does not run them cold: it took twice the time of the saves after it. Runs on the build thread while nothing
+     * is to be built, and a save stops it as it stops a build, so a real edit waits at most for the step under way.
+     * Changes nothing that is served or stored.
+     */
+    private void warmUp() {
+        building = true; // from here a save interrupts the warm-up
+        try {
+            synchronized (lock) {
+                if (dirty || !hasSite) return;
+            }
+            builder.warmUp(WARM_UP_ROUNDS);
+        } catch (io.datadesk.error.BuildCancelled e) {
+            // a save came: it is built next
+        } catch (RuntimeException | Error e) {
+            // Nothing depends on the warm-up: the first edit is only slower. Said where it helps to know.
+            if (options.verbose()) {
+                out.println(clock() + " warm-up skipped: " + e);
+                out.flush();
+            }
+        } finally {
+            building = false;
+            Thread.interrupted(); // an interrupt that stopped the warm-up is not for the build that follows
         }
     }
 

@@ -43,13 +43,40 @@ class IncrementalBuildTest {
     }
 
     @Test
-    void editingOnePageRebuildsItAndThePagesThatListItOnly() throws IOException {
+    void editingOnePageRebuildsItAndThePagesThatListItOnlyWhenWhatTheyShowOfItChanged() throws IOException {
         builder.build();
+        Map<String, String> before = snapshot();
         write("content/one/index.md", page("One", "2026-01-01", "First page, edited."));
         BuildResult r = builder.build();
-        assertThat(r.pages()).containsExactlyInAnyOrder("one/", ""); // the home page lists the articles
+        // The home page lists each article's title, date, description and reading time: none of them changed.
+        assertThat(r.pages()).containsExactly("one/");
         assertThat(read("site/one/index.html")).contains("First page, edited.");
         assertThat(read("site/two/index.html")).contains("Second page.");
+        assertThat(snapshot().get("index.html")).isEqualTo(before.get("index.html"));
+
+        // A title it shows: the home page and the 404 page (both list the articles) are rendered again.
+        write("content/one/index.md", page("One, renamed", "2026-01-01", "First page, edited."));
+        assertThat(builder.build().pages()).containsExactlyInAnyOrder("one/", "");
+        assertThat(read("site/index.html")).contains("One, renamed");
+        assertThat(read("site/404.html")).contains("One, renamed");
+        // So does a prose edit that changes the reading time the list shows.
+        write("content/one/index.md", page("One, renamed", "2026-01-01", "word ".repeat(600)));
+        assertThat(builder.build().pages()).containsExactlyInAnyOrder("one/", "");
+        assertThat(read("site/index.html")).contains("3 min read");
+        assertSameAsFreshBuild();
+    }
+
+    @Test
+    void aListThatShowsTheArticlesBodiesIsRenderedAgainForEveryProseEdit() throws IOException {
+        Path home = project.resolve("templates/home.html");
+        String list = Files.readString(home);
+        assertThat(list).contains("<h3>");
+        write("templates/home.html", list.replace("<h3>", "<div class=\"excerpt\" th:utext=\"${a.content}\"></div><h3>"));
+        builder.build();
+        write("content/one/index.md", page("One", "2026-01-01", "First page, edited."));
+        assertThat(builder.build().pages()).containsExactlyInAnyOrder("one/", "");
+        assertThat(read("site/index.html")).contains("First page, edited.");
+        assertSameAsFreshBuild();
     }
 
     @Test
@@ -109,7 +136,7 @@ class IncrementalBuildTest {
         assertThatThrownBy(builder::build).isInstanceOf(ContentException.class).hasMessageContaining("content/two/index.md:3");
         assertThat(snapshot()).isEqualTo(good);
         write("content/two/index.md", page("Two", "2026-02-01", "Second page, repaired."));
-        assertThat(builder.build().pages()).containsExactlyInAnyOrder("two/", "");
+        assertThat(builder.build().pages()).containsExactly("two/"); // the home page shows nothing of it that changed
         assertThat(read("site/two/index.html")).contains("Second page, repaired.");
     }
 
@@ -120,6 +147,11 @@ class IncrementalBuildTest {
         write("content/three/index.md", page("Three", "2025-12-01", "Oldest."));
         Files.delete(project.resolve("content/two/figure.svg"));
         builder.build();
+        assertSameAsFreshBuild();
+    }
+
+    /** The site the builder updated equals a fresh build of the same inputs. */
+    private void assertSameAsFreshBuild() throws IOException {
         Map<String, String> incremental = snapshot();
         new SiteBuilder(BuildOptions.defaults(project).withOut(Path.of("fresh")), QueryCache.none()).build();
         assertThat(snapshot("fresh")).isEqualTo(incremental);

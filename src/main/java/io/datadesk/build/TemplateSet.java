@@ -32,9 +32,10 @@ final class TemplateSet {
     // The 'articles' model variable used in an expression (not merely named in a comment): the template lists pages.
     private static final Pattern USES_ARTICLES = Pattern.compile("[$*]\\{[^}]*\\barticles\\b");
 
-    // An article's body or provenance section read other than as the page's own (page.content): a list that shows
-    // excerpts of the articles, which then changes with every edit of their prose.
-    private static final Pattern READS_BODIES = Pattern.compile("[$*]\\{[^}]*(?<!\\bpage\\.)\\b(?:content|provenance)\\b");
+    // An article's body or provenance section read in an expression other than as the page's own (page.content): a
+    // list that shows excerpts of the articles, which then changes with every edit of their prose.
+    private static final Pattern EXPRESSION = Pattern.compile("[$*]\\{[^}]*}");
+    private static final Pattern BODY_FIELD = Pattern.compile("(?<!\\bpage\\.)\\b(?:content|provenance)\\b");
 
     private final LazyTemplates templates;
     private final Theme theme;
@@ -87,6 +88,7 @@ final class TemplateSet {
         t.keys.putAll(keys);
         t.references.putAll(references);
         t.listsArticles.putAll(listsArticles);
+        t.readsBodies = readsBodies;
         return t;
     }
 
@@ -187,11 +189,17 @@ final class TemplateSet {
      * them, since a page's list may be in a fragment of any template. A false positive costs renders, not output.
      */
     synchronized boolean readsArticleBodies() {
-        if (readsBodies == null) readsBodies = texts.values().stream().anyMatch(t -> READS_BODIES.matcher(t).find());
+        if (readsBodies == null) readsBodies = texts.values().stream().anyMatch(TemplateSet::readsBodies);
         return readsBodies;
     }
 
-    private Boolean readsBodies;
+    private Boolean readsBodies; // kept by withTheme: the same texts
+
+    private static boolean readsBodies(String text) {
+        Matcher e = EXPRESSION.matcher(text);
+        while (e.find()) if (BODY_FIELD.matcher(e.group()).find()) return true;
+        return false;
+    }
 
     /** Whether rendering {@code name} reads the list of all pages, so it changes when any page does. */
     synchronized boolean listsArticles(String name) {

@@ -32,12 +32,18 @@ public record QueryLimits(Duration timeout, long memoryBytes, int threads, int m
     }
 
     public static long defaultMemory() {
+        // Read once per process: the operating system's figure is read from /proc (and the cgroup) on every call, and
+        // serve asks for it on every save of a page with data (a sixtieth of a prose edit's samples).
+        long known = defaultMemory;
+        if (known > 0) return known;
         long total = 0;
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
             total = os.getTotalMemorySize();
         if (total <= 0) total = 4096 * MIB;
-        return Math.max(256 * MIB, Math.min(4096 * MIB, total / 4));
+        return defaultMemory = Math.max(256 * MIB, Math.min(4096 * MIB, total / 4));
     }
+
+    private static volatile long defaultMemory;
 
     public static int defaultThreads() {
         return Math.max(1, Runtime.getRuntime().availableProcessors());

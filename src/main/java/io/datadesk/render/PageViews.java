@@ -165,6 +165,29 @@ public final class PageViews {
     /** As above, joined with the colon of the page's language {@code lang} (full width in Chinese and Japanese). */
     static String cardChart(String svg, String lang) {
         if (svg == null || svg.isEmpty()) return "";
+        // Kept for the last few drawings: a page viewed again after a prose edit has the same chart, and parsing its
+        // SVG again was a fortieth of the edit's samples (serve). The drawing is the same String then: found by its
+        // kept hash code and by identity.
+        List<String> key = List.of(svg, lang == null ? "" : lang);
+        synchronized (CARD_CHARTS) {
+            String done = CARD_CHARTS.get(key);
+            if (done != null) return done;
+        }
+        String done = describeCardChart(svg, lang);
+        synchronized (CARD_CHARTS) {
+            CARD_CHARTS.put(key, done);
+        }
+        return done;
+    }
+
+    private static final Map<List<String>, String> CARD_CHARTS = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<String>, String> eldest) {
+            return size() > 16;
+        }
+    };
+
+    private static String describeCardChart(String svg, String lang) {
         var doc = org.jsoup.Jsoup.parse(svg, "", org.jsoup.parser.Parser.xmlParser());
         var title = doc.selectFirst("svg > title");
         var desc = doc.selectFirst("svg > desc");

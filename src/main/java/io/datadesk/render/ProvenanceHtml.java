@@ -143,6 +143,45 @@ public final class ProvenanceHtml {
     /** As above, with each number's sentence from {@code sentenceOf} (null: the number is not in the body). */
     static String section(java.util.function.IntFunction<String[]> sentenceOf, Provenance provenance, Messages msg) {
         if (provenance.isEmpty()) return "";
+        // The section is made from the provenance, the words and each number's sentence only: a prose edit that
+        // touches no sentence with a number (most) finds it made. Escaping every number's entry again was a tenth of
+        // a prose edit's samples under serve.
+        java.util.Map<Integer, String[]> found = new java.util.HashMap<>(); // each number's sentence, looked up once
+        List<Object> sentences = new java.util.ArrayList<>();
+        for (Provenance.Query q : provenance.queries())
+            for (Provenance.Number n : q.numbers()) {
+                String[] parts = found.computeIfAbsent(n.index(), i -> {
+                    String[] p = sentenceOf.apply(i);
+                    return p == null ? NO_SENTENCE : p;
+                });
+                sentences.add(java.util.Arrays.asList(parts));
+            }
+        List<Object> key = List.of(provenance, msg.key(), sentences);
+        synchronized (SECTIONS) {
+            String done = SECTIONS.get(key);
+            if (done != null) return done;
+        }
+        String done = sectionFrom(i -> {
+            String[] parts = found.get(i);
+            return parts == NO_SENTENCE ? null : parts;
+        }, provenance, msg);
+        synchronized (SECTIONS) {
+            SECTIONS.put(key, done);
+        }
+        return done;
+    }
+
+    private static final String[] NO_SENTENCE = {};
+
+    /** The sections last made by {@link #section(java.util.function.IntFunction, Provenance, Messages)}, by what they are made from. */
+    private static final java.util.Map<List<Object>, String> SECTIONS = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<List<Object>, String> eldest) {
+            return size() > 8;
+        }
+    };
+
+    private static String sectionFrom(java.util.function.IntFunction<String[]> sentenceOf, Provenance provenance, Messages msg) {
         StringBuilder sb = new StringBuilder();
         sb.append("<section class=\"how-computed\" id=\"").append(SECTION_ID).append("\" aria-labelledby=\"")
                 .append(SECTION_ID).append("-title\">\n<h2 id=\"").append(SECTION_ID).append("-title\">").append(esc(msg.get("how.title"))).append("</h2>\n");

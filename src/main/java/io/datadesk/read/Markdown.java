@@ -54,6 +54,39 @@ public final class Markdown {
         this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new TranslationLinks.Factory()).build();
     }
 
+    /**
+     * Parses and renders a short page of the common kinds of blocks and inlines, and throws the result away: the first
+     * page a process parses pays for loading and starting Flexmark's block and inline parsers and renderers (in an
+     * empty site's profile, most of the Markdown stage's samples on the main thread for a one-line page). A cold build
+     * calls this on a thread of its own while the main thread reads the settings and the theme.
+     */
+    public void warmUp() {
+        MarkdownPage page = parse(WARM_UP);
+        render(page, i -> "", i -> "");
+    }
+
+    private static final String WARM_UP = """
+            # A heading
+
+            A paragraph with *emphasis*, **strong** text, `code`, a [link](https://example.org/) and "quotes".
+
+            - a list item
+            - another, with ~~struck~~ text
+
+            1. first
+            2. second
+
+            > A quotation.
+
+            | a | b |
+            |---|--:|
+            | 1 | 2 |
+
+            ```text
+            a code block
+            ```
+            """;
+
     private static final java.util.regex.Pattern SECOND_WORD = java.util.regex.Pattern.compile("\\S+\\s+(\\S)");
 
     /** The 1-based column of the second word of a fence's info string (a query's name), or 0 when it has none. */

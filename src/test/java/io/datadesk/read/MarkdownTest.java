@@ -16,6 +16,20 @@ class MarkdownTest {
         return Jsoup.parse(markdown.render(page, i -> "<div class=\"directive\">" + i + "</div>", i -> "VALUE" + i));
     }
 
+    /** A cold build warms the parser up on a thread of its own while pages are parsed on others: it changes no page. */
+    @Test
+    void aParserWarmedUpOnAnotherThreadGivesWhatAFreshOneGives() throws InterruptedException {
+        String page = "# Title\n\nSome *text* with a [link](https://example.org/).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
+        String fresh = markdown.render(markdown.parse(page), i -> "", i -> "");
+        Markdown warmed = new Markdown();
+        Thread t = new Thread(warmed::warmUp);
+        t.start();
+        String during = warmed.render(warmed.parse(page), i -> "", i -> "");
+        t.join();
+        assertThat(during).isEqualTo(fresh);
+        assertThat(warmed.render(warmed.parse(page), i -> "", i -> "")).isEqualTo(fresh);
+    }
+
     @Test
     void headingsGetStableIdsAnchorsAndATableOfContents() {
         Markdown.MarkdownPage page = markdown.parse("# Title\n\n## What AI changed\n\ntext\n\n### By year\n\n## What AI changed\n");

@@ -112,12 +112,12 @@ public final class ChartRenderer {
         this(formats, true);
     }
 
-    /** Whether the y tick labels are drawn by {@link YTickLabels}; false: by XChart (the tests compare the two). */
-    private final boolean ownYLabels;
+    /** Whether the tick labels are painted by {@link TickLabels}; false: by XChart (the tests compare the two). */
+    private final boolean ownTickLabels;
 
-    ChartRenderer(AxisFormats.Lookup formats, boolean ownYLabels) {
+    ChartRenderer(AxisFormats.Lookup formats, boolean ownTickLabels) {
         this.formats = formats;
-        this.ownYLabels = ownYLabels;
+        this.ownTickLabels = ownTickLabels;
     }
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -300,17 +300,19 @@ public final class ChartRenderer {
         // not, the range is widened as coverData does and the chart drawn again on a new canvas.
         boolean checkCover = chart instanceof AxesChart<?, ?> && !empty && !spec.type().isPart()
                 && !spec.yLog() && overlay.yTicks != null;
-        // The y tick labels are drawn without XChart's text layout (see YTickLabels).
-        YTickLabels yLabels = ownYLabels && chart instanceof AxesChart<?, ?> axes && !empty ? YTickLabels.install(axes, tick) : null;
+        // The tick labels are painted without XChart's text layout (see TickLabels); the x axis's only when they are
+        // placeholders (calendar and category axes: the overlay draws their labels).
+        boolean xPlaceholders = overlay.calendar || overlay.categories || data.xKind() == XValues.Kind.CATEGORY;
+        TickLabels labels = ownTickLabels && chart instanceof AxesChart<?, ?> axes && !empty ? TickLabels.install(axes, tick, xPlaceholders) : null;
         if (checkCover) overlay.yTicks.clear();
-        paint(chart, g.drawingYLabels(yLabels), yLabels, plotWidth, chartHeight);
+        paint(chart, g.paintingTickLabels(labels), labels, plotWidth, chartHeight);
         if (checkCover && widen(spec, data, chart, overlay)) {
-            coverData(spec, data, (AxesChart<?, ?>) chart, overlay, plotWidth, chartHeight, 1, yLabels);
+            coverData(spec, data, (AxesChart<?, ?>) chart, overlay, plotWidth, chartHeight, 1, labels);
             texts.placed().clear();
             svg = canvas(id, width, height + top);
-            g = new TextRecoveringGraphics(svg, texts).drawingYLabels(yLabels);
+            g = new TextRecoveringGraphics(svg, texts).paintingTickLabels(labels);
             g.translate(0, top);
-            paint(chart, g, yLabels, plotWidth, chartHeight);
+            paint(chart, g, labels, plotWidth, chartHeight);
         }
         g.flush();
 
@@ -395,18 +397,18 @@ public final class ChartRenderer {
      * Layouts {@code from} on are dry runs here: the caller's drawing was layout 0 (see draw).
      */
     private static void coverData(ChartSpec spec, ChartData data, AxesChart<?, ?> chart,
-                                  Overlay overlay, int width, int height, int from, YTickLabels yLabels) {
+                                  Overlay overlay, int width, int height, int from, TickLabels labels) {
         for (int attempt = from; attempt < 2; attempt++) {
             overlay.yTicks.clear();
-            paint(chart, new MeasuringGraphics(new SVGGraphics2D(width, height), yLabels), yLabels, width, height);
+            paint(chart, new MeasuringGraphics(new SVGGraphics2D(width, height), labels), labels, width, height);
             if (!widen(spec, data, chart, overlay)) break;
         }
         overlay.yTicks.clear();
     }
 
-    /** One layout and paint of the chart; XChart measures the y labels again each time (see YTickLabels). */
-    private static void paint(Chart<?, ?> chart, java.awt.Graphics2D g, YTickLabels yLabels, int width, int height) {
-        if (yLabels != null) yLabels.reset();
+    /** One layout and paint of the chart; XChart measures the tick labels again each time (see TickLabels). */
+    private static void paint(Chart<?, ?> chart, java.awt.Graphics2D g, TickLabels labels, int width, int height) {
+        if (labels != null) labels.reset();
         chart.paint(g, width, height);
     }
 

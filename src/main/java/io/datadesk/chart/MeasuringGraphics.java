@@ -19,13 +19,13 @@ final class MeasuringGraphics extends java.awt.Graphics2D {
         this(canvas, null);
     }
 
-    /** @param yLabels the chart's y-label painter, or null: a dry run needs XChart's ticks, not its labels painted */
-    MeasuringGraphics(SVGGraphics2D canvas, YTickLabels yLabels) {
+    /** @param labels the chart's tick-label painter, or null: a dry run needs XChart's ticks, not its labels painted */
+    MeasuringGraphics(SVGGraphics2D canvas, TickLabels labels) {
         this.d = canvas;
-        this.yLabels = yLabels;
+        this.labels = labels;
     }
 
-    private final YTickLabels yLabels;
+    private final TickLabels labels;
 
     @Override
     public boolean drawImage(java.awt.Image a0, int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, java.awt.Color a9, java.awt.image.ImageObserver a10) {
@@ -94,7 +94,7 @@ final class MeasuringGraphics extends java.awt.Graphics2D {
 
     @Override
     public java.awt.Graphics create() {
-        return new MeasuringGraphics((SVGGraphics2D) d.create(), yLabels);
+        return new MeasuringGraphics((SVGGraphics2D) d.create(), labels);
     }
 
     @Override
@@ -320,7 +320,7 @@ final class MeasuringGraphics extends java.awt.Graphics2D {
     @Override
     public void setFont(java.awt.Font a0) {
         d.setFont(a0);
-        if (yLabels != null) yLabels.fontSet(a0, null); // nothing is drawn: XChart's label loop is skipped
+        if (labels != null) labels.fontSet(a0, null); // nothing is drawn: XChart's label loop is skipped
     }
 
     @Override

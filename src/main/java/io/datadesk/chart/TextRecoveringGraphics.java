@@ -32,11 +32,11 @@ final class TextRecoveringGraphics extends Graphics2D {
         this.pending = pending;
     }
 
-    /** The chart's y tick labels are drawn by {@code labels}, not XChart (see {@link YTickLabels}); null: by XChart. */
-    private YTickLabels yLabels;
+    /** The chart's tick labels are painted by {@code labels}, not XChart (see {@link TickLabels}); null: by XChart. */
+    private TickLabels tickLabels;
 
-    TextRecoveringGraphics drawingYLabels(YTickLabels labels) {
-        this.yLabels = labels;
+    TextRecoveringGraphics paintingTickLabels(TickLabels labels) {
+        this.tickLabels = labels;
         return this;
     }
 
@@ -100,12 +100,18 @@ final class TextRecoveringGraphics extends Graphics2D {
 
     /**
      * Draws a string XChart would have filled as its outline at the current transform's origin, as {@link #fill}
-     * draws a recovered one (for {@link YTickLabels}).
+     * draws a recovered one (for {@link TickLabels}).
      */
     void drawRecovered(String text, Font font) {
         flush();
-        texts.placed(text, d.getTransform());
+        texts.placed(text, d.getTransform(), false);
         text(text, font);
+    }
+
+    /** Records a hidden string XChart would have filled at the current transform's origin, as {@link #fill} does. */
+    void placeHidden(String text) {
+        flush();
+        texts.placed(text, d.getTransform(), true);
     }
 
     private void text(String text, Font font) {
@@ -118,7 +124,7 @@ final class TextRecoveringGraphics extends Graphics2D {
     @Override
     public Graphics create() {
         flush();
-        return new TextRecoveringGraphics((SVGGraphics2D) d.create(), texts, pending).drawingYLabels(yLabels);
+        return new TextRecoveringGraphics((SVGGraphics2D) d.create(), texts, pending).paintingTickLabels(tickLabels);
     }
 
     // ---- plain delegation below ----
@@ -179,7 +185,7 @@ final class TextRecoveringGraphics extends Graphics2D {
     @Override public void setFont(java.awt.Font a0) {
         flush();
         d.setFont(a0);
-        if (yLabels != null) yLabels.fontSet(a0, this);
+        if (tickLabels != null) tickLabels.fontSet(a0, this);
     }
     @Override public void setClip(int a0, int a1, int a2, int a3) { flush(); d.setClip(a0, a1, a2, a3); }
     @Override public void setClip(java.awt.Shape a0) { flush(); d.setClip(a0); }

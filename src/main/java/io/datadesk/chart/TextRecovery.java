@@ -105,9 +105,9 @@ final class TextRecovery {
         placed.add(new Placed(m.text(), at.getTranslateX(), at.getTranslateY(), m.hidden()));
     }
 
-    /** A string drawn as text directly (not recovered from an outline), recorded as {@link #placed(Match, AffineTransform)} does. */
-    void placed(String text, AffineTransform at) {
-        placed.add(new Placed(text, at.getTranslateX(), at.getTranslateY(), false));
+    /** A string placed directly (not recovered from an outline), recorded as {@link #placed(Match, AffineTransform)} does. */
+    void placed(String text, AffineTransform at, boolean hidden) {
+        placed.add(new Placed(text, at.getTranslateX(), at.getTranslateY(), hidden));
     }
 
     /**

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 
 /**
- * {@link YTickLabels} draws the y tick labels in place of XChart: the SVG must be the one XChart's own label painting
- * (outlines turned back into text) gives, byte for byte, for every kind of axis.
+ * {@link TickLabels} paints the tick labels in place of XChart: the SVG must be the one XChart's own label painting
+ * (outlines turned back into text, placeholders recorded) gives, byte for byte, for every kind of axis.
  */
-class YTickLabelsTest {
+class TickLabelsTest {
 
     private final ChartRenderer ours = new ChartRenderer(AxisFormats.BUILT_IN, true);
     private final ChartRenderer xcharts = new ChartRenderer(AxisFormats.BUILT_IN, false);
@@ -79,10 +79,10 @@ class YTickLabelsTest {
             asked.add(s);
             return texts.register(s); // recoverable, as before: a label XChart filled would show up as text too
         });
-        YTickLabels labels = YTickLabels.install(chart, tick);
+        TickLabels labels = TickLabels.install(chart, tick, false);
         assertThat(labels).isNotNull();
         SVGGraphics2D svg = new SVGGraphics2D(640, 400);
-        TextRecoveringGraphics g = new TextRecoveringGraphics(svg, texts).drawingYLabels(labels);
+        TextRecoveringGraphics g = new TextRecoveringGraphics(svg, texts).paintingTickLabels(labels);
         labels.reset();
         chart.paint(g, 640, 400);
         // XChart measured the labels (so it reserved their width) and then found its y labels switched off
@@ -94,5 +94,39 @@ class YTickLabelsTest {
         // The next paint lays the labels out again.
         labels.reset();
         assertThat(chart.getStyler().isYAxisTicksVisible()).isTrue();
+        assertThat(chart.getStyler().isXAxisTicksVisible()).as("real x labels are XChart's").isTrue();
+    }
+
+    @Test
+    void placeholdersAreRecordedWhereXChartWouldHaveFilledThem() {
+        List<TextRecovery.Placed> ours = placeholders(true), xcharts = placeholders(false);
+        assertThat(xcharts).isNotEmpty().allMatch(TextRecovery.Placed::hidden);
+        assertThat(ours).hasSameSizeAs(xcharts);
+        for (int i = 0; i < ours.size(); i++) {
+            assertThat(ours.get(i).x()).isEqualTo(xcharts.get(i).x());
+            assertThat(ours.get(i).y()).isEqualTo(xcharts.get(i).y());
+        }
+    }
+
+    /** The hidden x placeholders of a chart painted with TickLabels or by XChart. */
+    private static List<TextRecovery.Placed> placeholders(boolean ours) {
+        XYChart chart = new XYChart(320, 300);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setYAxisTitleVisible(false);
+        chart.getStyler().setXAxisMaxLabelCount(6);
+        chart.addSeries("s", new double[] {0, 1, 2, 3, 4, 5, 6, 7}, new double[] {3, 5, 1, 8, 2, 9, 4, 6});
+        Font tick = ChartFonts.REGULAR.deriveFont(13f);
+        TextRecovery texts = new TextRecovery(List.of(tick));
+        int[] n = {0};
+        chart.setCustomXAxisTickLabelsFormatter(v -> texts.registerHidden(n[0]++ % 2 == 0 ? "\u00d8" : "\u00d8\u200b"));
+        chart.setCustomYAxisTickLabelsFormatter(v -> texts.register(String.valueOf(Math.round(v))));
+        chart.getStyler().setAxisTickLabelsFont(tick);
+        TickLabels labels = ours ? TickLabels.install(chart, tick, true) : null;
+        TextRecoveringGraphics g = new TextRecoveringGraphics(new SVGGraphics2D(320, 300), texts).paintingTickLabels(labels);
+        g.translate(0, 22);
+        if (labels != null) labels.reset();
+        chart.paint(g, 320, 300);
+        if (ours) assertThat(chart.getStyler().isXAxisTicksVisible()).as("XChart's x loop was skipped").isFalse();
+        return texts.placed().stream().filter(TextRecovery.Placed::hidden).toList();
     }
 }

@@ -292,6 +292,19 @@ public final class Markdown {
     }
 
     /**
+     * The page's body as Flexmark's renderer would write it, as a tree ({@link PlainHtml}), without running the
+     * renderer; null when the page holds anything but plain prose (directives, inline values, raw HTML, footnotes,
+     * images, autolinks, ...), was parsed in parts, or is a translation (whose links the renderer rewrites): such a
+     * page is {@link #render rendered}.
+     */
+    public PlainHtml.Element plainTree(MarkdownPage page, String sitePath, String originalPath) {
+        if (page.chunks.size() != 1 || !(sitePath == null || sitePath.equals(originalPath))) return null;
+        Chunk c = page.chunks.get(0);
+        if (!c.fences.isEmpty() || !c.inlines.isEmpty() || !c.rawHtml.isEmpty()) return null;
+        return PlainHtml.of(c.doc, options, c.headingIds);
+    }
+
+    /**
      * A top-level part of a page's Markdown (or the whole page) parsed on its own, with what it holds numbered from
      * its start, and the HTML it last rendered to with the outputs that went into it. A page's chunks are rendered
      * one at a time, as the page is: the Document is mutable while it renders.

@@ -30,4 +30,15 @@ final class HtmlLinks {
         m.appendTail(out);
         return out.toString();
     }
+
+    /**
+     * The value of an {@code href} attribute as written (escaped, without quotes) as {@link #pointDirectoriesAtIndex}
+     * leaves it in a body: the same expression on the attribute alone, which matches within one attribute's quotes.
+     */
+    static String pointDirectoryAtIndex(String hrefValue) {
+        if (!hrefValue.endsWith("/") && !hrefValue.contains("/#")) return hrefValue;
+        String attr = "href=\"" + hrefValue + "\"";
+        String pointed = pointDirectoriesAtIndex(attr);
+        return pointed == attr ? hrefValue : pointed.substring(6, pointed.length() - 1);
+    }
 }

@@ -67,6 +67,54 @@ final class QuickPolish {
     static ReaderHtml.Polished polish(String html, io.datadesk.i18n.Messages msg) {
         El body = read(html);
         if (body == null) return null;
+        return polish(body, html.length(), msg);
+    }
+
+    /**
+     * As {@link #polish(String, io.datadesk.i18n.Messages)} on the HTML Flexmark would write for {@code tree} with
+     * its links to folders pointed at their index file ({@link HtmlLinks}), taking the tree as it is rather than
+     * reading the written HTML back: the same checks as the reader's, on the same escaped text.
+     */
+    static ReaderHtml.Polished polish(io.datadesk.read.PlainHtml.Element tree, io.datadesk.i18n.Messages msg) {
+        El body = new El("body", null);
+        int[] size = {0};
+        if (!adopt(tree, body, size)) return null;
+        return polish(body, size[0], msg);
+    }
+
+    /** The tree's children as children of {@code into}, as {@link #read} would read them from the written HTML. */
+    private static boolean adopt(io.datadesk.read.PlainHtml.Element from, El into, int[] size) {
+        for (Object k : from.kids()) {
+            if (k instanceof String written) {
+                String text = decode(written, 0, written.length());
+                if (text == null || !textAllowed(into, text)) return false;
+                if (into.name.equals("pre") && into.kids.isEmpty() && text.charAt(0) == '\n') return false; // the parser drops it
+                into.kids.add(text);
+                size[0] += written.length();
+            } else {
+                io.datadesk.read.PlainHtml.Element x = (io.datadesk.read.PlainHtml.Element) k;
+                if (!KNOWN.contains(x.name()) || !startAllowed(into, x.name())) return false;
+                El e = new El(x.name(), into);
+                for (String[] a : x.attrs()) {
+                    String written = a[0].equals("href") ? HtmlLinks.pointDirectoryAtIndex(a[1]) : a[1];
+                    String value = decode(written, 0, written.length());
+                    if (value == null || e.attr(a[0]) != null) return false;
+                    e.attrs.add(new String[] {a[0], value});
+                    size[0] += written.length() + a[0].length() + 4;
+                }
+                into.kids.add(e);
+                size[0] += 2 * x.name().length() + 5;
+                if (VOID.contains(x.name())) {
+                    if (!x.kids().isEmpty()) return false;
+                } else if (!adopt(x, e, size)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static ReaderHtml.Polished polish(El body, int size, io.datadesk.i18n.Messages msg) {
         String prose = text(body, true);
         Map<String, String> headings = new HashMap<>();
         int[] tables = {0};
@@ -78,7 +126,7 @@ final class QuickPolish {
             if (e.name.equals("table")) polishTable(e, ++tables[0], msg);
             else if (e.name.equals("pre") && e.attr("tabindex") == null) e.attr("tabindex", "0");
         });
-        StringBuilder out = new StringBuilder(html.length() + 64 * tables[0] + 64);
+        StringBuilder out = new StringBuilder(size + 64 * tables[0] + 64);
         for (Object k : body.kids) write(k, out);
         return new ReaderHtml.Polished(out.toString(), ReaderHtml.words(prose), headings, ReaderHtml.cjkCharacters(prose));
     }

@@ -47,6 +47,52 @@ class QuickPolishTest {
         return true;
     }
 
+    /**
+     * Whether the page took the polish straight from Flexmark's tree ({@link io.datadesk.read.PlainHtml}); asserts
+     * that when it did, it gave what both paths of the rendered HTML give (jsoup's, and the quick reader's when it
+     * takes the HTML).
+     */
+    private static boolean sameFromTree(String markdown, Messages msg) {
+        Markdown.MarkdownPage page = MARKDOWN.parse(markdown);
+        io.datadesk.read.PlainHtml.Element tree = MARKDOWN.plainTree(page, null, null);
+        ReaderHtml.Polished fromTree = tree == null ? null : QuickPolish.polish(tree, msg);
+        if (fromTree == null) return false;
+        String html = HtmlLinks.pointDirectoriesAtIndex(MARKDOWN.render(page, i -> "", i -> ""));
+        ReaderHtml.Polished quick = QuickPolish.polish(html, msg);
+        for (ReaderHtml.Polished other : quick == null ? List.of(ReaderHtml.polishAndCount(html, msg))
+                : List.of(ReaderHtml.polishAndCount(html, msg), quick)) {
+            assertThat(fromTree.html()).as(markdown).isEqualTo(other.html());
+            assertThat(fromTree.words()).as(markdown).isEqualTo(other.words());
+            assertThat(fromTree.characters()).as(markdown).isEqualTo(other.characters());
+            assertThat(fromTree.headings()).as(markdown).isEqualTo(other.headings());
+        }
+        return true;
+    }
+
+    @Test
+    void pagesPolishedFromTheTreeAreWhatBothPathsOfTheHtmlGive() throws IOException {
+        int taken = 0;
+        for (String c : io.datadesk.read.PlainHtmlTest.CASES) if (sameFromTree(c, EN) & sameFromTree(c, ZH)) taken++;
+        assertThat(taken).as("hand-written cases").isGreaterThanOrEqualTo(io.datadesk.read.PlainHtmlTest.CASES.size() - 3);
+        assertThat(sameFromTree(io.datadesk.read.PlainHtmlTest.BENCH_PAGE, EN)).isTrue();
+        try (Stream<Path> files = Files.walk(Path.of("content"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".md")).toList()) {
+                String text = Files.readString(p);
+                String body = text.startsWith("---") ? io.datadesk.read.FrontMatter.split(text, p.toString()).body() : text;
+                for (String part : body.split("\n\n")) sameFromTree(part, p.toString().contains(".zh.") ? ZH : EN);
+            }
+        }
+        Random random = new Random(29);
+        String[] parts = io.datadesk.read.PlainHtmlTest.PARTS;
+        int randomTaken = 0, total = 3000;
+        for (int i = 0; i < total; i++) {
+            StringBuilder md = new StringBuilder();
+            for (int k = random.nextInt(50); k >= 0; k--) md.append(parts[random.nextInt(parts.length)]);
+            if (sameFromTree(md.toString(), i % 2 == 0 ? EN : ZH)) randomTaken++;
+        }
+        assertThat(randomTaken).as("random texts polished from the tree").isGreaterThan(total / 8);
+    }
+
     @Test
     void handWrittenCasesPolishAsJsoupDoes() {
         List<String> cases = List.of(

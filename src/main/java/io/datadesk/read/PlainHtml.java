@@ -97,7 +97,9 @@ public final class PlainHtml {
     /** Writes one node into {@code into}; false for a node this class does not write. */
     private boolean node(Node n, Element into) {
         if (n instanceof Text) {
-            text(into, Escaping.escapeHtml(Escaping.normalizeEOL(n.getChars().unescape()), false));
+            // As QuickTextExtension: text without \ & \r < > " is what Flexmark's three passes over it give.
+            String s = n.getChars().toString();
+            text(into, QuickTextExtension.plain(s) ? s : Escaping.escapeHtml(Escaping.normalizeEOL(n.getChars().unescape()), false));
         } else if (n instanceof SoftLineBreak) {
             raw(into, "\n");
         } else if (n instanceof Paragraph p) {

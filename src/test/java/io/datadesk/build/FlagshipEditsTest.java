@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +56,7 @@ class FlagshipEditsTest {
         TestTrees.copy(Path.of("templates").toAbsolutePath(), copy.resolve("templates"));
         Files.copy(Path.of("datadesk.yaml"), copy.resolve("datadesk.yaml"));
         new SiteBuilder(BuildOptions.defaults(copy), QueryCache.none()).build();
-        Map<String, byte[]> rebuilt = files(served.resolve("site")), built = files(copy.resolve("site"));
+        Map<String, byte[]> rebuilt = TestTrees.files(served.resolve("site")), built = TestTrees.files(copy.resolve("site"));
         assertThat(rebuilt.keySet()).isEqualTo(built.keySet());
         for (String path : built.keySet())
             assertThat(new String(rebuilt.get(path), StandardCharsets.UTF_8)).as(path).isEqualTo(new String(built.get(path), StandardCharsets.UTF_8));
@@ -70,11 +68,4 @@ class FlagshipEditsTest {
         Files.copy(Path.of("datadesk.yaml"), to.resolve("datadesk.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static Map<String, byte[]> files(Path dir) throws Exception {
-        Map<String, byte[]> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) out.put(dir.relativize(p).toString(), Files.readAllBytes(p));
-        }
-        return out;
-    }
 }

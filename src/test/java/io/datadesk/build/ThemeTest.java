@@ -2,13 +2,11 @@ package io.datadesk.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datadesk.files.TestTrees;
 import io.datadesk.render.Theme;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,30 +42,30 @@ class ThemeTest {
 
     @Test
     void theBuiltInThemeIsTheRepositoryTemplatesFolderFileForFile() throws IOException {
-        assertThat(Theme.builtInFiles().keySet()).isEqualTo(files(SiteFixture.repoTemplates()).keySet());
-        files(SiteFixture.repoTemplates()).forEach((name, bytes) -> assertThat(Theme.builtInFiles().get(name)).as(name).isEqualTo(bytes));
+        assertThat(Theme.builtInFiles().keySet()).isEqualTo(TestTrees.files(SiteFixture.repoTemplates()).keySet());
+        TestTrees.files(SiteFixture.repoTemplates()).forEach((name, bytes) -> assertThat(Theme.builtInFiles().get(name)).as(name).isEqualTo(bytes));
     }
 
     @Test
     void aSiteWithoutTemplatesBuildsWithTheBuiltInThemeExactlyAsWithTheRepositoryTemplates() throws IOException {
         assertThat(dir.resolve("templates")).doesNotExist();
         new SiteBuilder(BuildOptions.defaults(dir)).build();
-        Map<String, byte[]> builtIn = files(dir.resolve("site"));
+        Map<String, byte[]> builtIn = TestTrees.files(dir.resolve("site"));
         new SiteBuilder(BuildOptions.defaults(dir).withOut(Path.of("site-repo")).withTemplates(SiteFixture.repoTemplates())).build();
-        assertSameFiles(builtIn, files(dir.resolve("site-repo")));
+        assertSameFiles(builtIn, TestTrees.files(dir.resolve("site-repo")));
         assertThat(org.jsoup.Jsoup.parse(new String(builtIn.get("report/index.html"))).text()).contains("They sold 215 units.");
     }
 
     @Test
     void overridingOneTemplateFileChangesOnlyThatPart() throws IOException {
         new SiteBuilder(BuildOptions.defaults(dir)).build();
-        Map<String, byte[]> before = files(dir.resolve("site"));
+        Map<String, byte[]> before = TestTrees.files(dir.resolve("site"));
         String layout = new String(Theme.builtInFiles().get("layout.html"));
         assertThat(layout).contains("</footer>");
         fx.write("templates/layout.html", layout.replace("</footer>", "<p>Our own footer</p></footer>"));
 
         new SiteBuilder(BuildOptions.defaults(dir)).build();
-        Map<String, byte[]> after = files(dir.resolve("site"));
+        Map<String, byte[]> after = TestTrees.files(dir.resolve("site"));
 
         assertThat(after.keySet()).isEqualTo(before.keySet());
         int pagesChanged = 0;
@@ -91,7 +89,7 @@ class ThemeTest {
     void anAssetOfTheSiteReplacesTheBuiltInOneOfTheSameName() throws IOException {
         fx.write("templates/assets/site.css", "body { color: rebeccapurple; }\n");
         new SiteBuilder(BuildOptions.defaults(dir)).build();
-        Map<String, byte[]> site = files(dir.resolve("site"));
+        Map<String, byte[]> site = TestTrees.files(dir.resolve("site"));
         String css = site.keySet().stream().filter(n -> n.matches("assets/site\\.[0-9a-f]{10}\\.css")).findFirst().orElseThrow();
         assertThat(new String(site.get(css))).isEqualTo("body { color: rebeccapurple; }\n");
         assertThat(new String(site.get("report/index.html"))).contains("../" + css);
@@ -112,13 +110,13 @@ class ThemeTest {
     @Test
     void themeExportWritesTheBuiltInThemeWithoutOverwritingAndTheSiteBuildsTheSame() throws IOException {
         new SiteBuilder(BuildOptions.defaults(dir)).build();
-        Map<String, byte[]> builtIn = files(dir.resolve("site"));
+        Map<String, byte[]> builtIn = TestTrees.files(dir.resolve("site"));
         fx.write("templates/home.html", "<!DOCTYPE html><html lang=\"en\"><head><title>Mine</title></head><body>mine</body></html>\n");
 
         SiteFixture.Run run = fx.cli("theme", "export", "--templates", "templates");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("kept your own home.html");
-        Map<String, byte[]> exported = files(dir.resolve("templates"));
+        Map<String, byte[]> exported = TestTrees.files(dir.resolve("templates"));
         assertThat(exported.keySet()).isEqualTo(Theme.builtInFiles().keySet());
         assertThat(new String(exported.get("home.html"))).contains("<body>mine</body>");
         Theme.builtInFiles().forEach((name, bytes) -> {
@@ -128,7 +126,7 @@ class ThemeTest {
         // with the built-in home.html restored, the exported theme builds exactly what the built-in one did
         fx.write("templates/home.html", new String(Theme.builtInFiles().get("home.html")));
         new SiteBuilder(BuildOptions.defaults(dir)).build();
-        assertSameFiles(builtIn, files(dir.resolve("site")));
+        assertSameFiles(builtIn, TestTrees.files(dir.resolve("site")));
 
         SiteFixture.Run again = fx.cli("theme", "export", "--templates", "templates");
         assertThat(again.code()).isZero();
@@ -140,12 +138,4 @@ class ThemeTest {
         expected.forEach((name, bytes) -> assertThat(actual.get(name)).as(name).isEqualTo(bytes));
     }
 
-    static Map<String, byte[]> files(Path root) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).toList())
-                files.put(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
-        }
-        return files;
-    }
 }

@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,11 +75,11 @@ class WarmUpTest {
         SiteBuilder builder = new SiteBuilder(BuildOptions.defaults(project)).storeLater();
         builder.build();
         builder.storeNow();
-        Map<String, byte[]> before = files(project);
+        Map<String, byte[]> before = TestTrees.files(project);
         assertThat(before).containsKey("site/story/index.html").anySatisfy((path, bytes) -> assertThat(path).startsWith(".datadesk-cache/"));
 
         assertThat(builder.warmUp(3)).as("edits run").isEqualTo(3);
-        assertSameFiles(files(project), before);
+        assertSameFiles(TestTrees.files(project), before);
 
         // A save interrupts it as it interrupts a build; that too leaves everything as it was.
         Thread.currentThread().interrupt();
@@ -90,7 +88,7 @@ class WarmUpTest {
         } finally {
             Thread.interrupted();
         }
-        assertSameFiles(files(project), before);
+        assertSameFiles(TestTrees.files(project), before);
 
         // The edits after it: the same paragraph it edited in memory, then others; each as a clean build makes it.
         String[] edits = {
@@ -121,7 +119,7 @@ class WarmUpTest {
         TestTrees.copy(project.resolve("templates"), copy.resolve("templates"));
         Files.copy(project.resolve("datadesk.yaml"), copy.resolve("datadesk.yaml"));
         new SiteBuilder(BuildOptions.defaults(copy), QueryCache.none()).build();
-        assertSameFiles(files(project.resolve("site")), files(copy.resolve("site")));
+        assertSameFiles(TestTrees.files(project.resolve("site")), TestTrees.files(copy.resolve("site")));
     }
 
     private static void assertSameFiles(Map<String, byte[]> actual, Map<String, byte[]> expected) {
@@ -130,13 +128,6 @@ class WarmUpTest {
             assertThat(Arrays.equals(actual.get(path), expected.get(path))).as(path).isTrue();
     }
 
-    private static Map<String, byte[]> files(Path dir) throws IOException {
-        Map<String, byte[]> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) out.put(dir.relativize(p).toString(), Files.readAllBytes(p));
-        }
-        return out;
-    }
 
     private void write(String rel, String text) throws IOException {
         Path p = project.resolve(rel);

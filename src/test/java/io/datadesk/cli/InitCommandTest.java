@@ -3,6 +3,7 @@ package io.datadesk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datadesk.config.SiteConfig;
+import io.datadesk.files.TestTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +31,7 @@ class InitCommandTest {
         Run init = cli("init", site.toString());
         assertThat(init.code()).as(init.err()).isZero();
         assertThat(init.out()).contains("Created a datadesk site in").contains("datadesk serve --open");
-        assertThat(files(site).keySet()).containsExactlyInAnyOrder("datadesk.yaml", "content/index.md",
+        assertThat(TestTrees.files(site).keySet()).containsExactlyInAnyOrder("datadesk.yaml", "content/index.md",
                 "content/first-report/index.md", "content/first-report/data/sales.csv", ".gitignore",
                 ".github/workflows/pages.yml");
         assertThat(site.resolve("templates")).doesNotExist(); // the built-in theme is used
@@ -88,11 +88,11 @@ class InitCommandTest {
     void initRefusesToOverwriteAnythingAndChangesNothing() throws IOException {
         Files.writeString(dir.resolve(".gitignore"), "node_modules/\n");
         Files.createDirectories(dir.resolve("notes"));
-        Map<String, byte[]> before = files(dir);
+        Map<String, byte[]> before = TestTrees.files(dir);
         Run r = cli("init", dir.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("already has .gitignore").contains("nothing was changed");
-        assertThat(files(dir)).usingRecursiveComparison().isEqualTo(before);
+        assertThat(TestTrees.files(dir)).usingRecursiveComparison().isEqualTo(before);
         assertThat(dir.resolve("datadesk.yaml")).doesNotExist();
         assertThat(dir.resolve("content")).doesNotExist();
     }
@@ -110,7 +110,7 @@ class InitCommandTest {
         assertThat(blank.err()).contains("is not a folder name");
         Run none = cli("init");
         assertThat(none.code()).isEqualTo(2);
-        assertThat(files(dir).keySet()).containsExactly("notes.txt");
+        assertThat(TestTrees.files(dir).keySet()).containsExactly("notes.txt");
     }
 
     @Test
@@ -119,14 +119,6 @@ class InitCommandTest {
         assertThat(InitCommand.titleOf(Path.of("/"))).isEqualTo("My datadesk site");
     }
 
-    private static Map<String, byte[]> files(Path root) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).toList())
-                files.put(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
-        }
-        return files;
-    }
 
     private Run cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

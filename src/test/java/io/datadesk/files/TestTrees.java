@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Folder copies for tests and benchmarks that build a project in a scratch folder. */
+/** Folder copies and readings for tests and benchmarks that build a project in a scratch folder. */
 public final class TestTrees {
 
     private TestTrees() {}
@@ -20,5 +22,15 @@ public final class TestTrees {
                 else Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
             }
         }
+    }
+
+    /** Every regular file under {@code root}, by its path relative to root with '/' separators, in name order. */
+    public static Map<String, byte[]> files(Path root) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList())
+                files.put(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+        }
+        return files;
     }
 }

@@ -12,9 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -358,8 +356,8 @@ class ServeMatchesBuildTest {
         TestTrees.copy(project.resolve("templates"), copy.resolve("templates"));
         Files.copy(project.resolve("datadesk.yaml"), copy.resolve("datadesk.yaml"));
         new SiteBuilder(BuildOptions.defaults(copy).withTemplates(project.resolve("templates")), QueryCache.none()).build();
-        Map<String, byte[]> served = files(project.resolve("served"));
-        Map<String, byte[]> built = files(copy.resolve("site"));
+        Map<String, byte[]> served = TestTrees.files(project.resolve("served"));
+        Map<String, byte[]> built = TestTrees.files(copy.resolve("site"));
         assertThat(served.keySet()).as("files after " + after).isEqualTo(built.keySet());
         for (String path : built.keySet())
             assertThat(new String(served.get(path), java.nio.charset.StandardCharsets.ISO_8859_1)).as(path + " after " + after)
@@ -372,13 +370,6 @@ class ServeMatchesBuildTest {
         return DevServer.start(new DevServer.Options(BuildOptions.defaults(project).withOut(Path.of("served")), "127.0.0.1", 0, true, false), out, out);
     }
 
-    private static Map<String, byte[]> files(Path dir) throws IOException {
-        Map<String, byte[]> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) out.put(dir.relativize(p).toString(), Files.readAllBytes(p));
-        }
-        return out;
-    }
 
     private void write(String rel, String text) throws IOException {
         Path p = project.resolve(rel);

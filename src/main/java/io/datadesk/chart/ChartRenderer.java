@@ -246,8 +246,8 @@ public final class ChartRenderer {
                         Messages msg) {
         boolean narrow = width == NARROW;
         int height = (int) Math.round(width * spec.height() * (narrow ? 1.25 : 1));
-        Font tick = ChartFonts.REGULAR.deriveFont(13f); // at least 12 CSS px when the 320 px drawing fills a 360 px phone's column
-        Font strong = ChartFonts.SEMIBOLD.deriveFont(13f);
+        Font tick = ChartFonts.TICK;
+        Font strong = ChartFonts.STRONG;
         TextRecovery texts = new TextRecovery(List.of(tick, strong));
         // Room above the plot for the y-axis label, newsroom style: horizontal above the axis, not rotated.
         int top = spec.yLabel() != null && !spec.type().isPart() ? 22 : 6;

@@ -52,9 +52,12 @@ final class SvgPost {
         Collections.addAll(properties, "var(--dd-chart-text,#222)", "var(--dd-chart-muted,#5e5e5e)", "var(--dd-chart-grid,#ddd)",
                 "var(--dd-chart-axis,#333)", "var(--dd-chart-annotation,#777)",
                 "var(--dd-chart-bg,#fff)"); // slice outlines: the page colour
+        // Attributes browsers do not need: defaults, and JFreeSVG's own namespace. In the same pass as the colours (one
+        // copy of the drawing fewer): no colour and no default begins inside the other, and neither replacement makes
+        // or breaks one of the other, so one pass gives what the colours and then the defaults gave (SvgPostTest).
+        colors.addAll(DEFAULT_ATTRIBUTES);
+        properties.addAll(NOTHING);
         body = replaceEach(body, colors, properties);
-        // Attributes browsers do not need: defaults, and JFreeSVG's own namespace.
-        body = replaceEach(body, DEFAULT_ATTRIBUTES, NOTHING);
         body = body.replace("font-family:" + ChartFonts.FAMILY + ";", "").replace("font-family: " + ChartFonts.FAMILY + ";", "")
                 .replace(" font-family='" + ChartFonts.FAMILY + "'", "");
         body = shortDecimals(body);
@@ -132,8 +135,10 @@ final class SvgPost {
     static String replaceEach(String s, List<String> keys, List<String> values) {
         int n = keys.size();
         char[][] key = new char[n][];
-        // The first characters of the keys: most positions are passed over by one look-up.
-        boolean[] first = new boolean[128];
+        // The keys by first character, in order, and how long a start the keys of each first character share: the
+        // colours share "rgb(", which is checked once at each 'r' rather than once a colour (a chart has ten and more).
+        int[][] byFirst = new int[128][];
+        int[] shared = new int[128];
         for (int k = 0; k < n; k++) {
             key[k] = keys.get(k).toCharArray();
             char c = key[k][0];
@@ -141,7 +146,14 @@ final class SvgPost {
                 for (int j = 0; j < n; j++) s = s.replace(keys.get(j), values.get(j));
                 return s;
             }
-            first[c] = true;
+            if (byFirst[c] == null) {
+                byFirst[c] = new int[] {k};
+                shared[c] = key[k].length;
+            } else {
+                byFirst[c] = java.util.Arrays.copyOf(byFirst[c], byFirst[c].length + 1);
+                byFirst[c][byFirst[c].length - 1] = k;
+                shared[c] = sharedStart(key[byFirst[c][0]], key[k], shared[c]);
+            }
         }
         // A char array, not charAt: these scans run on every chart, mostly before the JIT's optimising compiler.
         char[] c = s.toCharArray();
@@ -149,9 +161,13 @@ final class SvgPost {
         int copied = 0;
         for (int i = 0, end = c.length; i < end; i++) {
             char ch = c[i];
-            if (ch >= 128 || !first[ch]) continue;
-            for (int k = 0; k < n; k++) {
-                if (!startsWith(c, i, key[k])) continue;
+            if (ch >= 128 || byFirst[ch] == null) continue;
+            int[] group = byFirst[ch];
+            char[] any = key[group[0]];
+            int from = shared[ch];
+            if (!startsWith(c, i, any, 0, from)) continue;
+            for (int k : group) {
+                if (!startsWith(c, i, key[k], from, key[k].length)) continue;
                 if (out == null) out = new StringBuilder(c.length);
                 out.append(c, copied, i - copied).append(values.get(k));
                 copied = i + key[k].length;
@@ -162,9 +178,17 @@ final class SvgPost {
         return out == null ? s : out.append(c, copied, c.length - copied).toString();
     }
 
-    private static boolean startsWith(char[] c, int at, char[] key) {
-        if (at + key.length > c.length) return false;
-        for (int j = 0; j < key.length; j++) if (c[at + j] != key[j]) return false;
+    /** How many first characters {@code a} and {@code b} share, at most {@code most}. */
+    private static int sharedStart(char[] a, char[] b, int most) {
+        int i = 0;
+        while (i < most && i < b.length && a[i] == b[i]) i++;
+        return i;
+    }
+
+    /** Whether {@code c} holds {@code key[from..to)} at {@code at + from}. */
+    private static boolean startsWith(char[] c, int at, char[] key, int from, int to) {
+        if (at + to > c.length) return false;
+        for (int j = from; j < to; j++) if (c[at + j] != key[j]) return false;
         return true;
     }
 
@@ -348,6 +372,8 @@ final class SvgPost {
      * share them go into one group as bare {@code <circle>}s (about a quarter of the bytes).
      */
     static String groupCircles(String body) {
+        // Only scatter plots draw ellipses: the others are returned as they are, not searched and copied.
+        if (!body.contains("<ellipse ")) return body;
         java.util.regex.Matcher m = ELLIPSE.matcher(body);
         StringBuilder out = new StringBuilder(body.length());
         int last = 0;

@@ -148,6 +148,9 @@ class SvgPostTest {
         }
         List<String> defaults = List.of(";stroke-opacity:1.0", ";fill-opacity:1.0", ";stroke-miterlimit:10.0", ";stroke-linecap:square");
         List<String> none = List.of("", "", "", "");
+        List<String> all = new ArrayList<>(keys), allValues = new ArrayList<>(values);
+        all.addAll(defaults);
+        allValues.addAll(none);
         // SVG as JFreeSVG writes it, in random order: elements, style declarations, numbers and every key
         List<String> pieces = new ArrayList<>(List.of("<path d='M1,2L3,4Z' style='", "<g ", "<text x='0' y='0' ", "'/>", "</g>", ">", "fill:",
                 "stroke:", "stroke-width:1.0", "stroke-width:2.5", ";", "; ", "' ", "fill-opacity: 1; ", "font-size: 13px;", "1.0", "10.0",
@@ -165,6 +168,10 @@ class SvgPostTest {
             String plain = s;
             for (String d : defaults) plain = plain.replace(d, "");
             assertThat(SvgPost.replaceEach(s, defaults, none)).as(s).isEqualTo(plain);
+            // SvgPost.finish replaces both in one pass: what the colours and then the defaults gave
+            String both = colors;
+            for (String d : defaults) both = both.replace(d, "");
+            assertThat(SvgPost.replaceEach(s, all, allValues)).as(s).isEqualTo(both);
         }
     }
 

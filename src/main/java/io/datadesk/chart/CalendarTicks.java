@@ -32,14 +32,17 @@ final class CalendarTicks {
         if (days < 62 && minMonths == 0) return dayTicks(from, to, space, width, locale);
         for (int step : MONTH_STEPS) {
             if (step < minMonths) continue; // no ticks between the data's own steps (no 'Jul' on yearly data)
-            List<Tick> t = monthTicks(from, to, step, locale);
-            if (t.isEmpty()) continue;
-            if (fits(t, from, days, space, width)) return t;
+            List<Tick> t = monthTicks(from, to, step, locale, new Fit(from, days, space, width));
+            if (t != null && !t.isEmpty()) return t;
         }
         return List.of(new Tick(from, String.valueOf(from.getYear())));
     }
 
-    private static List<Tick> monthTicks(LocalDate from, LocalDate to, int step, Locale locale) {
+    /**
+     * The ticks every {@code step} months, or null as soon as one does not {@code fit}: the dense steps fail at their
+     * second or third tick, and a monthly axis over years named (and measured) every month first.
+     */
+    private static List<Tick> monthTicks(LocalDate from, LocalDate to, int step, Locale locale, Fit fit) {
         LocalDate d = from.withDayOfMonth(1);
         if (d.isBefore(from)) d = d.plusMonths(1);
         if (step >= 12) {
@@ -61,7 +64,9 @@ final class CalendarTicks {
                 if (d.getMonthValue() == 1) label = String.valueOf(d.getYear());
             }
             lastYear = d.getYear();
-            out.add(new Tick(d, label));
+            Tick t = new Tick(d, label);
+            if (!fit.next(t)) return null;
+            out.add(t);
         }
         return out;
     }
@@ -78,14 +83,33 @@ final class CalendarTicks {
     }
 
     private static boolean fits(List<Tick> ticks, LocalDate from, long days, double space, ToDoubleFunction<String> width) {
-        double prevRight = Double.NEGATIVE_INFINITY;
-        for (Tick t : ticks) {
+        Fit fit = new Fit(from, days, space, width);
+        for (Tick t : ticks) if (!fit.next(t)) return false;
+        return true;
+    }
+
+    /** Whether labels taken from left to right each leave a gap of 12 px after the one before. */
+    private static final class Fit {
+        private final LocalDate from;
+        private final long days;
+        private final double space;
+        private final ToDoubleFunction<String> width;
+        private double prevRight = Double.NEGATIVE_INFINITY;
+
+        Fit(LocalDate from, long days, double space, ToDoubleFunction<String> width) {
+            this.from = from;
+            this.days = days;
+            this.space = space;
+            this.width = width;
+        }
+
+        boolean next(Tick t) {
             double x = space * (t.date.toEpochDay() - from.toEpochDay()) / days;
             double w = width.applyAsDouble(t.label);
             double left = x - w / 2;
             if (left < prevRight + 12) return false;
             prevRight = x + w / 2;
+            return true;
         }
-        return true;
     }
 }

@@ -326,8 +326,8 @@ public final class ChartRenderer {
             if (narrow && !overlay.namesAll) return new Drawing("", false);
             Marks marks = new Marks(svg, axes, top).in(msg);
             Function<Double, String> yText = v -> yFormat != null ? yFormat.apply(v) : AxisFormats.auto(v, locale);
-            Function<Integer, String> xText = i -> pointX != null ? pointX.apply(data.xs().get(i))
-                    : Describe.xText(data.xs().get(i), data.xs(), data.xKind(), locale, false);
+            Function<Object, String> xNames = pointX != null ? pointX : Describe.xNames(data.xs(), data.xKind(), locale, false);
+            Function<Integer, String> xText = i -> xNames.apply(data.xs().get(i));
             switch (spec.type()) {
                 case BAR, STACKED_BAR -> marks.bars(data, spec.type().isStacked(), barFill(data), overlay.yMin, seriesColors, xText, yText);
                 case LINE, AREA -> marks.lines(data, spec.type() == ChartType.AREA, overlay.yMin, overlay.yMax, seriesColors, xText, yText);
@@ -362,7 +362,8 @@ public final class ChartRenderer {
     /** The labels of a bar chart's categories, as drawn under them (abbreviated months). */
     static List<String> categoryLabels(ChartData data, Function<Object, String> xFormat, Locale locale) {
         List<String> out = new ArrayList<>();
-        for (Object x : data.xs()) out.add(xFormat != null ? xFormat.apply(x) : Describe.xText(x, data.xs(), data.xKind(), locale, true));
+        Function<Object, String> names = xFormat != null ? xFormat : Describe.xNames(data.xs(), data.xKind(), locale, true);
+        for (Object x : data.xs()) out.add(names.apply(x));
         return out;
     }
 
@@ -825,8 +826,9 @@ public final class ChartRenderer {
                 int n = xs.size();
                 List<String> labels = new ArrayList<>();
                 double widest = 0;
+                Function<Object, String> names = xFormat != null ? xFormat : Describe.xNames(xs, data.xKind(), locale, true);
                 for (int i = 0; i < n; i++) {
-                    String l = xFormat != null ? xFormat.apply(xs.get(i)) : Describe.xText(xs.get(i), xs, data.xKind(), locale, true);
+                    String l = names.apply(xs.get(i));
                     labels.add(l);
                     widest = Math.max(widest, advance(l, tick, frc));
                 }

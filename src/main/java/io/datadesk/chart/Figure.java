@@ -127,8 +127,9 @@ final class Figure {
             double total = 0;
             for (double d : v) if (!Double.isNaN(d)) total += d;
             sb.append("<ul class=\"dd-legend dd-legend--parts\">");
+            Function<Object, String> names = xFormat != null ? xFormat : Describe.xNames(data.xs(), data.xKind(), locale, false);
             for (int i = 0; i < v.length; i++) {
-                String name = xFormat != null ? xFormat.apply(data.xs().get(i)) : Describe.xText(data.xs().get(i), data.xs(), data.xKind(), locale, false);
+                String name = names.apply(data.xs().get(i));
                 String value = yFormat != null ? yFormat.apply(v[i]) : AxisFormats.auto(v[i], locale);
                 String pct = share(total == 0 ? 0 : v[i] / total, locale);
                 sb.append("<li><span class=\"dd-swatch").append(colour(colors.get(i))).append("></span>")
@@ -203,10 +204,10 @@ final class Figure {
             headers.add(msg.get("chart.share"));
             numeric.add(true);
         }
+        Function<Object, String> names = xFormat != null ? xFormat : Describe.xNames(data.xs(), data.xKind(), locale, false);
         for (int i = 0; i < data.xs().size(); i++) {
             List<io.datadesk.table.TableHtml.Cell> row = new java.util.ArrayList<>();
-            row.add(io.datadesk.table.TableHtml.Cell.of(xFormat != null ? xFormat.apply(data.xs().get(i))
-                    : Describe.xText(data.xs().get(i), data.xs(), data.xKind(), locale, false)));
+            row.add(io.datadesk.table.TableHtml.Cell.of(names.apply(data.xs().get(i))));
             for (ChartData.Series s : data.series()) {
                 double v = s.y()[i];
                 String flag = s.missing(i) ? null : s.estimated()[i] ? msg.get("chart.flag_estimate") : s.partial()[i] ? msg.get("chart.flag_partial") : null;

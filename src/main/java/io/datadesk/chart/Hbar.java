@@ -86,8 +86,9 @@ final class Hbar {
                 .append(Html.escape(spec.xLabel() != null ? spec.xLabel() : ChartData.humanize(spec.x())))
                 .append("</th><th scope=\"col\">").append(Html.escape(colors == null ? series.get(0).name() : spec.yLabel() != null ? spec.yLabel()
                         : String.join(", ", series.stream().map(ChartData.Series::name).toList()))).append("</th></tr></thead><tbody>");
+        Function<Object, String> names = xFormat != null ? xFormat : Describe.xNames(data.xs(), data.xKind(), locale, false);
         for (int i = 0; i < n; i++) {
-            String label = xFormat != null ? xFormat.apply(data.xs().get(i)) : Describe.xText(data.xs().get(i), data.xs(), data.xKind(), locale, false);
+            String label = names.apply(data.xs().get(i));
             sb.append("<tr><th scope=\"row\">").append(Html.escape(label)).append("</th><td><span>"); // the track: chart.css styles it as the cell's first span
             if (min < 0) sb.append("<span class=\"dd-hbar-zero\" style=\"left:").append(SvgPost.num(zero)).append("%\"></span>");
             if (colors == null) {
@@ -159,8 +160,9 @@ final class Hbar {
 
     /** Labels short enough to stay beside their bars on a phone (years, months, short names): a shorter chart. */
     private static boolean beside(ChartData data, Locale locale, Function<Object, String> xFormat) {
+        Function<Object, String> names = xFormat != null ? xFormat : Describe.xNames(data.xs(), data.xKind(), locale, false);
         for (Object x : data.xs()) {
-            String label = xFormat != null ? xFormat.apply(x) : Describe.xText(x, data.xs(), data.xKind(), locale, false);
+            String label = names.apply(x);
             if (label.codePointCount(0, label.length()) > 16) return false;
         }
         return true;

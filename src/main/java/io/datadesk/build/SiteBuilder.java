@@ -82,6 +82,7 @@ public final class SiteBuilder {
     private final SiteSnapshot snapshot;
     private boolean storeLater; // see storeLater()
     private Runnable pendingStore; // what the last successful build keeps for the next process, until stored
+    private Thread storing; // storing it beside the end of the build (storeBeside), until awaited
     private PageStore.Entry notFoundToStore;
 
     /**
@@ -193,6 +194,7 @@ public final class SiteBuilder {
      *     pages whose output could have changed
      */
     public BuildResult build() {
+        awaitStore(); // the last build's, if it failed after starting it
         long start = System.nanoTime();
         builds++;
         if (hashesFile != null) ContentHashes.load(hashesFile);
@@ -301,10 +303,15 @@ public final class SiteBuilder {
         // editing an English article does not render the Chinese home page again. The 404 page lists every edition's.
         Map<String, String> listingKeys = new java.util.TreeMap<>();
         boolean bodies = tset.readsArticleBodies();
+        // What each page shows in a listing, hashed on all cores: on this thread alone, a page's listing text and its
+        // hash were a serial stretch between viewing and rendering the pages of a large site.
+        List<String> listed = workers.each(pages, m -> m.view.isHome() ? null : listedAs(m, bodies), problems);
+        Map<PageMemo, String> listedBy = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < pages.size(); i++) listedBy.put(pages.get(i), listed.get(i));
         for (String edition : new java.util.TreeSet<>(editions.values()))
             listingKeys.put(edition, ContentHashes.combine(pages.stream()
                     .filter(m -> !m.view.isHome() && editions.get(m.view).equals(edition))
-                    .map(m -> m.source.sitePath() + "=" + listedAs(m, bodies)).sorted().toArray(String[]::new)));
+                    .map(m -> m.source.sitePath() + "=" + listedBy.get(m)).sorted().toArray(String[]::new)));
         String listingKey = ContentHashes.combine(listingKeys.toString());
 
         SiteFiles site = new SiteFiles();
@@ -413,7 +420,7 @@ public final class SiteBuilder {
         java.util.Set<String> names = new java.util.TreeSet<>(tree.pages().stream().map(SourcePage::sitePath).toList());
         names.add(NOT_FOUND);
         pendingStore = () -> storeForNextProcess(pages, names);
-        if (!storeLater) storeNow();
+        if (!storeLater) storeBeside();
         assets.contents().forEach(site::put);
         List<SiteIndexes.Entry> entries = pages.stream().map(m -> SiteIndexes.Entry.of(m.view, m.cardChart)).toList();
         if (!config.equals(cardsConfig)) socialCards.clear(); // a card shows the site's title and host too
@@ -440,6 +447,7 @@ public final class SiteBuilder {
             if (onlyFromFiles) snapshot.save(inputs, depsOf(pages), summaryOf(pages, tree.staticFiles().size(), notes), site);
             else snapshot.delete();
         }
+        awaitStore();
         if (!storeLater && hashesFile != null) ContentHashes.save(hashesFile, this::remembersHashOf);
         return new BuildResult(rendered, tree.staticFiles().size(), charts, run, cached,
                 Duration.ofNanos(System.nanoTime() - start), notes);
@@ -511,6 +519,39 @@ public final class SiteBuilder {
         Runnable r = pendingStore;
         pendingStore = null;
         if (r != null) r.run();
+    }
+
+    /**
+     * Stores now, on a thread of its own, while this thread writes the feed, the sitemap, the site and the kept
+     * snapshot: the two were one after the other at the end of a cold build, the store (encoding and writing an
+     * entry per page) with this thread waiting. The build awaits it before it returns ({@link #awaitStore}). Each
+     * entry is written whole through a temporary file, so a process that ends during it leaves no half entry.
+     */
+    private void storeBeside() {
+        Runnable r = pendingStore;
+        pendingStore = null;
+        if (r == null) return;
+        Thread t = new Thread(r, "datadesk-store");
+        t.setDaemon(true);
+        storing = t;
+        t.start();
+    }
+
+    /** Waits for {@link #storeBeside}'s thread, if one runs. */
+    private void awaitStore() {
+        Thread t = storing;
+        if (t == null) return;
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the store is short and bounded: finish it, then pass the interruption on
+            }
+        }
+        storing = null;
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     /** Saves the pages a build made (and its 404 page) and deletes the entries of pages that are gone. */
@@ -730,14 +771,23 @@ public final class SiteBuilder {
      */
     private PageMemo read(SourcePage source, Partials partials, String storeKey, TemplateSet tset, SourcePage original,
                           io.datadesk.config.Limits limits) {
-        String text = io.datadesk.error.Utf8Text.read(source.file(), source.displayPath(), "the page");
+        String text, digest;
+        try {
+            // The hash of the file's bytes is the hash of its text (see ContentHashes.read), mostly known already.
+            ContentHashes.Read file = ContentHashes.read(source.file());
+            text = io.datadesk.error.Utf8Text.decode(file.bytes(), source.displayPath());
+            digest = file.hash();
+            textDigests.put(source.file(), new TextDigest(text, digest)); // for its translations' keys
+        } catch (IOException e) { // reported as Utf8Text.read reports it
+            text = io.datadesk.error.Utf8Text.read(source.file(), source.displayPath(), "the page");
+            digest = textDigest(source.file(), text);
+        }
         PageMemo m = memo.get(source.file());
         // A translation is made from its original's text too: its sql blocks and datasets.
         String originalText = original == null ? "" : io.datadesk.error.Utf8Text.read(original.file(), original.displayPath(), "the page");
         // What the page is parsed and viewed from: its own text. What it is stored under adds its original's text, whose
         // data parts it shares; in this process those are followed by the data key instead, so that editing the
         // original's prose does not make the translation again.
-        String digest = textDigest(source.file(), text);
         String hash = ContentHashes.combine(source.sitePath(), digest, partials.hash());
         String inputKey = ContentHashes.combine(source.sitePath(), digest, partials.hash(),
                 original == null ? "" : textDigest(original.file(), originalText), storeKey);

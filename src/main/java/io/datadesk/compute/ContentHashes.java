@@ -99,6 +99,37 @@ public final class ContentHashes {
         }
     }
 
+    /** A file's bytes as read, and their hash ({@link #of(byte[])}). */
+    public record Read(byte[] bytes, String hash) {}
+
+    /**
+     * Reads a file and hashes what it read, hashing it only when its hash is not known: the hash {@link #file}
+     * remembered for it is taken when the file's size, time and identity are the same before and after the read as
+     * when it was hashed (under the same "racy clean" rule). A build hashes every page file for the kept site's
+     * fingerprint before it reads any page, and then hashed each page's text again (the same bytes: a page's text
+     * is its file decoded strictly as UTF-8, which encodes back to those bytes): SHA-256 is plain Java under the
+     * launcher's C1-only JIT.
+     */
+    public static Read read(Path file) throws IOException {
+        Path p = file.toAbsolutePath().normalize();
+        Stamp before = stampOf(p);
+        long now = System.currentTimeMillis();
+        byte[] bytes = Files.readAllBytes(p);
+        Stamp after = stampOf(p);
+        boolean still = before.sameAs(after) && bytes.length == before.size(); // not written to while read
+        Remembered r = FILES.get(p);
+        if (still && r != null && r.stamp().sameAs(before) && before.modifiedMillis() < r.hashedAtMillis() - RACY_MILLIS)
+            return new Read(bytes, r.hash());
+        String hash = of(bytes);
+        if (still) FILES.put(p, new Remembered(before, now, hash));
+        return new Read(bytes, hash);
+    }
+
+    private static Stamp stampOf(Path p) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+        return new Stamp(a.size(), a.lastModifiedTime().toMillis(), String.valueOf(a.fileKey()));
+    }
+
     /**
      * Adds the hashes an earlier process remembered in {@code stampsFile} (see {@link #save}), once per process, so
      * that a new build does not read and hash data files, its own jar and static files that nobody touched: a file

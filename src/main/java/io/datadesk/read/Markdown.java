@@ -34,10 +34,22 @@ public final class Markdown {
     private final DataHolder options;
 
     public Markdown() {
+        this(true);
+    }
+
+    /**
+     * @param oneWalk whether the autolink and anchor-link post-processors run over one walk of the document
+     *     ({@link TreePostProcessing}); false: as Flexmark's node post-processors, what TreePostProcessingTest compares with
+     */
+    Markdown(boolean oneWalk) {
         MutableDataSet o = new MutableDataSet();
-        o.set(Parser.EXTENSIONS, List.of(SharedTablesExtension.create(), FootnoteExtension.create(),
-                StrikethroughExtension.create(), TaskListExtension.create(), QuickAutolinkExtension.create(),
-                TypographicExtension.create(), AnchorLinkExtension.create(), new DirectiveExtension(), QuickTextExtension.create()));
+        o.set(Parser.EXTENSIONS, oneWalk
+                ? List.of(SharedTablesExtension.create(), FootnoteExtension.create(), StrikethroughExtension.create(),
+                        TaskListExtension.create(), TypographicExtension.create(), TreePostProcessing.create(),
+                        new DirectiveExtension(), QuickTextExtension.create())
+                : List.of(SharedTablesExtension.create(), FootnoteExtension.create(), StrikethroughExtension.create(),
+                        TaskListExtension.create(), QuickAutolinkExtension.create(), TypographicExtension.create(),
+                        AnchorLinkExtension.create(), new DirectiveExtension(), QuickTextExtension.create()));
         o.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         o.set(HtmlRenderer.RENDER_HEADER_ID, true);
         o.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");

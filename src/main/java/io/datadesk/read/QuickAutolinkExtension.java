@@ -48,7 +48,8 @@ final class QuickAutolinkExtension implements Parser.ParserExtension {
         }
     }
 
-    private static final class Processor extends NodePostProcessor {
+    /** Flexmark's autolink post-processor for one document, asked only about text that could hold a link. */
+    static final class Processor extends NodePostProcessor {
         private final Document document;
         private AutolinkNodePostProcessor autolink; // made for the first text that could hold a link
         private Node lastParent;

@@ -91,6 +91,40 @@ class ContentHashesTest {
         assertThat(ContentHashes.file(csv)).isEqualTo(ContentHashes.of("x\n1\n"));
     }
 
+    @Test
+    void readingAFileGivesItsBytesWithTheirHashTakingTheRememberedOneOnlyForAnUntouchedFile() throws IOException {
+        Path page = oldFile(tmp.resolve("p.md"), "---\ntitle: A\n---\nText.\n");
+        Path stamps = stampsWith(page, "remembered");
+        forget(page);
+        ContentHashes.load(stamps);
+        ContentHashes.Read read = ContentHashes.read(page);
+        assertThat(new String(read.bytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("---\ntitle: A\n---\nText.\n");
+        assertThat(read.hash()).isEqualTo("remembered"); // what the fingerprint hashed before: not hashed again
+
+        oldFile(page, "---\ntitle: B\n---\nText.\n"); // same size, another time
+        Files.setLastModifiedTime(page, FileTime.fromMillis(System.currentTimeMillis() - 2 * HOUR));
+        read = ContentHashes.read(page);
+        assertThat(read.hash()).isEqualTo(ContentHashes.of(read.bytes())).isEqualTo(ContentHashes.of("---\ntitle: B\n---\nText.\n"));
+        assertThat(ContentHashes.file(page)).isEqualTo(read.hash()); // and remembered for the next question
+    }
+
+    @Test
+    void theHashOfAFileReadAsStrictUtf8IsTheHashOfItsText() {
+        // SiteBuilder takes a page file's hash for its text's: a strict UTF-8 decoding encodes back to the same bytes
+        java.util.Random random = new java.util.Random(5);
+        int[] points = {'a', ' ', '\n', '\r', 0, 0x7f, 0xa0, 0xe9, 0x2014, 0xfeff, 0xfffd, 0x4e2d, 0x1f600, 0x10ffff};
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(40); k >= 0; k--)
+                text.appendCodePoint(random.nextBoolean() ? points[random.nextInt(points.length)] : random.nextInt(0x10ffff + 1));
+            String s = text.toString();
+            if (s.codePoints().anyMatch(c -> c >= 0xd800 && c <= 0xdfff)) continue; // a lone surrogate is not text
+            byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String decoded = io.datadesk.error.Utf8Text.decode(bytes, "p.md");
+            assertThat(ContentHashes.of(decoded)).isEqualTo(ContentHashes.of(bytes));
+        }
+    }
+
     /** What a new process knows of {@code file}: nothing (deleting and restoring it makes this process forget it). */
     private static void forget(Path file) throws IOException {
         byte[] b = Files.readAllBytes(file);

@@ -337,14 +337,18 @@ final class QuickExpressions implements IStandardVariableExpressionEvaluator {
             return chain();
         }
 
-        /** A quoted text of other than one character (OGNL reads {@code 'x'} as a char), without escapes. */
+        /**
+         * A quoted text without escapes; of one character, a {@link Character}, as OGNL reads it ({@code '#' + h.id}:
+         * every heading of every page's contents, twice, had gone to OGNL). A method that takes a String is then not
+         * called here ({@link Call} checks the argument's type) but by OGNL, which converts it.
+         */
         Expr text() {
             int end = s.indexOf('\'', at + 1);
             if (end < 0) return null;
             String literal = s.substring(at + 1, end);
-            if (literal.length() == 1 || literal.indexOf('\\') >= 0) return null;
+            if (literal.indexOf('\\') >= 0) return null;
             at = end + 1;
-            return new Literal(literal);
+            return new Literal(literal.length() == 1 ? (Object) literal.charAt(0) : literal);
         }
 
         /**

@@ -86,7 +86,12 @@ class QuickExpressionsTest {
             "#strings.contains(page.content, 'dd-notes-title')", "#strings.startsWith(page.title, 'A ')",
             "#strings.defaultString(page.author, 'nobody')", "#strings.replace(page.title, 'title', 'name')",
             "#strings.contains(nothing, 'x')", "#strings.contains(page.title, nothing)", "#strings.contains(number, 'x')",
-            "#strings.substring(page.title, 2, 5)", "page.cardAlt(site.title, 'Untitled')", "page.cardAlt(nothing, blank)");
+            "#strings.substring(page.title, 2, 5)", "page.cardAlt(site.title, 'Untitled')", "page.cardAlt(nothing, blank)",
+            // one-character literals, which OGNL reads as a Character
+            "'x'", "'#' + page.toc[0].id", "'#' + page.readingMinutes", "'x' + 'y'", "'x' == 'x'", "'x' == 'xy'", "'1' == 1",
+            "number == '3'", "!'x'", "'x' ? 'yes' : 'no'", "'0' ? 'yes' : 'no'", "'x' + 1", "1 + 'x'", "number + 'a'", "'·' + page.title",
+            "'x' or nothing", "nothing or 'x'", "'a' < 'b'", "'b' > 'a'", "#strings.contains(page.title, 't')",
+            "#strings.replace(page.lang, 'e', 'E')", "links.asset('x')", "page.cardAlt('x', 'y')");
 
     private static String render(TemplateEngine e, String template, Map<String, Object> model) {
         return e.process(template, new Context(Locale.ENGLISH, model));
@@ -132,10 +137,10 @@ class QuickExpressionsTest {
             assertThat(QuickExpressions.parse(quick)).as(quick).isNotSameAs(QuickExpressions.parse("a.tags[0]"));
         for (String quick : List.of("a ? b : c", "a + b", "a and b", "x == null", "page.isArticle() ? page.tags : {}",
                 "'toc-level-' + h.level", "page.readingMinutes > 0", "'text'", "true", "a or b ? 'yes' : null", "a.b(c, d)",
-                "#strings.contains(page.content, 'dd-notes-title')"))
+                "#strings.contains(page.content, 'dd-notes-title')", "'x'", "'#' + h.id", "#strings.replace(x, '-', '_')"))
             assertThat(QuickExpressions.parse(quick)).as(quick).isNotSameAs(QuickExpressions.parse("a.tags[0]"));
-        for (String other : List.of("a.tags[0]", "#strings.replace(x, '-', '_')", "#context", "param.x",
-                "T(java.lang.Runtime)", "a && b", "a.b(c, 'd')x", "a || b", "a - b", "a eq b", "'x'", "a.{? b}", "07", "1L", "a ? b", "a +",
+        for (String other : List.of("a.tags[0]", "'a\\'", "#context", "param.x",
+                "T(java.lang.Runtime)", "a && b", "a.b(c, 'd')x", "a || b", "a - b", "a eq b", "a.{? b}", "07", "1L", "a ? b", "a +",
                 "(a", "(a or b) ? c : d", "a + (b + c)", "a ? b : c : d", "a == = b", "a or", "a andb", "!", "{1}"))
             assertThat(QuickExpressions.parse(other)).as(other).isSameAs(QuickExpressions.parse("a.tags[0]"));
     }

@@ -131,9 +131,14 @@ final class PageStore {
         return Files.getLastModifiedTime(f).toMillis() > System.currentTimeMillis() - 10 * 60_000;
     }
 
+    /**
+     * One folder for all entries, as for the query cache (see {@code FileQueryCache}): a folder per first two
+     * characters cost a folder made per page of a cold build. Entries of that earlier layout are deleted by
+     * {@link #retainOnly}, which looks one folder deep.
+     */
     private Path fileOf(String name) {
         String key = ContentHashes.of(name);
-        return dir.resolve(key.substring(0, 2)).resolve(key + ".page");
+        return dir.resolve(key + ".page");
     }
 
     /**

@@ -12,10 +12,16 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Query results as one file per key: {@code dir/ab/abcdef….result}. Each file holds a header, the full key, the
+ * Query results as one file per key: {@code dir/abcdef….result}. Each file holds a header, the full key, the
  * encoded result and a SHA-256 of all of that; a file whose checksum, key or structure does not match is deleted
  * and treated as a miss, so a truncated write, a disk error or a hand-edited file can never feed wrong numbers into
  * a page. Files are written to a temporary name and renamed, so readers never see half a file.
+ *
+ * <p>All in one folder, not in folders named by the hash's first two characters as git does: a cold build of 100 data
+ * pages made 181 such folders for its 300 results, and making a folder (or a file) cost about half a millisecond of
+ * system CPU on the benchmark machine's file system, where new inodes are searched for past recently deleted ones
+ * (ext4 without a journal; see docs/performance.md, "Data pages (session 9)"). A folder of a few thousand entries is
+ * looked up by hashed index on ext4, APFS and NTFS alike. Entries of the earlier layout are simply not found.
  */
 final class FileQueryCache implements QueryCache {
 
@@ -30,7 +36,7 @@ final class FileQueryCache implements QueryCache {
 
     Path fileOf(String key) {
         String name = ContentHashes.of(key); // keys are hashes already, but hashing again keeps any key a safe file name
-        return dir.resolve(name.substring(0, 2)).resolve(name + ".result");
+        return dir.resolve(name + ".result");
     }
 
     @Override

@@ -188,6 +188,17 @@ class PageStoreTest {
         assertThat(files(f.project.resolve("site"))).isEqualTo(freshBuild());
     }
 
+    @Test
+    void entriesAreKeptInOneFolderAndThoseOfTheEarlierLayoutAreDeleted() throws IOException {
+        Path store = f.project.resolve(SiteBuilder.CACHE_DIR).resolve("pages");
+        Path earlier = store.resolve("ab/ab" + "0".repeat(62) + ".page"); // a folder per first two characters, before
+        Files.createDirectories(earlier.getParent());
+        Files.writeString(earlier, "an entry of an earlier datadesk");
+        new SiteBuilder(f.options()).build();
+        assertThat(earlier).doesNotExist();
+        assertThat(storeEntries()).hasSize(5).allSatisfy(e -> assertThat(e.getParent()).isEqualTo(store));
+    }
+
     private List<Path> storeEntries() throws IOException {
         try (Stream<Path> s = Files.walk(f.project.resolve(SiteBuilder.CACHE_DIR).resolve("pages"))) {
             return s.filter(Files::isRegularFile).toList();

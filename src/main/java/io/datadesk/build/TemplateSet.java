@@ -112,6 +112,14 @@ final class TemplateSet {
         return messagesKey;
     }
 
+    /**
+     * Renders the page templates once with a stand-in page on the calling thread, and throws the HTML away
+     * ({@link Templates#warmUp}): for a build whose pages have data to compute first, beside that work.
+     */
+    void warmUp() {
+        templates().warmUp();
+    }
+
     /** Whether the message files were read by this set (only then can they have notes for the build). */
     boolean messagesRead() {
         return templates.catalog != null;
@@ -129,6 +137,49 @@ final class TemplateSet {
      */
     void startEarly() {
         templates.startEarly();
+    }
+
+    /** The templates most builds render: every site's home and 404 pages, and its articles. */
+    private static final List<String> PAGE_TEMPLATES = List.of("home", "article", "404");
+
+    /**
+     * Reads the theme and starts its template engine on a thread of its own: for a build that will parse and render
+     * every page (a new or cleaned project), called when it starts, beside the kept site's fingerprint, the settings
+     * and the content's scan, rather than when the first page is read. The build reads the theme again after its
+     * fingerprint, as always, and takes this set's engine only when the two read the same templates and messages
+     * ({@link #load}'s {@code previous}).
+     *
+     * @return the set as read here, or null when reading it failed (the build's own read reports why)
+     */
+    static java.util.concurrent.CompletableFuture<TemplateSet> startEarly(Path dir, String displayDir) {
+        java.util.concurrent.CompletableFuture<TemplateSet> read = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            TemplateSet set = null;
+            try {
+                set = load(dir, displayDir, null);
+                set.templates.early.set(true); // the first page to parse need not start the engine on another thread
+                // What the build asks of the page templates besides their engine, found here and kept by withTheme
+                // (before the set is handed over: withTheme copies these maps unlocked).
+                set.readsArticleBodies();
+                for (String name : PAGE_TEMPLATES) {
+                    set.key(name);
+                    set.listsArticles(name);
+                }
+            } catch (RuntimeException | Error e) {
+                // a broken theme: the build's own read reports it
+            } finally {
+                read.complete(set);
+            }
+            if (set == null) return;
+            try {
+                set.templates();
+            } catch (RuntimeException | Error e) {
+                // a broken template or message file: the build's own render fails the same way and reports it
+            }
+        }, "datadesk-templates");
+        t.setDaemon(true);
+        t.start();
+        return read;
     }
 
     /** Thymeleaf's start-up (its classes and OGNL's) costs a noticeable part of a small build: made when needed. */

@@ -218,9 +218,25 @@ public final class MessageCatalog {
     }
 
     void missing(String language, String key, boolean inEnglish) {
+        if (QUIET.get() != null) return;
         notes.add(inEnglish
                 ? "templates/" + FOLDER + language + ".yaml has no message '" + key + "': English used"
                 : "no message '" + key + "' in templates/" + FOLDER + ENGLISH + ".yaml or any other: the key itself is shown");
+    }
+
+    private static final ThreadLocal<Boolean> QUIET = new ThreadLocal<>();
+
+    /**
+     * Runs {@code r} on this thread with no notes taken of the messages it lacks: for work whose output is thrown away
+     * (a warm-up render with a stand-in page), which must not add notes to the build that a real page would not.
+     */
+    public static void quietly(Runnable r) {
+        QUIET.set(Boolean.TRUE);
+        try {
+            r.run();
+        } finally {
+            QUIET.remove();
+        }
     }
 
     /** What the catalog lacked since the last call, for the build's notes. */

@@ -89,6 +89,51 @@ public final class Templates {
         t.start();
     }
 
+    /**
+     * Renders the theme's {@code home}, {@code article} and {@code 404} templates once each with a stand-in page,
+     * and throws the HTML away: for a build whose first page has data to compute, on a thread of its own beside that
+     * work, so that its pages find the templates and their fragments parsed (the engine keeps each parse for its life)
+     * and Thymeleaf's processors and the expressions' code run once. A page's first render runs that code
+     * interpreted, and after the data the pages' renders and the 404 page's are what is left of a small build. Nothing a page shows depends
+     * on it: the engine keeps templates as parsed, not as rendered; messages the stand-in lacks are not noted
+     * ({@link io.datadesk.i18n.MessageCatalog#quietly}); a template that fails with it fails, or not, on its own
+     * page as before.
+     */
+    public void warmUp() {
+        io.datadesk.i18n.MessageCatalog.quietly(() -> {
+            io.datadesk.config.SiteConfig site = new io.datadesk.config.SiteConfig("Site", "About the site", "en", "Author",
+                    "https://example.org/");
+            io.datadesk.i18n.Messages msg = messages.forLocale(Locale.ENGLISH);
+            Map<String, String> assets = new java.util.TreeMap<>();
+            for (String name : theme.assets().keySet()) assets.put(name, "assets/" + name);
+            java.time.LocalDate date = java.time.LocalDate.of(2026, 1, 2);
+            PageView article = new PageView("Title", "Subtitle", "Description", "Author", date, date, java.util.List.of("Topic"),
+                    "en", 3, java.util.List.of(new io.datadesk.read.TocEntry(2, "Heading", "heading")),
+                    "<h2 id=\"heading\">Heading</h2><p>Text.</p>", "article/", "https://example.org/article/", Map.of(),
+                    java.util.List.of(new PageView.Source("Publisher", "https://example.org/", java.util.List.of())),
+                    java.util.List.of(new PageView.Download("data.csv", "article/data.csv")), "<section></section>", "", "article/");
+            PageView home = new PageView("Home", null, "Description", "Author", null, null, java.util.List.of(), "en", 1,
+                    java.util.List.of(), "<p>Text.</p>", "", "https://example.org/", Map.of(), java.util.List.of(),
+                    java.util.List.of(), "", "", "");
+            java.util.List<Translation> translations = java.util.List.of(
+                    new Translation("en", "English", "index.html", "https://example.org/article/", true, true),
+                    new Translation("fr", "Français", "index.fr.html", "https://example.org/fr/article/", false, false));
+            for (PageView page : java.util.List.of(home, PageViews.notFound(site, msg), article)) {
+                String name = page.isHome() ? "home" : page.isNotFound() ? "404" : "article";
+                if (!exists(name)) continue;
+                Map<String, Object> model = PageViews.model(site, page, page.isHome() ? java.util.List.of(article) : java.util.List.of(),
+                        new Links(page.isHome() || page.isNotFound() ? "" : "../", assets), msg, "feed.xml");
+                model.put("translations", page.isNotFound() ? java.util.List.of() : translations);
+                if (page.isNotFound()) model.put("otherLanguages", java.util.List.of());
+                try {
+                    render(name, model, Locale.ENGLISH, name);
+                } catch (RuntimeException e) {
+                    // a site's own template that wants more than the stand-in has: its pages render it as before
+                }
+            }
+        });
+    }
+
     public Theme theme() {
         return theme;
     }
